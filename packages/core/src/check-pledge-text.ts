@@ -1,0 +1,64 @@
+/**
+ * Compares the text a record says was pledged with the template it names: an auditor wants to know
+ * that people pledged the official wording, not an edited one.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { checkPledgeText } from '@ikrar/core';
+ * checkPledgeText(record).status; // 'matches' | 'unknown-template' | 'altered'
+ * ```
+ */
+import { fillPlaceholders, type PledgeTemplate } from './templates/define-template.js';
+import { findTemplate } from './templates/registry.js';
+import { isPlainObject } from './internal/assert.js';
+
+/** Result of {@link checkPledgeText}. */
+export interface PledgeTextCheck {
+  /** `matches`: the exact template text; `unknown-template`: id/version/language not known; `altered`: differs. */
+  readonly status: 'matches' | 'unknown-template' | 'altered';
+  /** For `altered`: which fields differ, e.g. `points[2]`. */
+  readonly differences: readonly string[];
+}
+
+/**
+ * Checks a record's pledge text against its template (built in, or among `templates`), with
+ * `{agency}` = issuer name and `{event}` = event name.
+ *
+ * @param record - a parsed record
+ * @param templates - the agency's own templates
+ * @returns status and differences; never throws
+ * @example checkPledgeText(record, [myTemplate])
+ */
+export function checkPledgeText(record: unknown, templates: readonly PledgeTemplate[] = []): PledgeTextCheck {
+  const unknown: PledgeTextCheck = { status: 'unknown-template', differences: [] };
+  if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknown;
+  const s = record.credentialSubject;
+  const pledge = s.pledge;
+  if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
+    return unknown;
+  }
+  const template = findTemplate(pledge.templateId, pledge.templateVersion, templates);
+  const lang = pledge.language;
+  if (!template || (lang !== 'id' && lang !== 'en')) return unknown;
+  const text = template.texts[lang];
+  if (!text) return unknown;
+  const issuer = record.issuer;
+  const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
+  const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';
+  const fill = (t: string): string => fillPlaceholders(t, { agency, event });
+  const differences: string[] = [];
+  for (const field of ['title', 'preamble', 'closing'] as const) {
+    if (pledge[field] !== fill(text[field])) differences.push(field);
+  }
+  if (pledge.kind !== template.kind) differences.push('kind');
+  const points = Array.isArray(pledge.points) ? pledge.points : [];
+  if (points.length !== text.points.length) differences.push('points');
+  text.points.forEach((p, i) => {
+    if (points[i] !== undefined && points[i] !== fill(p)) differences.push(`points[${i}]`);
+  });
+  const basis = Array.isArray(pledge.legalBasis) ? pledge.legalBasis : [];
+  if (basis.length !== text.legalBasis.length || text.legalBasis.some((b, i) => basis[i] !== b))
+    differences.push('legalBasis');
+  return differences.length === 0 ? { status: 'matches', differences } : { status: 'altered', differences };
+}

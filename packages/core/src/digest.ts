@@ -1,0 +1,54 @@
+/**
+ * SHA-256 digests in the `digestMultibase` form VC 2.0 defines: multibase base64url (`u`) of the
+ * multihash (0x12 0x20 ‖ digest).
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { digestMultibase } from '@ikrar/core';
+ * digestMultibase(new TextEncoder().encode('x')); // 'uEiC…'
+ * ```
+ */
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { canonicalizeToBytes } from './canonicalize.js';
+import { toMultibase64url } from './encoding.js';
+import { assertBytes } from './internal/assert.js';
+
+/**
+ * SHA-256 of some bytes.
+ * @param bytes - input
+ * @returns 32-byte digest
+ * @throws TypeError when `bytes` is not a Uint8Array
+ * @example sha256(new Uint8Array())
+ */
+export function sha256(bytes: Uint8Array): Uint8Array {
+  assertBytes(bytes, 'bytes');
+  return nobleSha256(bytes);
+}
+
+/**
+ * `digestMultibase` of some bytes: `u` + base64url(0x12 0x20 ‖ SHA-256(bytes)).
+ * @param bytes - input
+ * @returns the multibase multihash
+ * @throws TypeError when `bytes` is not a Uint8Array
+ * @example digestMultibase(pngBytes)
+ */
+export function digestMultibase(bytes: Uint8Array): string {
+  const d = sha256(bytes);
+  const mh = new Uint8Array(34);
+  mh[0] = 0x12;
+  mh[1] = 0x20;
+  mh.set(d, 2);
+  return toMultibase64url(mh);
+}
+
+/**
+ * `digestMultibase` of the RFC 8785 canonical form of a JSON value.
+ * @param value - JSON value
+ * @returns the multibase multihash
+ * @throws {CanonicalizationError} when the value cannot be canonicalized
+ * @example digestJson({ points: ['…'] })
+ */
+export function digestJson(value: unknown): string {
+  return digestMultibase(canonicalizeToBytes(value));
+}

@@ -1,0 +1,225 @@
+/**
+ * Typed errors of `@ikrar/core`. Every error carries a stable `code` (part of the API, never renamed
+ * or reused) and a message in Bahasa Indonesia and English. Codes are documented in the package
+ * README under an anchor of the same name.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { IkrarError } from '@ikrar/core/errors';
+ * try { parseNip('123'); } catch (err) {
+ *   if (err instanceof IkrarError) console.error(err.code, err.messages.id);
+ * }
+ * ```
+ */
+
+/** Every error code `@ikrar/core` can raise. */
+export type IkrarErrorCode =
+  | 'ERR_JSON_INVALID'
+  | 'ERR_CANONICALIZATION_FAILED'
+  | 'ERR_RECORD_INVALID'
+  | 'ERR_KEY_INVALID'
+  | 'ERR_SIGNATURE_INVALID'
+  | 'ERR_UNSUPPORTED_VERSION'
+  | 'ERR_TEMPLATE_INVALID'
+  | 'ERR_TEMPLATE_UNKNOWN'
+  | 'ERR_IDENTIFIER_INVALID'
+  | 'ERR_CONSENT_INCOMPLETE'
+  | 'ERR_PDF_INVALID'
+  | 'ERR_PDF_NO_RECORD'
+  | 'ERR_PDF_MULTIPLE_RECORDS';
+
+/** A message in both languages the SDK speaks. */
+export interface LocalizedText {
+  /** Bahasa Indonesia. */
+  readonly id: string;
+  /** English. */
+  readonly en: string;
+}
+
+/** Where each code is documented. */
+export const ERROR_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/core#';
+
+/**
+ * Base class of every error the SDK throws on purpose. `message` is English; `messages` holds both
+ * languages. Never carries secret-key bytes or a full record.
+ */
+export class IkrarError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: IkrarErrorCode;
+  /** The message in Bahasa Indonesia and English. */
+  readonly messages: LocalizedText;
+
+  constructor(code: IkrarErrorCode, messages: LocalizedText, options?: { cause?: unknown }) {
+    super(messages.en, options);
+    this.name = this.constructor.name;
+    this.code = code;
+    this.messages = messages;
+  }
+}
+
+/** Input text is not strict JSON (syntax, duplicate keys, lone surrogates, `__proto__`, too deep). */
+export class JsonInvalidError extends IkrarError {
+  override readonly code = 'ERR_JSON_INVALID' as const;
+  /** Why the JSON was refused. */
+  readonly reason: JsonInvalidReason;
+  /** Character offset in the input where the problem was found, when known. */
+  readonly position: number | undefined;
+  constructor(reason: JsonInvalidReason, messages: LocalizedText, position?: number) {
+    super('ERR_JSON_INVALID', messages);
+    this.reason = reason;
+    this.position = position;
+  }
+}
+
+/** Reasons for {@link JsonInvalidError}. */
+export type JsonInvalidReason =
+  'syntax' | 'duplicate-key' | 'lone-surrogate' | 'proto-key' | 'too-deep' | 'too-large' | 'non-finite-number';
+
+/** A value cannot be canonicalized per RFC 8785 (non-finite number, lone surrogate, unsupported type). */
+export class CanonicalizationError extends IkrarError {
+  override readonly code = 'ERR_CANONICALIZATION_FAILED' as const;
+  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
+    super('ERR_CANONICALIZATION_FAILED', messages, options);
+  }
+}
+
+/** A record (credential) does not have the shape this SDK requires. `path` names the field. */
+export class RecordInvalidError extends IkrarError {
+  override readonly code = 'ERR_RECORD_INVALID' as const;
+  /** JSON path of the offending field, e.g. `credentialSubject.signer.name`. */
+  readonly path: string;
+  constructor(path: string, messages: LocalizedText) {
+    super('ERR_RECORD_INVALID', messages);
+    this.path = path;
+  }
+}
+
+/** Key material could not be imported or does not fit (wrong length, codec, curve, small order). */
+export class KeyInvalidError extends IkrarError {
+  override readonly code = 'ERR_KEY_INVALID' as const;
+  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
+    super('ERR_KEY_INVALID', messages, options);
+  }
+}
+
+/** A signer produced an unusable signature (for example a host signer returning the wrong length). */
+export class SignatureInvalidError extends IkrarError {
+  override readonly code = 'ERR_SIGNATURE_INVALID' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_SIGNATURE_INVALID', messages);
+  }
+}
+
+/** A template, record or proof names a version or suite this release does not support. */
+export class UnsupportedVersionError extends IkrarError {
+  override readonly code = 'ERR_UNSUPPORTED_VERSION' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_UNSUPPORTED_VERSION', messages);
+  }
+}
+
+/** A template given to `defineTemplate` is incomplete or inconsistent. */
+export class TemplateInvalidError extends IkrarError {
+  override readonly code = 'ERR_TEMPLATE_INVALID' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_TEMPLATE_INVALID', messages);
+  }
+}
+
+/** No template with that id (and version) is known. */
+export class TemplateUnknownError extends IkrarError {
+  override readonly code = 'ERR_TEMPLATE_UNKNOWN' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_TEMPLATE_UNKNOWN', messages);
+  }
+}
+
+/** Reasons an identifier (NIP, NI PPPK, NIK) fails structural validation. */
+export type IdentifierInvalidReason =
+  | 'empty'
+  | 'not-digits'
+  | 'length'
+  | 'birth-date'
+  | 'appointment-date'
+  | 'appointment-before-adulthood'
+  | 'gender'
+  | 'serial'
+  | 'region'
+  | 'future-date';
+
+/** An identifier fails structural validation. Never claims a number is real, only well formed. */
+export class IdentifierInvalidError extends IkrarError {
+  override readonly code = 'ERR_IDENTIFIER_INVALID' as const;
+  /** Which identifier scheme was checked. */
+  readonly scheme: 'NIP' | 'NI-PPPK' | 'NIK' | 'OTHER';
+  /** What is wrong with it. */
+  readonly reason: IdentifierInvalidReason;
+  constructor(scheme: 'NIP' | 'NI-PPPK' | 'NIK' | 'OTHER', reason: IdentifierInvalidReason, messages: LocalizedText) {
+    super('ERR_IDENTIFIER_INVALID', messages);
+    this.scheme = scheme;
+    this.reason = reason;
+  }
+}
+
+/** `createPledge` was asked to build a record whose consent does not cover every point. */
+export class ConsentIncompleteError extends IkrarError {
+  override readonly code = 'ERR_CONSENT_INCOMPLETE' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_CONSENT_INCOMPLETE', messages);
+  }
+}
+
+/** Bytes given as a PDF are not a PDF that pdf-lib can open. */
+export class PdfInvalidError extends IkrarError {
+  override readonly code = 'ERR_PDF_INVALID' as const;
+  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
+    super('ERR_PDF_INVALID', messages, options);
+  }
+}
+
+/** A PDF carries no embedded `.json` record. */
+export class PdfNoRecordError extends IkrarError {
+  override readonly code = 'ERR_PDF_NO_RECORD' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_PDF_NO_RECORD', messages);
+  }
+}
+
+/** A PDF carries more than one embedded `.json` record, so which one is meant is ambiguous. */
+export class PdfMultipleRecordsError extends IkrarError {
+  override readonly code = 'ERR_PDF_MULTIPLE_RECORDS' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_PDF_MULTIPLE_RECORDS', messages);
+  }
+}
+
+/** Discriminated union of every error class: `switch (err.code)` narrows to the class. */
+export type AnyIkrarError =
+  | JsonInvalidError
+  | CanonicalizationError
+  | RecordInvalidError
+  | KeyInvalidError
+  | SignatureInvalidError
+  | UnsupportedVersionError
+  | TemplateInvalidError
+  | TemplateUnknownError
+  | IdentifierInvalidError
+  | ConsentIncompleteError
+  | PdfInvalidError
+  | PdfNoRecordError
+  | PdfMultipleRecordsError;
+
+/**
+ * Tells whether a value is one of our errors.
+ *
+ * @param value - anything caught
+ * @returns `true` when `value` is an {@link IkrarError}
+ * @example
+ * ```ts
+ * if (isIkrarError(err)) console.log(err.code);
+ * ```
+ */
+export function isIkrarError(value: unknown): value is AnyIkrarError {
+  return value instanceof IkrarError;
+}

@@ -1,0 +1,30 @@
+/**
+ * `@ikrar/core`: the Ikrar Netralitas ASN as W3C Verifiable Credentials secured with Data
+ * Integrity `eddsa-jcs-2022`. Runs in browsers, Node and workers (Web APIs only).
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { generateKeyPair, createPledge, signPledge, verifyPledge } from '@ikrar/core';
+ * ```
+ */
+export * from './errors.js';
+export * from './encoding.js';
+export * from './parse-json.js';
+export * from './canonicalize.js';
+export * from './digest.js';
+export * from './ed25519.js';
+export * from './keys.js';
+export * from './webcrypto-signer.js';
+export * from './time.js';
+export * from './identity.js';
+export * from './record.js';
+export * from './signature-strokes.js';
+export * from './templates/define-template.js';
+export * from './templates/registry.js';
+export { JEMBRANA_2024_TEMPLATE, SKB_2022_TEMPLATE } from './templates/builtin.js';
+export * from './create-pledge.js';
+export * from './data-integrity.js';
+export * from './sign-pledge.js';
+export * from './verify-pledge.js';
+export * from './check-pledge-text.js';

@@ -1,0 +1,295 @@
+/**
+ * Ed25519 keys and their public forms: Multikey (`z6Mk…`), `did:key`, and JWK (OKP / Ed25519).
+ * A {@link Signer} hides where the secret lives (memory, WebCrypto, an HSM behind a host).
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { generateKeyPair, exportJwk } from '@ikrar/core';
+ * const key = generateKeyPair();
+ * key.controller; // 'did:key:z6Mk…'
+ * exportJwk(key); // { kty: 'OKP', crv: 'Ed25519', x: '…' }
+ * ```
+ */
+import { KeyInvalidError } from './errors.js';
+import { base64urlToBytes, bytesToBase64url, fromMultibase58, toMultibase58 } from './encoding.js';
+import { getPublicKey, isStrictPublicKey, randomSecretKey, signEd25519 } from './ed25519.js';
+import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
+
+/** A public key with its `did:key` names. */
+export interface Ed25519PublicKey {
+  /** 32 raw bytes. */
+  readonly publicKey: Uint8Array;
+  /** `did:key:z6Mk…`: the DID that controls the key. */
+  readonly controller: string;
+  /** `did:key:z6Mk…#z6Mk…`: the verification method named in proofs. */
+  readonly id: string;
+}
+
+/** A key pair held in memory. Never log it; `secretKey` is the 32-byte seed. */
+export interface Ed25519KeyPair extends Ed25519PublicKey {
+  /** 32-byte seed (RFC 8032 private key). */
+  readonly secretKey: Uint8Array;
+}
+
+/** Anything that can make an Ed25519 signature for a verification method. */
+export interface Signer {
+  /** The verification method to name in the proof, e.g. `did:key:z6Mk…#z6Mk…`. */
+  readonly id: string;
+  /** The DID the method belongs to. */
+  readonly controller: string;
+  /** The public key, when known (lets `signPledge` check its own output). */
+  readonly publicKey?: Uint8Array;
+  /** Signs the 64-byte hash data; returns 64 signature bytes. */
+  sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+}
+
+const MULTICODEC_ED25519_PUB = [0xed, 0x01] as const;
+const MULTICODEC_ED25519_PRIV = [0x80, 0x26] as const;
+
+function keyError(en: string, id: string, cause?: unknown): KeyInvalidError {
+  return new KeyInvalidError({ en, id }, cause === undefined ? undefined : { cause });
+}
+
+function withPrefix(prefix: readonly number[], bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(prefix.length + bytes.length);
+  out.set(prefix, 0);
+  out.set(bytes, prefix.length);
+  return out;
+}
+
+function assertPublicKey(publicKey: Uint8Array): void {
+  if (publicKey.length !== 32 || !isStrictPublicKey(publicKey)) {
+    throw keyError(
+      'Not a usable Ed25519 public key (wrong length, non-canonical or small order).',
+      'Bukan kunci publik Ed25519 yang dapat dipakai (panjang salah, tidak kanonik, atau orde kecil).',
+    );
+  }
+}
+
+/**
+ * Multikey form of an Ed25519 public key: `z` + base58btc(0xed 0x01 ‖ key).
+ * @param publicKey - 32 bytes
+ * @returns `z6Mk…`
+ * @throws {KeyInvalidError} when the bytes are not a usable Ed25519 key
+ * @example publicKeyToMultibase(key.publicKey)
+ */
+export function publicKeyToMultibase(publicKey: Uint8Array): string {
+  assertBytes(publicKey, 'publicKey');
+  assertPublicKey(publicKey);
+  return toMultibase58(withPrefix(MULTICODEC_ED25519_PUB, publicKey));
+}
+
+/**
+ * Parses a Multikey `publicKeyMultibase` (`z6Mk…`).
+ * @param multibase - the Multikey text
+ * @returns 32 raw bytes
+ * @throws {KeyInvalidError} on a wrong prefix, codec, length, or an unusable key
+ * @example multibaseToPublicKey('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2')
+ */
+export function multibaseToPublicKey(multibase: string): Uint8Array {
+  assertString(multibase, 'multibase');
+  let bytes: Uint8Array;
+  try {
+    bytes = fromMultibase58(multibase);
+  } catch (cause) {
+    throw keyError('Public key is not multibase base58btc.', 'Kunci publik bukan multibase base58btc.', cause);
+  }
+  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) {
+    throw keyError(
+      'Not an Ed25519 Multikey (expected codec 0xed01 and 32 bytes).',
+      'Bukan Multikey Ed25519 (kodek 0xed01 dan 32 byte).',
+    );
+  }
+  const key = bytes.slice(2);
+  assertPublicKey(key);
+  return key;
+}
+
+/**
+ * Multikey form of a secret key: `z` + base58btc(0x80 0x26 ‖ seed). Keep it secret.
+ * @param secretKey - 32-byte seed
+ * @returns `z3u2…`
+ * @throws TypeError / RangeError for a wrong type or length
+ * @example secretKeyToMultibase(key.secretKey)
+ */
+export function secretKeyToMultibase(secretKey: Uint8Array): string {
+  assertBytes(secretKey, 'secretKey', 32);
+  return toMultibase58(withPrefix(MULTICODEC_ED25519_PRIV, secretKey));
+}
+
+/**
+ * Parses a Multikey `secretKeyMultibase` (codec 0x1300).
+ * @param multibase - the secret Multikey text
+ * @returns the 32-byte seed
+ * @throws {KeyInvalidError} on a wrong prefix, codec or length (the message never contains key bytes)
+ * @example multibaseToSecretKey(stored)
+ */
+export function multibaseToSecretKey(multibase: string): Uint8Array {
+  assertString(multibase, 'multibase');
+  let bytes: Uint8Array;
+  try {
+    bytes = fromMultibase58(multibase);
+  } catch {
+    throw keyError('Secret key is not multibase base58btc.', 'Kunci rahasia bukan multibase base58btc.');
+  }
+  if (bytes.length !== 34 || bytes[0] !== 0x80 || bytes[1] !== 0x26) {
+    throw keyError(
+      'Not an Ed25519 secret Multikey (expected codec 0x1300 and 32 bytes).',
+      'Bukan Multikey rahasia Ed25519 (kodek 0x1300 dan 32 byte).',
+    );
+  }
+  return bytes.slice(2);
+}
+
+/**
+ * `did:key` of an Ed25519 public key.
+ * @param publicKey - 32 bytes
+ * @returns `did:key:z6Mk…`
+ * @throws {KeyInvalidError} when the bytes are not a usable Ed25519 key
+ * @example publicKeyToDidKey(key.publicKey)
+ */
+export function publicKeyToDidKey(publicKey: Uint8Array): string {
+  return `did:key:${publicKeyToMultibase(publicKey)}`;
+}
+
+/**
+ * Public key named by a `did:key` DID or its verification method (`did:key:X#X`). The fragment,
+ * when present, must repeat the key (did:key spec §3.1.2).
+ * @param didOrMethod - `did:key:z6Mk…` or `did:key:z6Mk…#z6Mk…`
+ * @returns 32 raw bytes
+ * @throws {KeyInvalidError} when it is not an Ed25519 did:key or the fragment differs
+ * @example didKeyToPublicKey(proof.verificationMethod)
+ */
+export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
+  assertString(didOrMethod, 'didOrMethod');
+  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/.exec(didOrMethod);
+  if (!m || (m[2] !== undefined && m[2] !== m[1])) {
+    throw keyError('Not an Ed25519 did:key verification method.', 'Bukan metode verifikasi did:key Ed25519.');
+  }
+  return multibaseToPublicKey(m[1] as string);
+}
+
+/**
+ * The names of a public key: controller DID and verification method id.
+ * @param publicKey - 32 bytes
+ * @returns `{ publicKey, controller, id }`
+ * @throws {KeyInvalidError} when the bytes are not a usable Ed25519 key
+ * @example publicKeyInfo(bytes).id
+ */
+export function publicKeyInfo(publicKey: Uint8Array): Ed25519PublicKey {
+  const mb = publicKeyToMultibase(publicKey);
+  return { publicKey: publicKey.slice(), controller: `did:key:${mb}`, id: `did:key:${mb}#${mb}` };
+}
+
+/**
+ * A new Ed25519 key pair from `crypto.getRandomValues`, named by its `did:key`.
+ * @returns a key pair held in memory
+ * @example
+ * ```ts
+ * const agency = generateKeyPair();
+ * ```
+ */
+export function generateKeyPair(): Ed25519KeyPair {
+  return keyPairFromSecretKey(randomSecretKey());
+}
+
+/**
+ * The key pair of a 32-byte seed.
+ * @param secretKey - 32-byte seed
+ * @returns the key pair
+ * @throws TypeError / RangeError for a wrong type or length
+ * @example keyPairFromSecretKey(multibaseToSecretKey(stored))
+ */
+export function keyPairFromSecretKey(secretKey: Uint8Array): Ed25519KeyPair {
+  assertBytes(secretKey, 'secretKey', 32);
+  return { ...publicKeyInfo(getPublicKey(secretKey)), secretKey: secretKey.slice() };
+}
+
+/**
+ * A {@link Signer} for an in-memory key pair.
+ * @param keyPair - the key pair
+ * @returns a signer naming the key's `did:key` verification method
+ * @example createSigner(generateKeyPair())
+ */
+export function createSigner(keyPair: Ed25519KeyPair): Signer {
+  const secret = keyPair.secretKey.slice();
+  return {
+    id: keyPair.id,
+    controller: keyPair.controller,
+    publicKey: keyPair.publicKey,
+    sign: (data) => signEd25519(data, secret),
+  };
+}
+
+/** A JWK for Ed25519 (RFC 8037). `d` is present only on private exports. */
+export interface Ed25519Jwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  d?: string;
+  kid?: string;
+}
+
+/**
+ * Exports a key as JWK (RFC 8037 §2). The secret part is included only when asked.
+ * @param key - a public key or key pair
+ * @param options - `includePrivate` to add `d`
+ * @returns the JWK, with `kid` set to the verification method id
+ * @throws {KeyInvalidError} when `includePrivate` is asked of a public key
+ * @example exportJwk(key) // { kty: 'OKP', crv: 'Ed25519', x, kid }
+ */
+export function exportJwk(
+  key: Ed25519PublicKey | Ed25519KeyPair,
+  options: { includePrivate?: boolean } = {},
+): Ed25519Jwk {
+  const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: bytesToBase64url(key.publicKey), kid: key.id };
+  if (options.includePrivate) {
+    if (!('secretKey' in key)) {
+      throw keyError(
+        'Cannot export a private JWK from a public key.',
+        'Tidak dapat mengekspor JWK privat dari kunci publik.',
+      );
+    }
+    jwk.d = bytesToBase64url(key.secretKey);
+  }
+  return jwk;
+}
+
+/**
+ * Imports an Ed25519 JWK. With `d`, returns a key pair and checks that `x` matches `d`.
+ * @param jwk - `{ kty: 'OKP', crv: 'Ed25519', x, d? }`
+ * @returns a public key, or a key pair when `d` is present
+ * @throws {KeyInvalidError} on a wrong kty/crv, bad base64url, wrong length, or `x` not matching `d`
+ * @example importJwk({ kty: 'OKP', crv: 'Ed25519', x: '…' })
+ */
+export function importJwk(jwk: unknown): Ed25519PublicKey | Ed25519KeyPair {
+  if (!isPlainObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+    throw keyError(
+      'Not an Ed25519 JWK (expected kty "OKP", crv "Ed25519" and x).',
+      'Bukan JWK Ed25519 (harus kty "OKP", crv "Ed25519", dan x).',
+    );
+  }
+  let x: Uint8Array;
+  try {
+    x = base64urlToBytes(jwk.x);
+  } catch (cause) {
+    throw keyError('JWK "x" is not base64url.', 'JWK "x" bukan base64url.', cause);
+  }
+  if (x.length !== 32) throw keyError('JWK "x" must be 32 bytes.', 'JWK "x" harus 32 byte.');
+  const pub = publicKeyInfo(x);
+  if (jwk.d === undefined) return pub;
+  if (typeof jwk.d !== 'string') throw keyError('JWK "d" must be a string.', 'JWK "d" harus string.');
+  let d: Uint8Array;
+  try {
+    d = base64urlToBytes(jwk.d);
+  } catch {
+    throw keyError('JWK "d" is not base64url.', 'JWK "d" bukan base64url.');
+  }
+  if (d.length !== 32) throw keyError('JWK "d" must be 32 bytes.', 'JWK "d" harus 32 byte.');
+  const pair = keyPairFromSecretKey(d);
+  if (pair.controller !== pub.controller) {
+    throw keyError('JWK "x" does not match "d".', 'JWK "x" tidak cocok dengan "d".');
+  }
+  return pair;
+}

@@ -1,0 +1,70 @@
+/**
+ * Looks templates up by id and version: the built-in ones, plus any given by the caller.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { getTemplate } from '@ikrar/core';
+ * getTemplate('skb-2022-asn').texts.id.points.length; // 4
+ * ```
+ */
+import { TemplateUnknownError } from '../errors.js';
+import { JEMBRANA_2024_TEMPLATE, SKB_2022_TEMPLATE } from './builtin.js';
+import { defineTemplate, type PledgeTemplate } from './define-template.js';
+
+/** The templates that ship with this release. */
+export const BUILTIN_TEMPLATES: readonly PledgeTemplate[] = Object.freeze([
+  defineTemplate(SKB_2022_TEMPLATE),
+  defineTemplate(JEMBRANA_2024_TEMPLATE),
+]);
+
+/**
+ * Finds a template by id (and version; the highest version when omitted).
+ * @param id - template id
+ * @param version - exact version, optional
+ * @param extra - the caller's own templates, searched first
+ * @returns the template
+ * @throws {TemplateUnknownError} `ERR_TEMPLATE_UNKNOWN` when none matches
+ * @example getTemplate('jembrana-2024', '1.0.0')
+ */
+export function getTemplate(id: string, version?: string, extra: readonly PledgeTemplate[] = []): PledgeTemplate {
+  const found = findTemplate(id, version, extra);
+  if (!found) {
+    const v = version ? ` ${version}` : '';
+    throw new TemplateUnknownError({
+      en: `No pledge template "${id}"${v} is known.`,
+      id: `Templat ikrar "${id}"${v} tidak dikenal.`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Like {@link getTemplate} but returns `undefined` instead of throwing.
+ * @param id - template id
+ * @param version - exact version, optional
+ * @param extra - the caller's own templates, searched first
+ * @returns the template or `undefined`
+ * @example findTemplate('skb-2022-asn')
+ */
+export function findTemplate(
+  id: string,
+  version?: string,
+  extra: readonly PledgeTemplate[] = [],
+): PledgeTemplate | undefined {
+  const all = [...extra, ...BUILTIN_TEMPLATES].filter(
+    (t) => t.id === id && (version === undefined || t.version === version),
+  );
+  all.sort((a, b) => compareVersions(b.version, a.version));
+  return all[0];
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

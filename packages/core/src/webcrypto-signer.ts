@@ -1,0 +1,36 @@
+/**
+ * A signer whose secret never leaves WebCrypto: an Ed25519 key generated non-extractable, for
+ * browsers that have Ed25519 in `crypto.subtle` (and Node 20+).
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { generateWebCryptoSigner } from '@ikrar/core';
+ * const signer = await generateWebCryptoSigner(); // null where Ed25519 is unavailable
+ * ```
+ */
+import { publicKeyInfo, type Signer } from './keys.js';
+
+/**
+ * Generates a non-extractable Ed25519 key in WebCrypto and wraps it as a {@link Signer}.
+ * @returns the signer, or `null` when this runtime's WebCrypto has no Ed25519
+ * @example const signer = (await generateWebCryptoSigner()) ?? createSigner(generateKeyPair());
+ */
+export async function generateWebCryptoSigner(): Promise<Signer | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  } catch {
+    return null;
+  }
+  const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
+  const info = publicKeyInfo(raw);
+  return {
+    id: info.id,
+    controller: info.controller,
+    publicKey: info.publicKey,
+    sign: async (data) => new Uint8Array(await subtle.sign({ name: 'Ed25519' }, pair.privateKey, data as BufferSource)),
+  };
+}
