@@ -3,7 +3,7 @@
  * - NIP of a PNS: 18 digits = birth date YYYYMMDD + CPNS appointment YYYYMM + gender (1 male,
  *   2 female) + serial 3 digits (Perka BKN 22/2007).
  * - NI PPPK: 18 digits; sources disagree on its layout, so only its length and the date parts
- *   (birth date YYYYMMDD, then YYYYMM) are checked.
+ *   (birth date YYYYMMDD, then the appointment year YYYY) are checked.
  * - NIK of a PPNPN: 16 digits = region (province, regency, district, 2 digits each) + birth date
  *   DDMMYY (women add 40 to the day) + serial 4 digits.
  *
@@ -48,7 +48,8 @@ export interface ParsedNiPppk {
   readonly scheme: 'NI-PPPK';
   readonly value: string;
   readonly birthDate: string;
-  readonly appointment: string;
+  /** Year of appointment, `YYYY`. */
+  readonly appointmentYear: string;
 }
 
 /** A parsed NIK. */
@@ -198,25 +199,28 @@ function checkDigits(scheme: IdentifierScheme, value: string, length: number): I
   return null;
 }
 
-/** Birth date + appointment month shared by NIP and NI PPPK. */
-function checkDates(scheme: 'NIP' | 'NI-PPPK', v: string, now: Date, strictAge: boolean): IdentifierValidation | null {
+/** Birth date and appointment shared by NIP and NI PPPK; NI PPPK has only a reliable appointment year. */
+function checkDates(scheme: 'NIP' | 'NI-PPPK', v: string, now: Date): IdentifierValidation | null {
   const by = Number(v.slice(0, 4));
   const bm = Number(v.slice(4, 6));
   const bd = Number(v.slice(6, 8));
   if (by < 1900 || !isRealDate(by, bm, bd)) return invalid(scheme, 'birth-date');
   const ay = Number(v.slice(8, 12));
-  const am = Number(v.slice(12, 14));
+  // In an NI PPPK the two digits after the year are not a month in every source (often "21"),
+  // so only the year is checked there.
+  const am = scheme === 'NIP' ? Number(v.slice(12, 14)) : 1;
   if (ay < 1900 || am < 1 || am > 12) return invalid(scheme, 'appointment-date');
   const nowMonths = now.getUTCFullYear() * 12 + now.getUTCMonth();
   if (by * 12 + bm - 1 > nowMonths || ay * 12 + am - 1 > nowMonths) return invalid(scheme, 'future-date');
-  // PP 11/2017 sets 18 as the minimum age for a CPNS; counted in months, generously.
-  if (strictAge && ay * 12 + am < (by + 18) * 12 + bm - 1) return invalid(scheme, 'appointment-before-adulthood');
-  if (!strictAge && ay * 12 + am < by * 12 + bm) return invalid(scheme, 'appointment-date');
+  // PP 11/2017 sets 18 as the minimum age for appointment (CPNS and PPPK alike); counted in months.
+  if (scheme === 'NIP' && ay * 12 + am < (by + 18) * 12 + bm - 1)
+    return invalid(scheme, 'appointment-before-adulthood');
+  if (scheme === 'NI-PPPK' && ay < by + 18) return invalid(scheme, 'appointment-before-adulthood');
   return null;
 }
 
 function validateNipValue(v: string, now: Date): IdentifierValidation {
-  const bad = checkDigits('NIP', v, 18) ?? checkDates('NIP', v, now, true);
+  const bad = checkDigits('NIP', v, 18) ?? checkDates('NIP', v, now);
   if (bad) return bad;
   const g = v[14];
   if (g !== '1' && g !== '2') return invalid('NIP', 'gender');
@@ -235,7 +239,7 @@ function validateNipValue(v: string, now: Date): IdentifierValidation {
 }
 
 function validateNiPppkValue(v: string, now: Date): IdentifierValidation {
-  const bad = checkDigits('NI-PPPK', v, 18) ?? checkDates('NI-PPPK', v, now, false);
+  const bad = checkDigits('NI-PPPK', v, 18) ?? checkDates('NI-PPPK', v, now);
   if (bad) return bad;
   return {
     valid: true,
@@ -243,7 +247,7 @@ function validateNiPppkValue(v: string, now: Date): IdentifierValidation {
       scheme: 'NI-PPPK',
       value: v,
       birthDate: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`,
-      appointment: `${v.slice(8, 12)}-${v.slice(12, 14)}`,
+      appointmentYear: v.slice(8, 12),
     },
   };
 }
@@ -339,7 +343,7 @@ export function parseNip(value: string, options?: IdentifierOptions): ParsedNip 
  * @param options - `now` for the future-date check
  * @returns the parsed parts
  * @throws {IdentifierInvalidError} `ERR_IDENTIFIER_INVALID` with a `reason`
- * @example parseNiPppk('199203152022210001')
+ * @example parseNiPppk('199203152022211001').appointmentYear // '2022'
  */
 export function parseNiPppk(value: string, options?: IdentifierOptions): ParsedNiPppk {
   return parseOrThrow<ParsedNiPppk>('NI-PPPK', value, options);

@@ -1,0 +1,126 @@
+// Interop with a real peer: Digital Bazaar's eddsa-jcs-2022 (1.0.0) under jsonld-signatures 11.6, with
+// a document loader that serves the contexts and did:key offline and refuses anything else; and
+// JSON-LD safe-mode expansion of every record.
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsonld from 'jsonld';
+import jsigs from 'jsonld-signatures';
+import { DataIntegrityProof as DbDataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { generateKeyPair, signPledge, verifyPledge, createPledge } from '../src/index.js';
+import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
+
+const require = createRequire(import.meta.url);
+// The package exports no package.json; its main file sits in dist/ beside contexts/.
+const contextsDir = path.join(path.dirname(require.resolve('@digitalbazaar/credentials-context')), '..', 'contexts');
+const CONTEXTS: Record<string, unknown> = {
+  'https://www.w3.org/ns/credentials/v2': JSON.parse(readFileSync(path.join(contextsDir, 'v2.jsonld'), 'utf8')),
+  'https://www.w3.org/ns/credentials/undefined-terms/v2': JSON.parse(
+    readFileSync(path.join(contextsDir, 'undefined-terms-v2.jsonld'), 'utf8'),
+  ),
+};
+const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
+const DID_V1 = 'https://www.w3.org/ns/did/v1';
+
+const refused: string[] = [];
+async function documentLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
+  if (CONTEXTS[url]) return { contextUrl: null, documentUrl: url, document: CONTEXTS[url] };
+  const m = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]+)(?:#(z6Mk[1-9A-HJ-NP-Za-km-z]+))?$/.exec(url);
+  if (m) {
+    const did = `did:key:${m[1]}`;
+    const vm = {
+      '@context': MULTIKEY_V1,
+      id: `${did}#${m[1]}`,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase: m[1],
+    };
+    if (m[2]) return { contextUrl: null, documentUrl: url, document: vm };
+    const doc = {
+      '@context': [DID_V1, MULTIKEY_V1],
+      id: did,
+      verificationMethod: [vm],
+      assertionMethod: [vm.id],
+      authentication: [vm.id],
+    };
+    return { contextUrl: null, documentUrl: url, document: doc };
+  }
+  refused.push(url);
+  throw new Error(`offline document loader refuses ${url}`);
+}
+
+async function dbVerify(record: unknown): Promise<{ verified: boolean; error?: unknown }> {
+  const suite = new DbDataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });
+  return jsigs.verify(structuredClone(record), {
+    suite,
+    purpose: new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader,
+  });
+}
+
+describe('interop with @digitalbazaar/eddsa-jcs-2022-cryptosuite 1.0.0 + jsonld-signatures 11.6', () => {
+  it('verifies a record we signed with a single agency proof', async () => {
+    const { record } = await agencyRecord();
+    const result = await dbVerify(record);
+    expect(result.error, String(result.error)).toBeUndefined();
+    expect(result.verified).toBe(true);
+  });
+
+  it('rejects a record we signed and someone altered', async () => {
+    const { record } = await agencyRecord();
+    const tampered = structuredClone(record);
+    tampered.credentialSubject.signer.name = 'Orang Lain';
+    expect((await dbVerify(tampered)).verified).toBe(false);
+  });
+
+  it('we verify a record Digital Bazaar signed', async () => {
+    const agency = generateKeyPair();
+    const credential = createPledge(pledgeInput(agency));
+    const keyPair = await Ed25519Multikey.from({
+      '@context': MULTIKEY_V1,
+      type: 'Multikey',
+      controller: agency.controller,
+      id: agency.id,
+      publicKeyMultibase: agency.controller.slice('did:key:'.length),
+      secretKeyMultibase: (await import('../src/index.js')).secretKeyToMultibase(agency.secretKey),
+    });
+    const suite = new DbDataIntegrityProof({
+      signer: keyPair.signer(),
+      cryptosuite: createSignCryptosuite(),
+      date: '2024-10-07T00:16:00Z',
+    });
+    const signed = await jsigs.sign(structuredClone(credential), {
+      suite,
+      purpose: new jsigs.purposes.AssertionProofPurpose(),
+      documentLoader,
+    });
+    const result = await verifyPledge(signed);
+    expect(result.code).toBeUndefined();
+    expect(result.verified).toBe(true);
+  });
+
+  it('Digital Bazaar accepts a proof set when any proof passes; we require every proof', async () => {
+    const { record } = await agencyRecord();
+    const set = await signPledge(record, generateKeyPair(), { mode: 'set' });
+    const proofs = structuredClone(set.proof) as { proofValue: string }[];
+    proofs[1]!.proofValue = proofs[0]!.proofValue;
+    const broken = { ...set, proof: proofs };
+    expect((await verifyPledge(broken)).verified).toBe(false);
+    // Documented interop fact (DESIGN.md): jsonld-signatures 11.6 answers "verified" here.
+    expect((await dbVerify(broken)).verified).toBe(true);
+  });
+
+  it('every record expands under jsonld.expand({ safe: true }), chained ones included', async () => {
+    for (const { record } of [await agencyRecord(), await chainedRecord()]) {
+      const expanded = await jsonld.expand(structuredClone(record) as never, { documentLoader, safe: true } as never);
+      expect(expanded).toHaveLength(1);
+      const text = JSON.stringify(expanded);
+      expect(text).toContain('IkrarNetralitasCredential');
+      expect(text).toContain('https://www.w3.org/ns/credentials/undefined-term#');
+    }
+    expect(refused).toEqual([]);
+  });
+});
