@@ -17,7 +17,7 @@ import { sha256 } from './digest.js';
 import { toMultibase58 } from './encoding.js';
 import { SignatureInvalidError } from './errors.js';
 import { isPlainObject } from './internal/assert.js';
-import type { Signer } from './keys.js';
+import { isInMemorySigner, type Signer } from './keys.js';
 import { verifyEd25519 } from './ed25519.js';
 import { CRYPTOSUITE, type DataIntegrityProof } from './record.js';
 
@@ -111,7 +111,8 @@ export async function createProof(
       id: 'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
     });
   }
-  if (signer.publicKey && !verifyEd25519(signature, data, signer.publicKey)) {
+  // A host, HSM or WebCrypto signer is checked against its own key before its output is trusted.
+  if (signer.publicKey && !isInMemorySigner(signer) && !verifyEd25519(signature, data, signer.publicKey)) {
     throw new SignatureInvalidError({
       en: 'The signer produced a signature that does not verify under its own key.',
       id: 'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',

@@ -214,12 +214,27 @@ export function keyPairFromSecretKey(secretKey: Uint8Array): Ed25519KeyPair {
  */
 export function createSigner(keyPair: Ed25519KeyPair): Signer {
   const secret = keyPair.secretKey.slice();
-  return {
+  const signer: Signer = {
     id: keyPair.id,
     controller: keyPair.controller,
     publicKey: keyPair.publicKey,
     sign: (data) => signEd25519(data, secret),
   };
+  IN_MEMORY_SIGNERS.add(signer);
+  return signer;
+}
+
+/** Signers made by {@link createSigner}: deterministic noble signatures that need no self-check. */
+const IN_MEMORY_SIGNERS = new WeakSet<Signer>();
+
+/**
+ * Whether a signer is one of ours over an in-memory key (its output needs no verification).
+ * @param signer - any signer
+ * @returns `true` for signers made by {@link createSigner}
+ * @example isInMemorySigner(createSigner(generateKeyPair())) // true
+ */
+export function isInMemorySigner(signer: Signer): boolean {
+  return IN_MEMORY_SIGNERS.has(signer);
 }
 
 /** A JWK for Ed25519 (RFC 8037). `d` is present only on private exports. */
