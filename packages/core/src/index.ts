@@ -28,3 +28,4 @@ export * from './data-integrity.js';
 export * from './sign-pledge.js';
 export * from './verify-pledge.js';
 export * from './check-pledge-text.js';
+export * from './schema.js';
