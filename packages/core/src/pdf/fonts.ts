@@ -1,0 +1,309 @@
+/**
+ * Fonts of a certificate. When every string on the page is in WinAnsi (Latin-1 plus a few signs, which
+ * covers Bahasa Indonesia and most names), the page uses the standard Helvetica family: nothing is
+ * embedded and a certificate takes a few milliseconds. Otherwise the whole page switches to Noto Sans
+ * (OFL, from `@fontsource/noto-sans`, shipped as base64 in `fonts/noto-sans-data.ts` and loaded with a
+ * dynamic `import()` only then), subset-embedded per Unicode block: Latin, Latin Extended, Vietnamese,
+ * Greek and Cyrillic. A character none of them covers is drawn as U+FFFD (the attached record keeps
+ * the exact text).
+ *
+ * Layout measures synchronously; the PDF fonts are embedded afterwards, only those a drawn run uses.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const fonts = await loadFontSet(['Śri Wāhyuni']);
+ * fonts.width('Śri', 10, 'bold');
+ * ```
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { StandardFontEmbedder, StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { woffToSfnt } from './woff.js';
+
+/** Which face a text uses. */
+export type FontRole = 'regular' | 'bold' | 'italic';
+
+/** A piece of text that one PDF font draws. */
+export interface FontRun {
+  /** Key of the PDF font, resolved by {@link FontSet.embed}. */
+  readonly font: string;
+  readonly text: string;
+  /** Width at size 1. */
+  readonly width: number;
+}
+
+/** Measures text and splits it into runs per PDF font. */
+export interface FontSet {
+  readonly kind: 'standard' | 'noto';
+  /** Runs of `text` in `role`, widths at size 1. */
+  runs(text: string, role: FontRole): FontRun[];
+  /** Width of `text` at `size`. */
+  width(text: string, size: number, role: FontRole): number;
+  /** The PDF font of a run key, embedded into `doc` on first use (once per document). */
+  embed(doc: PDFDocument, key: string): Promise<PDFFont>;
+}
+
+const STANDARD: Readonly<Record<FontRole, StandardFonts>> = {
+  regular: StandardFonts.Helvetica,
+  bold: StandardFonts.HelveticaBold,
+  italic: StandardFonts.HelveticaOblique,
+};
+
+interface StandardFace {
+  readonly embedder: StandardFontEmbedder;
+  readonly widths: Map<string, number>;
+}
+
+let standardFaces: Readonly<Record<FontRole, StandardFace>> | undefined;
+let winAnsi: ReadonlySet<number> | undefined;
+
+type StandardFontName = Parameters<typeof StandardFontEmbedder.for>[0];
+const face = (role: FontRole): StandardFace => ({
+  // StandardFonts values are the same strings as @pdf-lib/standard-fonts' FontNames.
+  embedder: StandardFontEmbedder.for(STANDARD[role] as unknown as StandardFontName),
+  widths: new Map(),
+});
+
+function faces(): Readonly<Record<FontRole, StandardFace>> {
+  standardFaces ??= { regular: face('regular'), bold: face('bold'), italic: face('italic') };
+  return standardFaces;
+}
+
+/**
+ * Whether the standard PDF fonts (WinAnsi encoding) can draw every string.
+ * @param texts - every string the page shows
+ * @returns true when no font needs embedding
+ * @example canUseStandardFonts(['Sri Wahyuni']) // true
+ */
+export function canUseStandardFonts(texts: readonly string[]): boolean {
+  winAnsi ??= new Set(faces().regular.embedder.encoding.supportedCodePoints);
+  for (const t of texts) {
+    for (const ch of t) {
+      if (!winAnsi.has(ch.codePointAt(0) as number)) return false;
+    }
+  }
+  return true;
+}
+
+function standardFontSet(): FontSet {
+  const f = faces();
+  const embedded = new WeakMap<PDFDocument, Map<string, PDFFont>>();
+  const width1 = (text: string, role: FontRole): number => {
+    const face = f[role];
+    let w = 0;
+    for (const ch of text) {
+      let cw = face.widths.get(ch);
+      if (cw === undefined) {
+        cw = face.embedder.widthOfTextAtSize(ch, 1);
+        face.widths.set(ch, cw);
+      }
+      w += cw;
+    }
+    return w;
+  };
+  return {
+    kind: 'standard',
+    runs: (text, role) => [{ font: role, text, width: width1(text, role) }],
+    width: (text, size, role) => width1(text, role) * size,
+    embed(doc, key) {
+      let map = embedded.get(doc);
+      if (!map) embedded.set(doc, (map = new Map()));
+      let font = map.get(key);
+      if (!font) {
+        font = doc.embedStandardFont(STANDARD[key as FontRole]);
+        map.set(key, font);
+      }
+      return Promise.resolve(font);
+    },
+  };
+}
+
+/** The Unicode blocks each Noto Sans WOFF of `@fontsource/noto-sans` covers (its CSS unicode-range), in fallback order. */
+const NOTO_SUBSETS: readonly { readonly name: string; readonly ranges: readonly (readonly [number, number])[] }[] = [
+  {
+    name: 'latin',
+    ranges: [
+      [0x0000, 0x00ff],
+      [0x0131, 0x0131],
+      [0x0152, 0x0153],
+      [0x02bb, 0x02bc],
+      [0x02c6, 0x02c6],
+      [0x02da, 0x02da],
+      [0x02dc, 0x02dc],
+      [0x2000, 0x206f],
+      [0x20ac, 0x20ac],
+      [0x2122, 0x2122],
+      [0x2212, 0x2212],
+      [0xfffd, 0xfffd],
+    ],
+  },
+  {
+    name: 'latin-ext',
+    ranges: [
+      [0x0100, 0x02ba],
+      [0x02bd, 0x02c5],
+      [0x02c7, 0x02cc],
+      [0x02ce, 0x02d7],
+      [0x02dd, 0x02ff],
+      [0x0304, 0x0304],
+      [0x0308, 0x0308],
+      [0x0329, 0x0329],
+      [0x1d00, 0x1dbf],
+      [0x1e00, 0x1e9f],
+      [0x1ef2, 0x1eff],
+      [0x2020, 0x2020],
+      [0x20a0, 0x20ab],
+      [0x20ad, 0x20c0],
+      [0x2113, 0x2113],
+      [0x2c60, 0x2c7f],
+      [0xa720, 0xa7ff],
+    ],
+  },
+  {
+    name: 'vietnamese',
+    ranges: [
+      [0x0300, 0x0301],
+      [0x0303, 0x0304],
+      [0x0308, 0x0309],
+      [0x0323, 0x0323],
+      [0x1ea0, 0x1ef9],
+      [0x20ab, 0x20ab],
+    ],
+  },
+  {
+    name: 'greek',
+    ranges: [
+      [0x0370, 0x0377],
+      [0x037a, 0x037f],
+      [0x0384, 0x038a],
+      [0x038c, 0x038c],
+      [0x038e, 0x03a1],
+      [0x03a3, 0x03ff],
+    ],
+  },
+  {
+    name: 'cyrillic',
+    ranges: [
+      [0x0301, 0x0301],
+      [0x0400, 0x045f],
+      [0x0490, 0x0491],
+      [0x04b0, 0x04b1],
+      [0x2116, 0x2116],
+    ],
+  },
+];
+
+function subsetOf(cp: number): string | undefined {
+  for (const s of NOTO_SUBSETS) {
+    for (const [lo, hi] of s.ranges) if (cp >= lo && cp <= hi) return s.name;
+  }
+  return undefined;
+}
+
+const WEIGHT: Readonly<Record<FontRole, number>> = { regular: 400, bold: 700, italic: 400 };
+const REPLACEMENT = '\uFFFD';
+
+interface FontkitFont {
+  readonly unitsPerEm: number;
+  layout(text: string): { glyphs: readonly { advanceWidth: number }[] };
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let notoFiles: Promise<Readonly<Record<string, string>>> | undefined;
+const notoBytes = new Map<string, Uint8Array>();
+const notoMetrics = new Map<string, FontkitFont>();
+
+async function notoFontSet(): Promise<FontSet> {
+  // A separate chunk: bundlers load the 330 KB of font data only for pages that need it.
+  notoFiles ??= import('./fonts/noto-sans-data.js').then((m) => m.NOTO_SANS_WOFF);
+  const files = await notoFiles;
+  // Unwrap every face once per realm; about 10 ms for all ten.
+  for (const [key, b64] of Object.entries(files)) {
+    if (!notoBytes.has(key)) notoBytes.set(key, await woffToSfnt(base64ToBytes(b64)));
+  }
+  const bytesOf = (key: string): Uint8Array => {
+    const b = notoBytes.get(key);
+    if (b === undefined) throw new RangeError(`No Noto Sans face "${key}"`);
+    return b;
+  };
+  const widths = new Map<string, number>();
+  const metricsOf = (key: string): FontkitFont => {
+    let m = notoMetrics.get(key);
+    if (!m) {
+      m = fontkit.create(bytesOf(key)) as unknown as FontkitFont;
+      notoMetrics.set(key, m);
+    }
+    return m;
+  };
+  const embedded = new WeakMap<PDFDocument, Map<string, Promise<PDFFont>>>();
+  const runs = (text: string, role: FontRole): FontRun[] => {
+    const out: FontRun[] = [];
+    let current: string | undefined;
+    let buf = '';
+    const flush = (): void => {
+      if (buf === '' || current === undefined) return;
+      const m = metricsOf(current);
+      const cacheKey = `${current}\u0000${buf}`;
+      let w = widths.get(cacheKey);
+      if (w === undefined) {
+        // Sum of advances without kerning: pdf-lib draws glyphs by their advances alone.
+        w = 0;
+        for (const g of m.layout(buf).glyphs) w += g.advanceWidth;
+        w /= m.unitsPerEm;
+        widths.set(cacheKey, w);
+      }
+      out.push({ font: current, text: buf, width: w });
+      buf = '';
+    };
+    for (const raw of text) {
+      let ch = raw;
+      let subset = subsetOf(ch.codePointAt(0) as number);
+      if (subset === undefined) {
+        ch = REPLACEMENT;
+        subset = 'latin';
+      }
+      const key = `${subset}-${WEIGHT[role]}`;
+      if (key !== current) {
+        flush();
+        current = key;
+      }
+      buf += ch;
+    }
+    flush();
+    return out;
+  };
+  return {
+    kind: 'noto',
+    runs,
+    width: (text, size, role) => runs(text, role).reduce((w, r) => w + r.width, 0) * size,
+    embed(doc, key) {
+      let map = embedded.get(doc);
+      if (!map) embedded.set(doc, (map = new Map()));
+      let font = map.get(key);
+      if (!font) {
+        doc.registerFontkit(fontkit);
+        // subset: true writes only the glyphs used, as TrueType (the WOFF wrapper is not embedded).
+        font = doc.embedFont(bytesOf(key), { subset: true });
+        map.set(key, font);
+      }
+      return font;
+    },
+  };
+}
+
+/**
+ * The fonts for a page showing `texts`: the standard Helvetica family when it can draw them all,
+ * otherwise Noto Sans.
+ * @param texts - every string the page shows
+ * @returns a font set for layout and drawing
+ * @example const fonts = await loadFontSet([record.credentialSubject.signer.name]);
+ */
+export async function loadFontSet(texts: readonly string[]): Promise<FontSet> {
+  return canUseStandardFonts(texts) ? standardFontSet() : notoFontSet();
+}

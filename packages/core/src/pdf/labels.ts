@@ -1,0 +1,160 @@
+/**
+ * The words a certificate prints around the pledge, in Bahasa Indonesia and English. The pledge itself
+ * is printed in the language it was signed in; only these labels follow `options.language`.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { CERTIFICATE_LABELS } from './labels.js';
+ * CERTIFICATE_LABELS.en.name; // 'Name'
+ * ```
+ */
+import type { EmployeeType, IdentifierScheme } from '../identity.js';
+import type { ConsentMethod } from '../record.js';
+
+/** Languages a certificate's labels come in. */
+export type CertificateLanguage = 'id' | 'en';
+
+/** Every label a certificate prints. Terms that take values are functions (never concatenated sentences). */
+export interface CertificateLabels {
+  readonly locale: string;
+  readonly months: readonly string[];
+  readonly timeSeparator: string;
+  readonly signerHeading: string;
+  readonly name: string;
+  readonly identifier: Readonly<Record<IdentifierScheme, string>>;
+  readonly employeeType: string;
+  readonly employeeTypes: Readonly<Record<EmployeeType, string>>;
+  readonly position: string;
+  readonly workUnit: string;
+  readonly event: string;
+  readonly place: string;
+  readonly signedAt: string;
+  readonly pledgedBy: string;
+  readonly method: Readonly<Record<ConsentMethod, string>>;
+  readonly drawnMissing: string;
+  readonly clickNote: string;
+  readonly scanToVerify: string;
+  readonly verificationCode: string;
+  readonly legalBasis: string;
+  readonly footer: (fileName: string) => string;
+  readonly page: (n: number, of: number) => string;
+  readonly attachmentDescription: string;
+}
+
+/** Labels in Bahasa Indonesia (the default) and English. */
+export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, CertificateLabels>> = {
+  id: {
+    locale: 'id-ID',
+    months: [
+      'Januari',
+      'Februari',
+      'Maret',
+      'April',
+      'Mei',
+      'Juni',
+      'Juli',
+      'Agustus',
+      'September',
+      'Oktober',
+      'November',
+      'Desember',
+    ],
+    timeSeparator: '.',
+    signerHeading: 'Yang menyatakan',
+    name: 'Nama',
+    identifier: { NIP: 'NIP', 'NI-PPPK': 'NI PPPK', NIK: 'NIK', OTHER: 'Nomor identitas' },
+    employeeType: 'Status kepegawaian',
+    employeeTypes: { PNS: 'PNS', PPPK: 'PPPK', PPNPN: 'PPNPN (non-ASN)' },
+    position: 'Jabatan',
+    workUnit: 'Unit kerja',
+    event: 'Kegiatan',
+    place: 'Tempat',
+    signedAt: 'Ditandatangani',
+    pledgedBy: 'Yang berikrar,',
+    method: { drawn: 'tanda tangan digambar', typed: 'nama diketik', click: 'persetujuan klik' },
+    drawnMissing: '(tanda tangan digambar; gambarnya tidak disertakan)',
+    clickNote: '(disetujui secara elektronik)',
+    scanToVerify: 'Pindai untuk verifikasi',
+    verificationCode: 'Kode verifikasi',
+    legalBasis: 'Dasar hukum',
+    footer: (file) =>
+      `Tanda tangan elektronik tidak tersertifikasi (PP 71/2019) yang dapat diverifikasi mandiri: rekaman bertanda tangan terlampir dalam berkas ini sebagai ${file}.`,
+    page: (n, of) => `Halaman ${n} dari ${of}`,
+    attachmentDescription: 'Rekaman ikrar bertanda tangan (W3C Verifiable Credential, eddsa-jcs-2022)',
+  },
+  en: {
+    locale: 'en',
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    timeSeparator: ':',
+    signerHeading: 'Signed by',
+    name: 'Name',
+    identifier: { NIP: 'NIP', 'NI-PPPK': 'NI PPPK', NIK: 'NIK', OTHER: 'ID number' },
+    employeeType: 'Employment',
+    employeeTypes: { PNS: 'PNS (civil servant)', PPPK: 'PPPK (contract civil servant)', PPNPN: 'PPNPN (non-ASN)' },
+    position: 'Position',
+    workUnit: 'Work unit',
+    event: 'Event',
+    place: 'Place',
+    signedAt: 'Signed',
+    pledgedBy: 'Pledged by,',
+    method: { drawn: 'drawn signature', typed: 'typed name', click: 'click consent' },
+    drawnMissing: '(drawn signature; the drawing is not included)',
+    clickNote: '(consented electronically)',
+    scanToVerify: 'Scan to verify',
+    verificationCode: 'Verification code',
+    legalBasis: 'Legal basis',
+    footer: (file) =>
+      `Uncertified electronic signature (PP 71/2019) that anyone can verify: the signed record is attached to this file as ${file}.`,
+    page: (n, of) => `Page ${n} of ${of}`,
+    attachmentDescription: 'Signed pledge record (W3C Verifiable Credential, eddsa-jcs-2022)',
+  },
+};
+
+/**
+ * Formats the local date and time of an RFC 3339 timestamp, which already carries the signer's offset.
+ * @param timestamp - e.g. `2024-10-07T08:15:00+08:00`
+ * @param zone - the zone name to print (WIB, WITA, WIT)
+ * @param labels - the language
+ * @returns `{ date: '7 Oktober 2024', time: '08.15 WITA' }`, or `null` when the text is no timestamp
+ * @example formatLocalDateTime('2024-10-07T08:15:00+08:00', 'WITA', CERTIFICATE_LABELS.id)
+ */
+export function formatLocalDateTime(
+  timestamp: string,
+  zone: string,
+  labels: CertificateLabels,
+): { date: string; time: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(timestamp);
+  if (!m) return null;
+  const date = formatDate(`${m[1]}-${m[2]}-${m[3]}`, labels);
+  if (date === null) return null;
+  return { date, time: `${m[4]}${labels.timeSeparator}${m[5]} ${zone}` };
+}
+
+/**
+ * Formats a `YYYY-MM-DD` calendar date.
+ * @param ymd - the date
+ * @param labels - the language
+ * @returns e.g. `8 Januari 2024`, or `null` when malformed
+ * @example formatDate('2024-01-08', CERTIFICATE_LABELS.id) // '8 Januari 2024'
+ */
+export function formatDate(ymd: string, labels: CertificateLabels): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return null;
+  const month = labels.months[Number(m[2]) - 1];
+  if (month === undefined) return null;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}

@@ -1,0 +1,276 @@
+/**
+ * Renders the *Ikrar Netralitas ASN* / *Pakta Integritas* certificate of a signed record as PDF bytes:
+ * an A4 page with the agency header, the pledge text exactly as signed, the signer, place and date in
+ * the signer's zone, the drawn signature (vector strokes) or typed name, a QR code and a short
+ * verification code, and the signed record itself attached as `ikrar-<uuid>.json`, so the PDF alone
+ * verifies offline. The same input gives the same bytes: every date in the file comes from the record
+ * (or `options.date`), never from the clock.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { renderCertificate } from '@ikrar/core/pdf';
+ * const pdf = await renderCertificate(record, { signature: pad.toData(), language: 'id' });
+ * ```
+ */
+import { AFRelationship, PDFDocument, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
+import { RecordInvalidError } from '../errors.js';
+import { maskIdentifier } from '../identity.js';
+import type { SignedPledge } from '../record.js';
+import { digestSignatureStrokes, normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
+import { parseTimestamp } from '../time.js';
+import { certificateTexts, layoutCertificate, type CertificateView } from './certificate-layout.js';
+import { loadFontSet } from './fonts.js';
+import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
+import { A4_HEIGHT, A4_WIDTH } from './layout.js';
+import { qrOperators } from './qr.js';
+import { signatureOperators } from './strokes.js';
+import { verificationCode } from './verification-code.js';
+
+/** Options of {@link renderCertificate}. */
+export interface RenderCertificateOptions {
+  /** The drawn signature; must match `consent.signatureDigestMultibase` of a `drawn` record. */
+  signature?: SignatureStrokes;
+  /**
+   * What the QR code holds: a URL where the host verifies certificates. `{id}` is replaced by the
+   * record id and `{code}` by the verification code (both URI-encoded). Without it the QR code holds
+   * the compact `IKRAR:<uuid>:<code>`.
+   */
+  verificationUrl?: string;
+  /** The agency logo, PNG or JPEG bytes, drawn in a 50 pt square. */
+  logo?: Uint8Array;
+  /** Print only the last four characters of NIP / NI PPPK / NIK (UU PDP 27/2022). Default `true`. */
+  maskIdentifiers?: boolean;
+  /** Language of the labels around the pledge (the pledge keeps its own). Default `'id'`. */
+  language?: CertificateLanguage;
+  /** Creation and modification date written into the PDF and the attachment. Default: the record's `validFrom`. */
+  date?: Date | string;
+}
+
+function bad(path: string, en: string, id: string): never {
+  throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
+}
+
+function str(value: unknown, path: string, required = true): string {
+  if (value === undefined && !required) return '';
+  if (typeof value !== 'string') bad(path, 'Expected text', 'Harus berupa teks');
+  return value;
+}
+
+/** Reads what the page needs from a record, refusing shapes it cannot print. */
+function readRecord(record: SignedPledge) {
+  if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
+  const cs = record.credentialSubject;
+  if (typeof cs !== 'object' || cs === null) bad('credentialSubject', 'Missing', 'Tidak ada');
+  const { signer, pledge, event, consent } = cs;
+  for (const [name, v] of Object.entries({ signer, pledge, event, consent })) {
+    if (typeof v !== 'object' || v === null) bad(`credentialSubject.${name}`, 'Missing', 'Tidak ada');
+  }
+  if (!Array.isArray(pledge.points) || pledge.points.length === 0) {
+    bad('credentialSubject.pledge.points', 'Expected a list of points', 'Harus berupa daftar butir');
+  }
+  pledge.points.forEach((p, i) => str(p, `credentialSubject.pledge.points[${i}]`));
+  const legalBasis = pledge.legalBasis === undefined ? [] : pledge.legalBasis;
+  if (!Array.isArray(legalBasis)) bad('credentialSubject.pledge.legalBasis', 'Expected a list', 'Harus daftar');
+  legalBasis.forEach((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`));
+  if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'Missing', 'Tidak ada');
+  return { cs, signer, pledge, event, consent, legalBasis };
+}
+
+function fileNameOf(id: string): string {
+  const m = /^urn:uuid:([0-9a-f-]{36})$/i.exec(id);
+  return `ikrar-${m ? (m[1] as string).toLowerCase() : 'record'}.json`;
+}
+
+function buildView(
+  record: SignedPledge,
+  options: RenderCertificateOptions,
+  code: string,
+  fileName: string,
+): CertificateView {
+  const { signer, pledge, event, consent, legalBasis } = readRecord(record);
+  const language = options.language ?? 'id';
+  const L = CERTIFICATE_LABELS[language];
+  if (L === undefined) throw new RangeError(`"options.language" expected 'id' or 'en', got ${String(language)}`);
+  const mask = options.maskIdentifiers ?? true;
+  const identifier = str(signer.identifier, 'credentialSubject.signer.identifier');
+  const shownId = mask ? maskIdentifier(identifier) : identifier;
+  const scheme = L.identifier[signer.identifierScheme] ?? L.identifier.OTHER;
+  const zone = str(consent.timeZone, 'credentialSubject.consent.timeZone');
+  const at = formatLocalDateTime(str(consent.acknowledgedAt, 'credentialSubject.consent.acknowledgedAt'), zone, L);
+  if (at === null) bad('credentialSubject.consent.acknowledgedAt', 'Expected RFC 3339', 'Harus RFC 3339');
+  const eventName = str(event.name, 'credentialSubject.event.name');
+  const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);
+  const place = str(event.place, 'credentialSubject.event.place', false);
+  const rows: [string, string][] = [
+    [L.name, str(signer.name, 'credentialSubject.signer.name')],
+    [scheme, shownId],
+    [L.employeeType, L.employeeTypes[signer.employeeType] ?? String(signer.employeeType)],
+  ];
+  if (signer.position !== undefined) rows.push([L.position, str(signer.position, 'credentialSubject.signer.position')]);
+  if (signer.workUnit !== undefined) rows.push([L.workUnit, str(signer.workUnit, 'credentialSubject.signer.workUnit')]);
+  rows.push([L.event, eventName]);
+  if (place !== '') rows.push([L.place, place]);
+  const method = consent.method;
+  let signature: CertificateView['signature'];
+  if (method === 'typed') signature = { kind: 'typed', text: str(consent.typedName, 'consent.typedName') };
+  else if (method === 'drawn') signature = { kind: options.signature ? 'drawn' : 'drawn-missing' };
+  else signature = { kind: 'click' };
+  return {
+    labels: L,
+    agency: str(record.issuer.name, 'issuer.name'),
+    title: str(pledge.title, 'credentialSubject.pledge.title'),
+    eventLine: eventDate === null ? eventName : `${eventName} · ${eventDate}`,
+    preamble: str(pledge.preamble, 'credentialSubject.pledge.preamble', false),
+    points: pledge.points,
+    closing: str(pledge.closing, 'credentialSubject.pledge.closing', false),
+    legalBasis,
+    rows,
+    placeDate: place === '' ? at.date : `${place}, ${at.date}`,
+    signedLine: `${L.signedAt} ${at.date} ${at.time} · ${L.method[method] ?? String(method)}`,
+    signerName: str(signer.name, 'credentialSubject.signer.name'),
+    signerIdLine: `${scheme} ${shownId}`,
+    signature,
+    code,
+    hasLogo: options.logo !== undefined,
+    footer: L.footer(fileName),
+    recordId: str(record.id, 'id'),
+  };
+}
+
+function checkSignature(record: SignedPledge, signature: SignatureStrokes | undefined): SignatureStrokes | undefined {
+  if (signature === undefined) return undefined;
+  const consent = record.credentialSubject.consent;
+  const path = 'credentialSubject.consent.signatureDigestMultibase';
+  if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
+    throw new RecordInvalidError(path, {
+      en: 'A signature drawing was given, but the record was not signed with a drawn signature.',
+      id: 'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
+    });
+  }
+  if (digestSignatureStrokes(signature) !== consent.signatureDigestMultibase) {
+    throw new RecordInvalidError(path, {
+      en: 'The signature drawing does not match the record: its digest differs from consent.signatureDigestMultibase.',
+      id: 'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
+    });
+  }
+  return normalizeSignatureStrokes(signature);
+}
+
+function metadataDate(record: SignedPledge, option: Date | string | undefined): Date {
+  const d = option === undefined ? parseTimestamp(record.validFrom) : new Date(option);
+  if (d === null) bad('validFrom', 'Expected RFC 3339', 'Harus RFC 3339');
+  if (Number.isNaN(d.getTime())) throw new RangeError('"options.date" expected a valid date');
+  return d;
+}
+
+async function embedLogo(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('"options.logo" expected Uint8Array');
+  // PNG signature (RFC 2083 §3.1) or JPEG SOI marker.
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return doc.embedPng(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return doc.embedJpg(bytes);
+  throw new RangeError('"options.logo" expected PNG or JPEG bytes');
+}
+
+/**
+ * Renders the certificate of a signed record. It does not verify the record: verify it first
+ * (`verifyPledge`) when it comes from elsewhere.
+ * @param record - the signed record (attached as is, as pretty-printed JSON)
+ * @param options - drawn signature, QR URL, logo, masking, label language, fixed date
+ * @returns the PDF bytes
+ * @throws TypeError when `record` is not an object or `logo` not bytes
+ * @throws RangeError for an unknown language, an invalid date, a logo that is neither PNG nor JPEG,
+ *   or a verification URL too long for a QR code
+ * @throws {RecordInvalidError} `ERR_RECORD_INVALID` when the record lacks what the page shows, or
+ *   `options.signature` does not match its `consent.signatureDigestMultibase`
+ * @throws {CanonicalizationError} `ERR_CANONICALIZATION_FAILED` when the record is not plain JSON
+ * @example const bytes = await renderCertificate(record, { signature, verificationUrl: 'https://x.go.id/v/{id}' });
+ */
+export async function renderCertificate(
+  record: SignedPledge,
+  options: RenderCertificateOptions = {},
+): Promise<Uint8Array> {
+  if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
+  const signature = checkSignature(record, options.signature);
+  const code = verificationCode(record);
+  const fileName = fileNameOf(String(record.id));
+  const view = buildView(record, options, code, fileName);
+  const date = metadataDate(record, options.date);
+  const qrText =
+    options.verificationUrl === undefined
+      ? `IKRAR:${fileName.slice(6, -5).toUpperCase()}:${code}`
+      : options.verificationUrl
+          .replaceAll('{id}', encodeURIComponent(view.recordId))
+          .replaceAll('{code}', encodeURIComponent(code));
+
+  const fonts = await loadFontSet(certificateTexts(view));
+  const pages = layoutCertificate(view, fonts);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const logo = options.logo === undefined ? undefined : await embedLogo(doc, options.logo);
+  const fontCache = new Map<string, PDFFont>();
+  for (const ops of pages) {
+    const page = doc.addPage([A4_WIDTH, A4_HEIGHT]);
+    for (const op of ops) {
+      switch (op.kind) {
+        case 'text': {
+          let x = op.x;
+          const color = rgb(...op.color);
+          for (const run of fonts.runs(op.text, op.role)) {
+            let font = fontCache.get(run.font);
+            if (!font) fontCache.set(run.font, (font = await fonts.embed(doc, run.font)));
+            page.drawText(run.text, { x, y: op.y, size: op.size, font, color });
+            x += run.width * op.size;
+          }
+          break;
+        }
+        case 'line':
+          page.drawLine({
+            start: { x: op.x1, y: op.y1 },
+            end: { x: op.x2, y: op.y2 },
+            thickness: op.width,
+            color: rgb(...op.color),
+          });
+          break;
+        case 'qr':
+          page.pushOperators(...qrOperators(qrText, { x: op.box.x, y: op.box.y, size: op.box.width }));
+          break;
+        case 'signature':
+          if (signature) page.pushOperators(...signatureOperators(signature, op.box));
+          break;
+        case 'logo': {
+          if (!logo) break;
+          const s = Math.min(op.box.width / logo.width, op.box.height / logo.height);
+          const w = logo.width * s;
+          const h = logo.height * s;
+          page.drawImage(logo, {
+            x: op.box.x + (op.box.width - w) / 2,
+            y: op.box.y + (op.box.height - h) / 2,
+            width: w,
+            height: h,
+          });
+          break;
+        }
+      }
+    }
+  }
+  const L = view.labels;
+  doc.setTitle(`${view.title} — ${view.signerName}`);
+  doc.setAuthor(view.signerName);
+  doc.setSubject(`${view.agency} · ${view.eventLine} · ${L.verificationCode} ${code}`);
+  doc.setKeywords(['ikrar-netralitas', 'verifiable-credential', 'eddsa-jcs-2022', view.recordId]);
+  doc.setCreator('@ikrar/core/pdf');
+  doc.setProducer('@ikrar/core/pdf (pdf-lib)');
+  doc.setLanguage(L.locale);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const json = new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`);
+  await doc.attach(json, fileName, {
+    mimeType: 'application/json',
+    description: L.attachmentDescription,
+    creationDate: date,
+    modificationDate: date,
+    // PDF 2.0 §14.13.2: the attachment is the source the page was made from.
+    afRelationship: AFRelationship.Source,
+  });
+  return doc.save();
+}

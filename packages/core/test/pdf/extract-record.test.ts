@@ -1,0 +1,101 @@
+// extractRecord: the record back out of a certificate, and clear errors for everything else.
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { verifyPledge } from '../../src/index.js';
+import { extractRecord, extractRecordFile, renderCertificate } from '../../src/pdf/index.js';
+import { DRAWING, signed } from './records.js';
+
+async function pdfWith(attachments: [string, string][]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  for (const [name, text] of attachments)
+    await doc.attach(new TextEncoder().encode(text), name, { mimeType: 'application/json' });
+  return doc.save();
+}
+
+describe('extractRecord', () => {
+  it('returns the embedded record, with its file name', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    const file = await extractRecordFile(pdf);
+    expect(file.fileName).toBe('ikrar-0f8fad5b-d9cb-469f-a165-70867728950e.json');
+    expect(new TextDecoder().decode(file.bytes)).toBe(`${JSON.stringify(record, null, 2)}\n`);
+    expect(await extractRecord(pdf)).toEqual(record);
+  });
+
+  it('a certificate whose attachment was altered fails verification', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    // Rewrite the embedded file stream in place, as someone editing the attachment would.
+    const doc = await PDFDocument.load(pdf);
+    const tree = doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict);
+    const spec = tree.lookup(PDFName.of('Names'), PDFArray).lookup(1, PDFDict);
+    const ef = spec.lookup(PDFName.of('EF'), PDFDict);
+    const ref = ef.get(PDFName.of('F'));
+    const altered = structuredClone(record);
+    altered.credentialSubject.signer.name = 'Sri Wahyuni R.';
+    const stream = doc.context.flateStream(new TextEncoder().encode(JSON.stringify(altered)), { Type: 'EmbeddedFile' });
+    doc.context.assign(ref as never, stream);
+    const tampered = await doc.save();
+    const back = await extractRecord(tampered);
+    expect(back).toEqual(altered);
+    const result = await verifyPledge(back);
+    expect(result.verified).toBe(false);
+    expect(result.code).toBe('ERR_SIGNATURE_INVALID');
+    // And the untouched certificate still verifies.
+    expect((await verifyPledge(await extractRecord(pdf))).verified).toBe(true);
+  });
+
+  it('ERR_PDF_INVALID for bytes that are no PDF, and for a truncated one', async () => {
+    const cases: [string, Uint8Array][] = [
+      ['garbage', new TextEncoder().encode('{"not":"a pdf"}')],
+      ['empty', new Uint8Array()],
+      ['header only', new TextEncoder().encode('%PDF-1.7\n%%EOF\n')],
+    ];
+    for (const [label, bytes] of cases) {
+      await expect(extractRecord(bytes), label).rejects.toMatchObject({
+        code: 'ERR_PDF_INVALID',
+        name: expect.stringMatching(/PdfInvalidError|PdfNoRecordError/),
+      });
+    }
+    await expect(extractRecord(new TextEncoder().encode('hello'))).rejects.toMatchObject({
+      code: 'ERR_PDF_INVALID',
+      message: 'Not a PDF file (no %PDF- header).',
+      messages: { id: 'Bukan berkas PDF (tidak ada kepala %PDF-).' },
+    });
+    await expect(extractRecord('x' as never)).rejects.toThrow(TypeError);
+  });
+
+  it('ERR_PDF_NO_RECORD for a PDF without a .json attachment', async () => {
+    await expect(extractRecord(await pdfWith([]))).rejects.toMatchObject({
+      code: 'ERR_PDF_NO_RECORD',
+      message: 'The PDF carries no embedded .json record.',
+    });
+    await expect(extractRecord(await pdfWith([['notes.txt', 'x']]))).rejects.toMatchObject({
+      code: 'ERR_PDF_NO_RECORD',
+    });
+  });
+
+  it('ERR_PDF_MULTIPLE_RECORDS for a PDF with two .json attachments', async () => {
+    await expect(
+      extractRecord(
+        await pdfWith([
+          ['a.json', '{}'],
+          ['b.JSON', '{}'],
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      code: 'ERR_PDF_MULTIPLE_RECORDS',
+      message: expect.stringContaining('2 embedded .json files'),
+    });
+  });
+
+  it('ERR_JSON_INVALID for an attachment that is not strict JSON', async () => {
+    await expect(extractRecord(await pdfWith([['r.json', '{"a":1,"a":2}']]))).rejects.toMatchObject({
+      code: 'ERR_JSON_INVALID',
+      reason: 'duplicate-key',
+    });
+    const raw = await pdfWith([['r.json', '{}']]);
+    expect(await extractRecord(raw)).toEqual({});
+  });
+});

@@ -1,0 +1,196 @@
+// The certificate checked with real tools (qpdf, pdftotext, pdfdetach, pdffonts) on real files.
+import { describe, expect, it } from 'vitest';
+import {
+  createPledge,
+  defineTemplate,
+  parseJson,
+  signPledge,
+  verifyPledge,
+  type SignedPledge,
+} from '../../src/index.js';
+import { extractRecord, renderCertificate, verificationCode } from '../../src/pdf/index.js';
+import { AGENCY, DRAWING, referenceInput, signed } from './records.js';
+import { pdfDetachAll, pdfDetachList, pdfFonts, pdfInfo, pdfToText, qpdfCheck, wordBoxes } from './tools.js';
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+describe('renderCertificate', () => {
+  it('makes a PDF that qpdf accepts, whose text shows the signer and every pledge point', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    const check = qpdfCheck(pdf);
+    expect(check.output).toContain('No syntax or stream encoding errors found');
+    expect(check.status).toBe(0);
+    const text = squash(pdfToText(pdf));
+    const cs = record.credentialSubject;
+    expect(text).toContain(cs.signer.name);
+    expect(text).toContain(cs.pledge.title);
+    cs.pledge.points.forEach((point, i) => expect(text, `point ${i + 1}`).toContain(squash(point)));
+    expect(text).toContain(squash(cs.pledge.preamble));
+    expect(text).toContain(squash(cs.pledge.closing));
+    expect(text).toContain(verificationCode(record));
+    expect(text).toContain('**************2001');
+    expect(text).not.toContain('199001012015032001');
+    expect(text).toContain('Pendopo Pemkab Klaten, 8 Januari 2024');
+    expect(text).toContain('08.15 WIB');
+  });
+
+  it('attaches the record as ikrar-<uuid>.json; pdfdetach extracts a record that verifies', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    expect(pdfDetachList(pdf)).toContain('ikrar-0f8fad5b-d9cb-469f-a165-70867728950e.json');
+    const files = pdfDetachAll(pdf);
+    expect([...files.keys()]).toEqual(['ikrar-0f8fad5b-d9cb-469f-a165-70867728950e.json']);
+    const detached = parseJson(files.get('ikrar-0f8fad5b-d9cb-469f-a165-70867728950e.json')!.toString('utf8'));
+    expect(detached).toEqual(record);
+    const result = await verifyPledge(detached);
+    expect(result.code).toBeUndefined();
+    expect(result.verified).toBe(true);
+    expect(await extractRecord(pdf)).toEqual(record);
+  });
+
+  it('gives the same bytes for the same input, and different bytes for another record', async () => {
+    const record = await signed();
+    const a = await renderCertificate(record, { signature: DRAWING });
+    const b = await renderCertificate(structuredClone(record), { signature: DRAWING });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const other = await signed(referenceInput({ id: 'urn:uuid:1f8fad5b-d9cb-469f-a165-70867728950e' }));
+    const c = await renderCertificate(other, { signature: DRAWING });
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('writes fixed metadata dates from the record (or options.date)', async () => {
+    const record = await signed();
+    const info = pdfInfo(await renderCertificate(record, { signature: DRAWING }));
+    // validFrom 2024-01-08T08:15:00+07:00, printed by pdfinfo in UTC.
+    expect(info).toMatch(/CreationDate:\s+2024-01-08T01:15:00/);
+    expect(info).toMatch(/ModDate:\s+2024-01-08T01:15:00/);
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    const later = pdfInfo(await renderCertificate(record, { date: '2025-02-03T00:00:00Z' }));
+    expect(later).toMatch(/CreationDate:\s+2025-02-03T00:00:00/);
+  });
+
+  it('refuses a drawing that does not match the record, naming the digest', async () => {
+    const record = await signed();
+    const other = { ...DRAWING, strokes: [[{ x: 1, y: 1 }]] };
+    await expect(renderCertificate(record, { signature: other })).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      path: 'credentialSubject.consent.signatureDigestMultibase',
+      message: expect.stringContaining('does not match'),
+    });
+    const typed = await signed(
+      referenceInput({ consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: 'Sri Wahyuni' } }),
+    );
+    await expect(renderCertificate(typed, { signature: DRAWING })).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      message: expect.stringContaining('not signed with a drawn signature'),
+    });
+  });
+
+  it('prints a typed name, a click consent, and a drawn record whose drawing is not given', async () => {
+    const typed = await signed(
+      referenceInput({ consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: 'Sri W. R.' } }),
+    );
+    expect(squash(pdfToText(await renderCertificate(typed)))).toContain('Sri W. R.');
+    const click = await signed(referenceInput({ consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'click' } }));
+    expect(squash(pdfToText(await renderCertificate(click, { language: 'en' })))).toContain(
+      '(consented electronically)',
+    );
+    const drawn = await signed();
+    expect(squash(pdfToText(await renderCertificate(drawn)))).toContain('gambarnya tidak disertakan');
+  });
+
+  it('prints labels in English on request, the pledge in its own language', async () => {
+    const record = await signed();
+    const text = squash(pdfToText(await renderCertificate(record, { language: 'en', maskIdentifiers: false })));
+    expect(text).toContain('Work unit');
+    expect(text).toContain('Pendopo Pemkab Klaten, 8 January 2024');
+    expect(text).toContain('Page 1 of 1');
+    expect(text).toContain('199001012015032001');
+    expect(text).toContain(record.credentialSubject.pledge.points[0]);
+  });
+
+  it('draws names outside Latin-1 with embedded Noto Sans, never with the standard fonts', async () => {
+    const name = 'Ṅurah Śri Wāhyuni Nguyễn Đức Łukasz Ǆukić';
+    const record = await signed(referenceInput({ signer: { ...referenceInput().signer, name } }));
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    expect(qpdfCheck(pdf).status).toBe(0);
+    const fonts = pdfFonts(pdf);
+    expect(fonts).toContain('NotoSans-Regular');
+    expect(fonts).toContain('NotoSans-Bold');
+    expect(fonts).not.toContain('Helvetica');
+    expect(squash(pdfToText(pdf))).toContain(name);
+    expect(await extractRecord(pdf)).toEqual(record);
+    // Latin-1 only: the standard fonts, nothing embedded.
+    const plain = pdfFonts(await renderCertificate(await signed(), { signature: DRAWING }));
+    expect(plain).toContain('Helvetica');
+    expect(plain).not.toContain('Noto');
+  });
+
+  it('wraps long names, units and custom pledge texts; no word leaves the page', async () => {
+    const long = 'Pelayanan publik yang adil, transparan, dan bebas dari kepentingan politik praktis, '.repeat(6);
+    const template = defineTemplate({
+      id: 'uji-panjang',
+      version: '1.0.0',
+      kind: 'pakta-integritas',
+      appliesTo: ['PNS', 'PPPK', 'PPNPN'],
+      texts: {
+        id: {
+          title: 'Pakta Integritas Netralitas Aparatur Sipil Negara dalam Pemilihan Kepala Daerah Serentak',
+          preamble: `Saya yang bertanda tangan di bawah ini, pegawai {agency}, menyatakan: ${long}`,
+          points: Array.from({ length: 8 }, (_, i) => `Butir ${i + 1}: ${long}`),
+          closing: 'Demikian pakta integritas ini saya buat dengan sebenarnya.',
+          legalBasis: ['Peraturan uji'],
+        },
+      },
+    });
+    const signer = {
+      ...referenceInput().signer,
+      name: 'Raden Mas Bagus Wahyu Adi Nugroho Setyo Budi Prasetyo Hadiningrat Kusumawardhana Wicaksono Putra',
+      workUnit:
+        'Bidang Pengadaan, Pemberhentian, dan Informasi Kepegawaian pada Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Daerah Kabupaten Klaten Provinsi Jawa Tengah',
+      position: 'PenataLaksanaBarangTerampilPadaSubbagianUmumDanKepegawaianSekretariatDaerahYangSangatPanjangSekali',
+    };
+    const record = await signPledge(
+      createPledge({
+        ...referenceInput({ consent: { acknowledgedPoints: [1, 2, 3, 4, 5, 6, 7, 8], method: 'click' } }),
+        template,
+        signer,
+      }),
+      AGENCY,
+      { created: '2024-01-08T08:16:00+07:00' },
+    );
+    const pdf = await renderCertificate(record);
+    expect(qpdfCheck(pdf).status).toBe(0);
+    const pages = wordBoxes(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const [i, page] of pages.entries()) {
+      expect(page.words.length).toBeGreaterThan(0);
+      for (const w of page.words) {
+        const where = `page ${i + 1} "${w.text}"`;
+        expect(w.xMin, where).toBeGreaterThanOrEqual(20);
+        expect(w.xMax, where).toBeLessThanOrEqual(page.pageWidth - 20);
+        expect(w.yMin, where).toBeGreaterThanOrEqual(20);
+        expect(w.yMax, where).toBeLessThanOrEqual(page.pageHeight - 20);
+      }
+    }
+    const text = squash(pdfToText(pdf));
+    expect(text).toContain(`Halaman ${pages.length} dari ${pages.length}`);
+    expect(text).toContain('Raden Mas Bagus');
+    expect(text).toContain('Kusumawardhana');
+    expect(text.replace(/ /g, '')).toContain(signer.position);
+    expect(await extractRecord(pdf)).toEqual(record);
+  });
+
+  it('puts the verification URL with {id} and {code} in the QR code, and refuses one too long for it', async () => {
+    const record: SignedPledge = await signed();
+    const pdf = await renderCertificate(record, {
+      verificationUrl: 'https://ikrar.klatenkab.go.id/v?id={id}&c={code}',
+    });
+    expect(qpdfCheck(pdf).status).toBe(0);
+    await expect(renderCertificate(record, { verificationUrl: `https://x.go.id/${'a'.repeat(4000)}` })).rejects.toThrow(
+      RangeError,
+    );
+  });
+});
