@@ -1,0 +1,80 @@
+// Size bench: the JavaScript a host page loads before any PDF is asked for: the entry
+// (src/index.ts) bundled with lit, signature_pad and @ikrar/core, minified, gzip -9.
+// Prints KB, the ratio to the 30 KB budget, a per-package breakdown, and a baseline measured in the
+// same run (lit alone, the floor any Lit element pays). Fails if pdf-lib is in the bundle.
+// Run: pnpm --filter @ikrar/widget bench
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { coreSourcePlugin } from '../scripts/core-source.mjs';
+import { minifyTemplatesPlugin } from '../scripts/minify-templates.mjs';
+
+const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUDGET_KB = 30;
+
+async function bundle(contents) {
+  const r = await build({
+    absWorkingDir: pkg,
+    stdin: { contents, resolveDir: pkg, sourcefile: 'entry.ts', loader: 'ts' },
+    bundle: true,
+    splitting: true,
+    outdir: path.join(pkg, '.bench-out'),
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [minifyTemplatesPlugin, coreSourcePlugin],
+    logLevel: 'error',
+  });
+  // The entry chunk and the chunks it imports statically: what loads before anything is clicked.
+  const outputs = r.metafile.outputs;
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  const eager = new Set([entry]);
+  for (const k of eager) for (const i of outputs[k].imports) if (i.kind === 'import-statement') eager.add(i.path);
+  const files = r.outputFiles.filter((f) => eager.has(path.relative(pkg, f.path)));
+  const bytes = Buffer.concat(files.map((f) => Buffer.from(f.contents)));
+  const inputs = {};
+  for (const k of eager) for (const [inp, v] of Object.entries(outputs[k].inputs)) inputs[inp] = v.bytesInOutput;
+  const lazy = Object.keys(outputs).filter((k) => !eager.has(k) && k.endsWith('.js'));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs, lazy };
+}
+
+function packageOf(input) {
+  const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (m) return m[1];
+  if (/(^|\/)core\/src\//.test(input)) return '@ikrar/core (' + input.replace(/.*core\/src\//, '') + ')';
+  return '@ikrar/widget (' + input.replace(/^src\//, '') + ')';
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const base = await bundle(
+  `import { LitElement, html } from 'lit'; customElements.define('x-y', class extends LitElement { render() { return html\`x\`; } });`,
+);
+const widget = await bundle(`import './src/index.ts';`);
+
+const byPackage = {};
+for (const [inp, n] of Object.entries(widget.inputs)) byPackage[packageOf(inp)] = (byPackage[packageOf(inp)] ?? 0) + n;
+
+console.log('@ikrar/widget size (esbuild --bundle --minify, gzip -9), what a page loads before any PDF:');
+console.log(`  entry + lit + signature_pad + @ikrar/core: ${kb(widget.gzip)} KB gzip (${kb(widget.raw)} KB minified)`);
+console.log(`  budget ${BUDGET_KB} KB: ratio ${(widget.gzip / 1024 / BUDGET_KB).toFixed(2)}`);
+console.log(
+  `  baseline, lit alone in the same run: ${kb(base.gzip)} KB gzip; widget / baseline = ${(widget.gzip / base.gzip).toFixed(2)}x`,
+);
+console.log('  minified bytes by package (before gzip):');
+for (const [k, v] of Object.entries(byPackage).sort((a, b) => b[1] - a[1]))
+  console.log(`    ${kb(v).padStart(6)} KB  ${k}`);
+console.log(`  lazy chunks (loaded on demand): ${widget.lazy.length}`);
+
+const pdfLib = Object.keys(widget.inputs).filter((i) => /pdf-lib|pako|fontkit/.test(i));
+if (pdfLib.length > 0) {
+  console.error(`FAIL: pdf-lib is in the eager bundle: ${pdfLib.slice(0, 3).join(', ')}`);
+  process.exit(1);
+}
+console.log('  pdf-lib in the eager bundle: no');
+if (widget.gzip / 1024 > BUDGET_KB) console.log(`  OVER BUDGET by ${kb(widget.gzip - BUDGET_KB * 1024)} KB`);

@@ -1,0 +1,652 @@
+// <ikrar-netralitas> in a real headless Chromium: rendering in both languages, each step, a
+// keyboard-only signing, drawing with pointer events across a resize, axe in every step and
+// language, events, form submit and reset, the endpoint test server, the sign-request event,
+// verification with @ikrar/core, and a page with a strict Content-Security-Policy.
+import { createPledge, generateKeyPair, signPledge, verifyPledge, type SignedPledge } from '@ikrar/core';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import 'axe-core/axe.min.js';
+import '../../index.js';
+import type { IkrarErrorEvent } from '../../events/ikrar-error.js';
+import type { IkrarSignedEvent } from '../../events/ikrar-signed.js';
+import { defineElement } from '../../internal/define.js';
+import { VERSION } from '../../internal/version.js';
+import type { IkrarNetralitas } from './ikrar-netralitas.component.js';
+
+// axe-core is a UMD script: loading it sets window.axe (as chai-a11y-axe does).
+const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+const NIP = '199001012015032001';
+const AGENCY = 'Pemerintah Kabupaten Klaten';
+const EVENT = 'Pemilu dan Pemilihan 2024';
+
+const root = (el: IkrarNetralitas): ShadowRoot => el.shadowRoot as ShadowRoot;
+const q = <T extends Element = HTMLElement>(el: IkrarNetralitas, sel: string): T => {
+  const found = root(el).querySelector<T>(sel);
+  if (!found) throw new Error(`no ${sel} in step ${el.currentStep}`);
+  return found;
+};
+const heading = (el: IkrarNetralitas): string => q(el, 'h2').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const deepActive = (el: IkrarNetralitas): Element | null => root(el).activeElement;
+
+async function mount(attrs = '', lang = ''): Promise<IkrarNetralitas> {
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div${lang ? ` lang="${lang}"` : ''}><ikrar-netralitas agency="${AGENCY}" event-name="${EVENT}" event-place="Pendopo" event-date="2024-01-08" ${attrs}></ikrar-netralitas></div>`,
+  );
+  const el = wrapper.querySelector('ikrar-netralitas') as IkrarNetralitas;
+  await el.updateComplete;
+  return el;
+}
+
+async function next(el: IkrarNetralitas): Promise<void> {
+  q(el, 'button.primary').click();
+  await el.updateComplete;
+}
+
+async function type(el: IkrarNetralitas, id: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('blur'));
+  await el.updateComplete;
+}
+
+async function acknowledgeAll(el: IkrarNetralitas): Promise<void> {
+  for (const box of root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.click();
+  await el.updateComplete;
+}
+
+async function fillIdentity(el: IkrarNetralitas): Promise<void> {
+  await type(el, 'f-name', 'Sri Wahyuni');
+  q(el, 'input[value=PNS]').click();
+  await el.updateComplete;
+  await type(el, 'f-identifier', NIP);
+  await type(el, 'f-position', 'Analis Kebijakan');
+  await type(el, 'f-workUnit', 'Dinas Kominfo');
+}
+
+/** Drives the element to the review step with a typed signature. */
+async function toReview(el: IkrarNetralitas): Promise<void> {
+  await acknowledgeAll(el);
+  await next(el);
+  await fillIdentity(el);
+  await next(el);
+  const typed = root(el).querySelector<HTMLInputElement>('input[value=typed]');
+  if (typed) {
+    typed.click();
+    await el.updateComplete;
+  }
+  await type(el, 'f-typed', 'Sri Wahyuni');
+  await next(el);
+  expect(el.currentStep).to.equal('review');
+}
+
+async function sign(el: IkrarNetralitas): Promise<IkrarSignedEvent | IkrarErrorEvent> {
+  const done = Promise.race([oneEvent(el, 'ikrar-signed'), oneEvent(el, 'ikrar-error')]);
+  q(el, 'button.primary').click();
+  return (await done) as IkrarSignedEvent | IkrarErrorEvent;
+}
+
+async function agencyDid(): Promise<string> {
+  return ((await (await fetch('/test-endpoint/agency')).json()) as { id: string }).id;
+}
+
+async function axeViolations(el: IkrarNetralitas): Promise<string[]> {
+  const result = await axe.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Presses Tab until the focused element in the shadow root matches, like a keyboard user would. */
+async function tabTo(el: IkrarNetralitas, selector: string, max = 15): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (deepActive(el)?.matches(selector)) return;
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+  }
+  throw new Error(`Tab never reached ${selector}; at ${deepActive(el)?.outerHTML.slice(0, 80)}`);
+}
+
+describe('<ikrar-netralitas>', () => {
+  it('registers the tag once, and a second define is harmless', () => {
+    expect(customElements.get('ikrar-netralitas')).to.be.a('function');
+    const ctor = customElements.get('ikrar-netralitas') as CustomElementConstructor & { version: string };
+    expect(ctor.version).to.equal(VERSION);
+    expect(defineElement('ikrar-netralitas', ctor, VERSION)).to.equal(false);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      expect(defineElement('ikrar-netralitas', class extends HTMLElement {}, '9.9.9')).to.equal(false);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.length).to.equal(1);
+    expect(warnings[0]).to.contain('9.9.9');
+  });
+
+  it('keeps VERSION in step with package.json', async () => {
+    const pkg = (await (await fetch('/packages/widget/package.json')).json()) as { version: string };
+    expect(VERSION).to.equal(pkg.version);
+  });
+
+  it('renders the pledge in Bahasa Indonesia by default, with every point and the event', async () => {
+    const el = await mount();
+    expect(heading(el)).to.contain('Ikrar');
+    expect(root(el).querySelectorAll('.point').length).to.equal(4);
+    expect(q(el, 'h3').textContent).to.equal('Ikrar Netralitas Aparatur Sipil Negara');
+    expect(root(el).textContent).to.contain(`lingkungan ${AGENCY}`);
+    expect(q(el, '.event').textContent).to.contain(EVENT);
+    expect(q(el, 'button.primary').textContent?.trim()).to.equal('Lanjut');
+    expect(q(el, 'details summary').textContent).to.equal('Dasar hukum');
+  });
+
+  it('follows the nearest lang, switches live, and `language` overrides it', async () => {
+    const el = await mount('', 'en-GB');
+    expect(q(el, 'h3').textContent).to.equal('Civil Servant Neutrality Pledge');
+    expect(q(el, 'button.primary').textContent?.trim()).to.equal('Next');
+    (el.parentElement as HTMLElement).setAttribute('lang', 'id');
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+    expect(q(el, 'button.primary').textContent?.trim()).to.equal('Lanjut');
+    el.language = 'en';
+    await el.updateComplete;
+    expect(q(el, 'button.primary').textContent?.trim()).to.equal('Next');
+  });
+
+  it('fires ikrar-ready with the template and mode', async () => {
+    const wrapper = document.createElement('div');
+    const ready = new Promise<CustomEvent>((resolve) =>
+      wrapper.addEventListener('ikrar-ready', (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    wrapper.innerHTML = `<ikrar-netralitas agency="${AGENCY}" event-name="${EVENT}" template="jembrana-2024"></ikrar-netralitas>`;
+    document.body.append(wrapper);
+    try {
+      const e = await ready;
+      expect(e.detail).to.deep.equal({
+        language: 'id',
+        template: { id: 'jembrana-2024', version: '1.0.0' },
+        signingMode: 'browser-key',
+      });
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('reports a bad configuration with ERR_CONFIG_INVALID instead of a broken form', async () => {
+    const wrapper = document.createElement('div');
+    const error = new Promise<IkrarErrorEvent>((resolve) =>
+      wrapper.addEventListener('ikrar-error', (e) => resolve(e as IkrarErrorEvent), { once: true }),
+    );
+    wrapper.innerHTML = `<ikrar-netralitas event-name="${EVENT}" signing-mode="endpoint"></ikrar-netralitas>`;
+    document.body.append(wrapper);
+    try {
+      const e = await error;
+      expect(e.detail.code).to.equal('ERR_CONFIG_INVALID');
+      expect(e.detail.retryable).to.equal(false);
+      expect(e.detail.detail).to.contain('agency');
+      const el = wrapper.firstElementChild as IkrarNetralitas;
+      expect(q(el, '[role=alert]').textContent).to.contain('ERR_CONFIG_INVALID');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('pledge step: every point must be acknowledged; focus goes to the first one missing', async () => {
+    const el = await mount();
+    const changes: string[] = [];
+    el.addEventListener('ikrar-change', (e) => changes.push(`${e.detail.field}:${e.detail.stepComplete}`));
+    const boxes = [...root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    boxes[0]!.click();
+    boxes[1]!.click();
+    await el.updateComplete;
+    await next(el);
+    expect(el.currentStep).to.equal('pledge');
+    await el.updateComplete;
+    expect(deepActive(el)).to.equal(boxes[2]);
+    expect(boxes[2]!.getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, 'p.error').textContent).to.contain('2 butir belum disetujui');
+    boxes[2]!.click();
+    boxes[3]!.click();
+    await el.updateComplete;
+    expect(changes).to.deep.equal(['point-1:false', 'point-2:false', 'point-3:false', 'point-4:true']);
+    await next(el);
+    expect(el.currentStep).to.equal('identity');
+    await el.updateComplete;
+    expect(deepActive(el)?.tagName).to.equal('H2');
+    expect(q(el, '[role=status]').textContent).to.equal('Langkah 2 dari 5: Identitas');
+  });
+
+  it('identity step: live NIP / NIK validation from core, in the signer language', async () => {
+    const el = await mount('template="jembrana-2024"');
+    await acknowledgeAll(el);
+    await next(el);
+    q(el, 'input[value=PNS]').click();
+    await el.updateComplete;
+    expect(q(el, 'label[for=f-identifier]').textContent).to.contain('NIP');
+    await type(el, 'f-identifier', '12345');
+    expect(q(el, '#f-identifier').getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, '#error-identifier').textContent).to.match(/18/);
+    await type(el, 'f-identifier', '1990 0101 201503 2 001');
+    expect(q(el, '#f-identifier').getAttribute('aria-invalid')).to.equal('false');
+    expect(q(el, '.ok').textContent).to.equal('Format nomor sudah benar.');
+    q(el, 'input[value=PPNPN]').click();
+    await el.updateComplete;
+    expect(q(el, 'label[for=f-identifier]').textContent).to.contain('NIK');
+    expect(q(el, '#f-identifier').getAttribute('aria-invalid')).to.equal('true');
+    await next(el);
+    expect(el.currentStep).to.equal('identity');
+    expect(q(el, '#error-name').textContent).to.equal('Nama lengkap wajib diisi.');
+  });
+
+  it('prefill and lock: locked fields are read-only and a fully prefilled form completes', async () => {
+    const prefill = JSON.stringify({
+      name: 'Sri Wahyuni',
+      employeeType: 'PNS',
+      identifier: NIP,
+      position: 'Analis',
+      workUnit: 'Dinas Kominfo',
+      __proto__: { evil: true },
+    });
+    const el = await mount(`prefill='${prefill}' lock signature-types="typed"`);
+    await acknowledgeAll(el);
+    await next(el);
+    for (const id of ['f-name', 'f-identifier', 'f-position', 'f-workUnit']) {
+      const input = q<HTMLInputElement>(el, `#${id}`);
+      expect(input.readOnly, id).to.equal(true);
+    }
+    expect(root(el).querySelectorAll('input[name=employeeType]').length).to.equal(1);
+    await type(el, 'f-name', 'Someone Else');
+    expect(el.identity.name).to.equal('Sri Wahyuni');
+    await next(el);
+    expect(el.currentStep).to.equal('signature');
+    expect(root(el).querySelector('input[value=drawn]')).to.equal(null);
+    await type(el, 'f-typed', 'Sri Wahyuni');
+    await next(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.type).to.equal('ikrar-signed');
+    expect(e.detail.record.credentialSubject.signer.workUnit).to.equal('Dinas Kominfo');
+  });
+
+  it('allows only the signature types the host lists', async () => {
+    const el = await mount('signature-types="drawn"');
+    await acknowledgeAll(el);
+    await next(el);
+    await fillIdentity(el);
+    await next(el);
+    expect(root(el).querySelector('input[value=typed]')).to.equal(null);
+    expect(root(el).querySelector('canvas')).to.not.equal(null);
+  });
+
+  it('signs with the keyboard only (typed signature), and the record verifies', async () => {
+    const el = await mount();
+    q(el, 'input[type=checkbox]').focus();
+    for (let i = 1; i <= 4; i++) {
+      await tabTo(el, `input[aria-describedby=point-${i}]`);
+      await sendKeys({ press: 'Space' });
+    }
+    await tabTo(el, 'button.primary');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.currentStep).to.equal('identity');
+    await tabTo(el, '#f-name');
+    await sendKeys({ type: 'Sri Wahyuni' });
+    await tabTo(el, 'input[name=employeeType]');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, '#f-identifier');
+    await sendKeys({ type: NIP });
+    await tabTo(el, 'button.primary');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.currentStep).to.equal('signature');
+    await tabTo(el, 'input[name=signatureType]');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await tabTo(el, '#f-typed');
+    await sendKeys({ type: 'Sri Wahyuni' });
+    await tabTo(el, 'button.primary');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.currentStep).to.equal('review');
+    await tabTo(el, 'button.primary');
+    const signed = oneEvent(el, 'ikrar-signed') as Promise<IkrarSignedEvent>;
+    await sendKeys({ press: 'Enter' });
+    const e = await signed;
+    const record = e.detail.record;
+    expect(record.credentialSubject.consent.method).to.equal('typed');
+    expect(record.credentialSubject.consent.typedName).to.equal('Sri Wahyuni');
+    expect(record.credentialSubject.consent.acknowledgedPoints).to.deep.equal([1, 2, 3, 4]);
+    expect(record.issuer.name).to.equal(AGENCY);
+    const check = await verifyPledge(JSON.parse(JSON.stringify(record)));
+    expect(check.verified).to.equal(true);
+    await el.updateComplete;
+    expect(el.currentStep).to.equal('done');
+    expect(deepActive(el)?.tagName).to.equal('H2');
+  });
+
+  it('draws with pointer events, keeps the strokes across a resize, undo and clear', async () => {
+    const el = await mount('signature-types="drawn"');
+    (el.parentElement as HTMLElement).style.width = '600px';
+    await acknowledgeAll(el);
+    await next(el);
+    await fillIdentity(el);
+    await next(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    const canvas = q<HTMLCanvasElement>(el, 'canvas');
+    const draw = async (points: [number, number][]): Promise<void> => {
+      const rect = canvas.getBoundingClientRect();
+      const at = ([x, y]: [number, number]): PointerEventInit => ({
+        clientX: rect.left + x,
+        clientY: rect.top + y,
+        pointerId: 1,
+        pointerType: 'pen',
+        isPrimary: true,
+        bubbles: true,
+        pressure: 0.5,
+      });
+      canvas.dispatchEvent(new PointerEvent('pointerdown', { ...at(points[0]!), buttons: 1 }));
+      for (const p of points.slice(1)) {
+        window.dispatchEvent(new PointerEvent('pointermove', { ...at(p), buttons: 1 }));
+      }
+      window.dispatchEvent(new PointerEvent('pointerup', { ...at(points[points.length - 1]!), buttons: 0 }));
+      await el.updateComplete;
+    };
+    await draw([
+      [20, 40],
+      [60, 60],
+      [100, 50],
+      [140, 80],
+    ]);
+    await draw([
+      [30, 90],
+      [90, 100],
+    ]);
+    expect(el.drawing?.groups.length).to.equal(2);
+    expect(q(el, '#draw-status').textContent?.trim()).to.equal('Tanda tangan digambar dengan 2 goresan.');
+    const before = el.drawing!;
+    const x0 = before.groups[0]!.points[0]!.x;
+
+    (el.parentElement as HTMLElement).style.width = '300px';
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    const after = el.drawing!;
+    expect(after.groups.length).to.equal(2);
+    expect(after.width).to.be.below(before.width);
+    const scale = after.width / before.width;
+    expect(after.groups[0]!.points[0]!.x).to.be.closeTo(x0 * scale, 0.01);
+    // The strokes are on the new canvas too: its pixels are not all blank.
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    expect(pixels.some((v, i) => i % 4 === 3 && v > 0)).to.equal(true);
+
+    q(el, '.tools button').click(); // Urungkan
+    await el.updateComplete;
+    expect(el.drawing?.groups.length).to.equal(1);
+    await next(el);
+    expect(el.currentStep).to.equal('review');
+    expect(root(el).querySelectorAll('.signature-preview polyline').length).to.equal(1);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.detail.record.credentialSubject.consent.method).to.equal('drawn');
+    expect(e.detail.record.credentialSubject.consent.signatureDigestMultibase).to.match(/^u[A-Za-z0-9_-]{44,}$/);
+  });
+
+  for (const lang of ['id', 'en']) {
+    it(`is axe-clean in every step (${lang})`, async () => {
+      const el = await mount('', lang);
+      const seen: Record<string, string[]> = {};
+      seen.pledge = await axeViolations(el);
+      await next(el); // with errors shown
+      seen['pledge-errors'] = await axeViolations(el);
+      await acknowledgeAll(el);
+      await next(el);
+      await next(el);
+      seen['identity-errors'] = await axeViolations(el);
+      await fillIdentity(el);
+      seen.identity = await axeViolations(el);
+      await next(el);
+      seen['signature-drawn'] = await axeViolations(el);
+      q(el, 'input[value=typed]').click();
+      await el.updateComplete;
+      await type(el, 'f-typed', 'Sri Wahyuni');
+      seen['signature-typed'] = await axeViolations(el);
+      await next(el);
+      seen.review = await axeViolations(el);
+      await sign(el);
+      await el.updateComplete;
+      seen.done = await axeViolations(el);
+      for (const [step, violations] of Object.entries(seen)) expect(violations, `${lang}/${step}`).to.deep.equal([]);
+    });
+  }
+
+  it('is form-associated: required until signed, submits the record, resets', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ikrar-netralitas name="ikrar" required agency=${AGENCY} event-name=${EVENT}></ikrar-netralitas>
+      </form>`,
+    );
+    const el = form.querySelector('ikrar-netralitas') as IkrarNetralitas;
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(new FormData(form).get('ikrar')).to.equal(null);
+    await toReview(el);
+    await sign(el);
+    expect(form.checkValidity()).to.equal(true);
+    const value = new FormData(form).get('ikrar') as string;
+    const record = JSON.parse(value) as SignedPledge;
+    expect(record.id).to.match(/^urn:uuid:/);
+    expect(el.value).to.equal(value);
+    const submitted = new Promise<FormData>((resolve) =>
+      form.addEventListener(
+        'submit',
+        (e) => {
+          e.preventDefault();
+          resolve(new FormData(form));
+        },
+        { once: true },
+      ),
+    );
+    form.requestSubmit();
+    expect((await submitted).get('ikrar')).to.equal(value);
+    form.reset();
+    await el.updateComplete;
+    expect(el.currentStep).to.equal('pledge');
+    expect(el.value).to.equal('');
+    expect(form.checkValidity()).to.equal(false);
+  });
+
+  it('endpoint mode: POSTs the credential, verifies the countersigned record, fires ikrar-signed', async () => {
+    const issuer = await agencyDid();
+    const el = await mount(`endpoint="/test-endpoint/ok" issuer="${issuer}"`);
+    expect(el.resolvedSigningMode).to.equal('endpoint');
+    await toReview(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.type).to.equal('ikrar-signed');
+    expect(e.detail.signingMode).to.equal('endpoint');
+    expect(e.detail.record.issuer.id).to.equal(issuer);
+    const check = await verifyPledge(e.detail.record);
+    expect(check.verified).to.equal(true);
+    expect(check.issuerProof).to.equal(0);
+  });
+
+  const failures: [string, string, number | undefined, string][] = [
+    ['reject', 'ERR_ENDPOINT_REJECTED', 422, ''],
+    ['fail', 'ERR_ENDPOINT_FAILED', 503, ''],
+    ['tampered', 'ERR_RECORD_MISMATCH', undefined, ''],
+    ['stranger', 'ERR_RECORD_UNVERIFIED', undefined, 'ERR_ISSUER_MISMATCH'],
+    ['garbage', 'ERR_RESPONSE_INVALID', undefined, ''],
+  ];
+  for (const [path, code, status, detail] of failures) {
+    it(`endpoint mode: /${path} gives ${code} and never ikrar-signed`, async () => {
+      const el = await mount(`endpoint="/test-endpoint/${path}" issuer="${await agencyDid()}" endpoint-retries="0"`);
+      let signed = 0;
+      el.addEventListener('ikrar-signed', () => signed++);
+      await toReview(el);
+      const e = (await sign(el)) as IkrarErrorEvent;
+      expect(e.type).to.equal('ikrar-error');
+      expect(e.detail.code).to.equal(code);
+      expect(e.detail.status).to.equal(status);
+      if (detail) expect(e.detail.detail).to.equal(detail);
+      expect(e.detail.message).to.equal(e.detail.messages.id);
+      await el.updateComplete;
+      expect(el.currentStep).to.equal('review');
+      expect(q(el, '[role=alert]').textContent).to.contain(code);
+      expect(el.value).to.equal('');
+      expect(signed).to.equal(0);
+    });
+  }
+
+  it('endpoint mode: retries a 5xx and succeeds; "Coba lagi" retries by hand', async () => {
+    const issuer = await agencyDid();
+    const el = await mount(`endpoint="/test-endpoint/flaky" issuer="${issuer}" endpoint-retries="1"`);
+    await toReview(el);
+    const e = await sign(el);
+    expect(e.type).to.equal('ikrar-signed');
+    const counts = (await (await fetch('/test-endpoint/counts')).json()) as Record<string, number>;
+    expect(counts.flaky).to.equal(2);
+  });
+
+  it('endpoint mode: a stalled server times out with ERR_ENDPOINT_TIMEOUT, and the retry button works', async () => {
+    const issuer = await agencyDid();
+    const el = await mount(
+      `endpoint="/test-endpoint/slow" issuer="${issuer}" endpoint-timeout="300" endpoint-retries="0"`,
+    );
+    await toReview(el);
+    const e = (await sign(el)) as IkrarErrorEvent;
+    expect(e.detail.code).to.equal('ERR_ENDPOINT_TIMEOUT');
+    expect(e.detail.retryable).to.equal(true);
+    await el.updateComplete;
+    const retry = q(el, '.alert button');
+    expect(deepActive(el)).to.equal(retry);
+    el.endpoint = '/test-endpoint/ok';
+    await el.updateComplete;
+    const done = oneEvent(el, 'ikrar-signed') as Promise<IkrarSignedEvent>;
+    q(el, '.alert button').click();
+    expect((await done).detail.record.issuer.id).to.equal(issuer);
+  });
+
+  it('event mode: the host answers ikrar-sign-request; the record is verified before ikrar-signed', async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
+    el.addEventListener('ikrar-sign-request', (e) => {
+      expect(e.cancelable).to.equal(true);
+      e.detail.respondWith(signPledge(e.detail.credential, agency).then((r) => JSON.stringify(r)));
+    });
+    await toReview(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.type).to.equal('ikrar-signed');
+    expect(e.detail.signingMode).to.equal('event');
+    expect(e.detail.verification.verified).to.equal(true);
+  });
+
+  it('event mode: unanswered, canceled and rejected requests are errors', async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
+    await toReview(el);
+    expect(((await sign(el)) as IkrarErrorEvent).detail.code).to.equal('ERR_SIGN_REQUEST_UNANSWERED');
+    const cancel = (e: Event): void => e.preventDefault();
+    el.addEventListener('ikrar-sign-request', cancel);
+    expect(((await sign(el)) as IkrarErrorEvent).detail.code).to.equal('ERR_SIGN_REQUEST_CANCELED');
+    el.removeEventListener('ikrar-sign-request', cancel);
+    el.addEventListener('ikrar-sign-request', (e) => e.detail.respondWith(Promise.reject(new Error('backend down'))));
+    expect(((await sign(el)) as IkrarErrorEvent).detail.code).to.equal('ERR_SIGN_REQUEST_FAILED');
+  });
+
+  it('event mode: a record for a different credential is refused', async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
+    el.addEventListener('ikrar-sign-request', (e) => {
+      const other = createPledge({ ...rebuild(e.detail.credential), id: undefined });
+      e.detail.respondWith(signPledge(other, agency));
+    });
+    await toReview(el);
+    expect(((await sign(el)) as IkrarErrorEvent).detail.code).to.equal('ERR_RECORD_MISMATCH');
+  });
+
+  it('browser-key mode with a host issuer: the employee key signs and is named as the subject', async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`issuer="${agency.controller}"`);
+    await toReview(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    const record = e.detail.record;
+    expect(record.issuer.id).to.equal(agency.controller);
+    expect(record.credentialSubject.id).to.match(/^did:key:z6Mk/);
+    expect((await verifyPledge(record, { requireIssuerProof: false })).verified).to.equal(true);
+    // The agency countersigns later; then the record is complete.
+    const countersigned = await signPledge(record, agency);
+    const check = await verifyPledge(countersigned);
+    expect(check.verified).to.equal(true);
+    expect(check.proofs.length).to.equal(2);
+  });
+
+  it('done step: summary with a masked identifier and a JSON download', async () => {
+    const el = await mount();
+    await toReview(el);
+    await sign(el);
+    await el.updateComplete;
+    expect(q(el, '[part=summary].badge').textContent).to.contain('Tanda tangan terverifikasi');
+    expect(q(el, 'dl').textContent).to.contain('**************2001');
+    expect(q(el, 'dl').textContent).to.not.contain(NIP);
+    const created: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      created.push(b as Blob);
+      return original.call(URL, b);
+    };
+    const clicks: string[] = [];
+    const onClick = (e: Event): void => {
+      if (!(e.target instanceof HTMLAnchorElement)) return;
+      clicks.push(e.target.download);
+      e.preventDefault();
+    };
+    document.addEventListener('click', onClick, true);
+    try {
+      q(el, 'button.primary').click();
+    } finally {
+      URL.createObjectURL = original;
+      document.removeEventListener('click', onClick, true);
+    }
+    expect(clicks.length).to.equal(1);
+    expect(clicks[0]).to.match(/^ikrar-[0-9a-f]{8}\.json$/);
+    const text = await created[0]!.text();
+    expect((await verifyPledge(JSON.parse(text))).verified).to.equal(true);
+  });
+
+  it('works in a page with a strict Content-Security-Policy (no inline script, no eval)', async () => {
+    const iframe = document.createElement('iframe');
+    const result = new Promise<Record<string, unknown>>((resolve) =>
+      window.addEventListener('message', function listen(e: MessageEvent) {
+        if ((e.data as { source?: string })?.source !== 'ikrar-csp') return;
+        window.removeEventListener('message', listen);
+        resolve(e.data as Record<string, unknown>);
+      }),
+    );
+    iframe.src = '/test-csp/page.html';
+    iframe.style.width = '360px';
+    iframe.style.height = '600px';
+    document.body.append(iframe);
+    try {
+      const r = await result;
+      expect(r.error).to.equal(undefined);
+      expect(r.ok).to.equal(true);
+      expect(r.verified).to.equal(true);
+      expect(r.step).to.equal('done');
+      expect(r.styled).to.equal('solid');
+      expect(r.violations).to.deep.equal([]);
+    } finally {
+      iframe.remove();
+    }
+  });
+});
+
+/** The createPledge input that yields a credential like `c`, with another employee name. */
+function rebuild(c: import('@ikrar/core').PledgeCredential): Parameters<typeof createPledge>[0] {
+  const s = c.credentialSubject;
+  return {
+    template: s.pledge.templateId,
+    issuer: c.issuer,
+    signer: { name: 'Orang Lain', employeeType: s.signer.employeeType, identifier: s.signer.identifier },
+    event: s.event,
+    consent: { acknowledgedPoints: s.consent.acknowledgedPoints, method: 'typed', typedName: 'Orang Lain' },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * `ikrar-signed`: the pledge is signed **and** the record verified with `verifyPledge`. It never
+ * fires for a record that does not verify, or that differs from what the signer saw.
+ *
+ * @module
+ * @example
+ * ```ts
+ * el.addEventListener('ikrar-signed', (e) => save(e.detail.record));
+ * ```
+ */
+import type { SignedPledge, VerifyPledgeResult } from '@ikrar/core';
+import type { SigningMode } from '../internal/types.js';
+
+/** Detail of `ikrar-signed`. */
+export interface IkrarSignedDetail {
+  /** The signed, verified record (a W3C Verifiable Credential). */
+  readonly record: SignedPledge;
+  /** The verification result (`verified` is always `true` here). */
+  readonly verification: VerifyPledgeResult;
+  /** How it was signed. */
+  readonly signingMode: SigningMode;
+}
+
+/** Fired once per completed signing. Not cancelable. */
+export type IkrarSignedEvent = CustomEvent<IkrarSignedDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ikrar-signed': IkrarSignedEvent;
+  }
+}

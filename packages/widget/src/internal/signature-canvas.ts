@@ -1,0 +1,154 @@
+/**
+ * The drawing area: `signature_pad` on a canvas, with its strokes kept as data so that a resize or
+ * a phone rotation (which clears a canvas) redraws them scaled to the new size, and so that undo
+ * and the record digest work on exactly what was drawn.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const pad = new SignatureCanvas(canvas, saved, () => this.requestUpdate());
+ * pad.resize();
+ * digestSignatureStrokes(pad.strokes());
+ * ```
+ */
+import type { SignatureStrokes } from '@ikrar/core';
+import SignaturePad, { type PointGroup } from 'signature_pad';
+
+/** What the component keeps between canvases: the strokes and the size they were drawn at. */
+export interface SavedDrawing {
+  groups: PointGroup[];
+  width: number;
+  height: number;
+}
+
+/**
+ * Scales stroke data from one drawing size to another.
+ * @param groups - `signature_pad` data
+ * @param from - size the points refer to
+ * @param to - new size
+ * @returns new data
+ */
+export function scaleGroups(
+  groups: readonly PointGroup[],
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): PointGroup[] {
+  const sx = from.width > 0 ? to.width / from.width : 1;
+  const sy = from.height > 0 ? to.height / from.height : 1;
+  return groups.map((g) => ({ ...g, points: g.points.map((p) => ({ ...p, x: p.x * sx, y: p.y * sy })) }));
+}
+
+/** A `signature_pad` that survives resizes. */
+export class SignatureCanvas {
+  readonly #canvas: HTMLCanvasElement;
+  readonly #pad: SignaturePad;
+  readonly #onChange: (saved: SavedDrawing, byUser: boolean) => void;
+  #width = 0;
+  #height = 0;
+  #groups: PointGroup[] = [];
+
+  /**
+   * @param canvas - the canvas to draw on
+   * @param saved - strokes to restore (from an earlier canvas), or null
+   * @param onChange - called after every stroke, undo and clear (`byUser`), and after a resize rescaled the strokes
+   * @param penColor - stroke colour
+   */
+  constructor(
+    canvas: HTMLCanvasElement,
+    saved: SavedDrawing | null,
+    onChange: (saved: SavedDrawing, byUser: boolean) => void,
+    penColor: string,
+  ) {
+    this.#canvas = canvas;
+    this.#onChange = onChange;
+    this.#pad = new SignaturePad(canvas, { penColor, minWidth: 0.8, maxWidth: 2.6, throttle: 0 });
+    if (saved) {
+      this.#groups = saved.groups;
+      this.#width = saved.width;
+      this.#height = saved.height;
+    }
+    this.#pad.addEventListener('endStroke', () => {
+      this.#groups = this.#pad.toData();
+      this.#emit(true);
+    });
+  }
+
+  /** The canvas drawn on. */
+  get canvas(): HTMLCanvasElement {
+    return this.#canvas;
+  }
+
+  /** Size in CSS pixels that the stroke coordinates refer to. */
+  get size(): { width: number; height: number } {
+    return { width: this.#width, height: this.#height };
+  }
+
+  /** Number of strokes. */
+  get strokeCount(): number {
+    return this.#groups.length;
+  }
+
+  /**
+   * Fits the canvas to its box (CSS size times devicePixelRatio) and redraws the strokes scaled.
+   * Call on connect and whenever the box changes size.
+   */
+  resize(): void {
+    const rect = this.#canvas.getBoundingClientRect();
+    const width = Math.round(rect.width);
+    const height = Math.round(rect.height);
+    if (width === 0 || height === 0) return;
+    const ratio = Math.max(globalThis.devicePixelRatio || 1, 1);
+    if (width !== this.#width || height !== this.#height) {
+      if (this.#width > 0 && this.#height > 0) {
+        this.#groups = scaleGroups(this.#groups, { width: this.#width, height: this.#height }, { width, height });
+      }
+      const first = this.#width === 0;
+      this.#width = width;
+      this.#height = height;
+      if (!first) queueMicrotask(() => this.#emit(false));
+    }
+    this.#canvas.width = width * ratio;
+    this.#canvas.height = height * ratio;
+    this.#canvas.getContext('2d')?.scale(ratio, ratio);
+    this.#pad.clear();
+    if (this.#groups.length > 0) this.#pad.fromData(this.#groups);
+  }
+
+  /** Removes the last stroke. */
+  undo(): void {
+    this.#groups = this.#groups.slice(0, -1);
+    this.#pad.clear();
+    if (this.#groups.length > 0) this.#pad.fromData(this.#groups);
+    this.#emit(true);
+  }
+
+  /** Removes every stroke. */
+  clear(): void {
+    this.#groups = [];
+    this.#pad.clear();
+    this.#emit(true);
+  }
+
+  /** Stops listening to the canvas. */
+  destroy(): void {
+    this.#pad.off();
+  }
+
+  #emit(byUser: boolean): void {
+    this.#onChange({ groups: this.#groups, width: this.#width, height: this.#height }, byUser);
+  }
+}
+
+/**
+ * The drawing as core's `SignatureStrokes` (what the record's digest and the PDF use).
+ * @param saved - the kept drawing
+ * @returns strokes, or null when nothing is drawn
+ */
+export function toSignatureStrokes(saved: SavedDrawing | null): SignatureStrokes | null {
+  if (!saved || saved.groups.length === 0 || saved.width <= 0 || saved.height <= 0) return null;
+  return {
+    width: saved.width,
+    height: saved.height,
+    strokes: saved.groups.map((g) => g.points.map((p) => ({ x: p.x, y: p.y }))),
+  };
+}

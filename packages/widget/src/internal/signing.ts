@@ -1,0 +1,205 @@
+/**
+ * The three ways a pledge gets signed, and the check every returned record passes before the
+ * element calls the pledge signed: it must verify with `verifyPledge`, and it must be exactly the
+ * credential the signer saw, with proofs added.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const record = await signViaEndpoint(credential, { url: '/api/ikrar', timeoutMs: 15000, retries: 2 });
+ * const verification = await checkRecord(record, credential, { requireIssuerProof: true });
+ * ```
+ */
+import {
+  canonicalize,
+  createSigner,
+  generateKeyPair,
+  generateWebCryptoSigner,
+  parseJson,
+  signPledge,
+  verifyPledge,
+  type PledgeCredential,
+  type SignedPledge,
+  type Signer,
+  type VerifyPledgeResult,
+} from '@ikrar/core';
+import { WidgetError } from '../errors.js';
+
+/** Options of {@link signViaEndpoint}. */
+export interface EndpointOptions {
+  url: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Extra attempts after a 5xx, a timeout or a network failure (the credential id makes it idempotent). */
+  retries: number;
+  /** Extra request headers (a CSRF token, for example). */
+  headers?: Record<string, string>;
+  /** Aborts every attempt (the element was reset or removed). */
+  signal?: AbortSignal;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Parses a record from a response body (text or object) with core's strict JSON parser.
+ * @param value - JSON text or an object
+ * @returns the object
+ * @throws {WidgetError} `ERR_RESPONSE_INVALID`
+ */
+export function parseRecord(value: unknown): SignedPledge {
+  let parsed: unknown;
+  try {
+    if (typeof value === 'string') parsed = parseJson(value);
+    else parsed = parseJson(JSON.stringify(value));
+  } catch (cause) {
+    throw new WidgetError('ERR_RESPONSE_INVALID', { detail: 'not strict JSON', cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new WidgetError('ERR_RESPONSE_INVALID', { detail: 'not a JSON object' });
+  }
+  return parsed as SignedPledge;
+}
+
+async function attempt(credential: PledgeCredential, o: EndpointOptions): Promise<SignedPledge> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  o.signal?.addEventListener('abort', onAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, o.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(o.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...o.headers },
+        body: JSON.stringify(credential),
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      throw new WidgetError(timedOut ? 'ERR_ENDPOINT_TIMEOUT' : 'ERR_ENDPOINT_NETWORK', { cause });
+    }
+    if (response.status >= 500) throw new WidgetError('ERR_ENDPOINT_FAILED', { status: response.status });
+    if (!response.ok) throw new WidgetError('ERR_ENDPOINT_REJECTED', { status: response.status });
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw new WidgetError(timedOut ? 'ERR_ENDPOINT_TIMEOUT' : 'ERR_ENDPOINT_NETWORK', { cause });
+    }
+    return parseRecord(text);
+  } finally {
+    clearTimeout(timer);
+    o.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * POSTs the unsigned credential as JSON; the answer is the countersigned record. A 5xx, a timeout or
+ * a network failure is retried (1 s, then 2 s apart); a 4xx is not.
+ * @param credential - from `createPledge`
+ * @param options - url, timeout, retries, headers, signal
+ * @returns the record as received (not yet checked)
+ * @throws {WidgetError} `ERR_ENDPOINT_*` or `ERR_RESPONSE_INVALID`
+ */
+export async function signViaEndpoint(credential: PledgeCredential, options: EndpointOptions): Promise<SignedPledge> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt(credential, options);
+    } catch (e) {
+      const again = e instanceof WidgetError && e.retryable && i < options.retries && !options.signal?.aborted;
+      if (!again) throw e;
+      await sleep(1000 * 2 ** i);
+    }
+  }
+}
+
+/**
+ * Asks the host page through a cancelable `ikrar-sign-request` event.
+ * @param target - the element
+ * @param credential - from `createPledge`
+ * @returns the record the host supplied (not yet checked)
+ * @throws {WidgetError} `ERR_SIGN_REQUEST_UNANSWERED`, `ERR_SIGN_REQUEST_CANCELED`, `ERR_SIGN_REQUEST_FAILED`, `ERR_RESPONSE_INVALID`
+ */
+export async function signViaEvent(target: HTMLElement, credential: PledgeCredential): Promise<SignedPledge> {
+  let answer: Promise<unknown> | null = null;
+  const event = new CustomEvent('ikrar-sign-request', {
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+    detail: {
+      credential: structuredClone(credential),
+      respondWith(record: unknown): void {
+        if (answer) throw new Error('respondWith() was already called');
+        answer = Promise.resolve(record);
+      },
+    },
+  });
+  target.dispatchEvent(event);
+  const pending = answer as Promise<unknown> | null;
+  if (!pending) {
+    throw new WidgetError(event.defaultPrevented ? 'ERR_SIGN_REQUEST_CANCELED' : 'ERR_SIGN_REQUEST_UNANSWERED');
+  }
+  let value: unknown;
+  try {
+    value = await pending;
+  } catch (cause) {
+    throw new WidgetError('ERR_SIGN_REQUEST_FAILED', { cause });
+  }
+  return parseRecord(value);
+}
+
+/**
+ * A fresh key for this signing: WebCrypto Ed25519, non-extractable, where the browser has it; else
+ * a noble key held only in memory for this one signature.
+ * @returns the signer
+ */
+export async function browserSigner(): Promise<Signer> {
+  return (await generateWebCryptoSigner()) ?? createSigner(generateKeyPair());
+}
+
+/**
+ * Signs in the browser with a fresh key: WebCrypto Ed25519 (non-extractable) where the browser has
+ * it, else `@noble/ed25519` through core.
+ * @param credential - from `createPledge` (its issuer or subject id is the signer's DID)
+ * @param signer - from {@link browserSigner}
+ * @returns the signed record
+ * @throws {WidgetError} `ERR_SIGNING_FAILED`
+ */
+export async function signWithBrowserKey(credential: PledgeCredential, signer: Signer): Promise<SignedPledge> {
+  try {
+    return await signPledge(credential, signer);
+  } catch (cause) {
+    throw new WidgetError('ERR_SIGNING_FAILED', { cause });
+  }
+}
+
+/**
+ * Checks a returned record: it verifies, and without its proofs it is byte for byte (RFC 8785) the
+ * credential the signer saw.
+ * @param record - as returned
+ * @param credential - as sent
+ * @param options - `requireIssuerProof`
+ * @returns the verification
+ * @throws {WidgetError} `ERR_RECORD_MISMATCH`, `ERR_RECORD_UNVERIFIED`
+ */
+export async function checkRecord(
+  record: SignedPledge,
+  credential: PledgeCredential,
+  options: { requireIssuerProof: boolean },
+): Promise<VerifyPledgeResult> {
+  const { proof: _proof, ...rest } = record as SignedPledge & Record<string, unknown>;
+  let same: boolean;
+  try {
+    same = canonicalize(rest) === canonicalize(credential);
+  } catch {
+    same = false;
+  }
+  if (!same) throw new WidgetError('ERR_RECORD_MISMATCH');
+  const verification = await verifyPledge(record, { requireIssuerProof: options.requireIssuerProof });
+  if (!verification.verified) throw new WidgetError('ERR_RECORD_UNVERIFIED', { detail: verification.code });
+  return verification;
+}

@@ -1,0 +1,84 @@
+// Browser tests of <ikrar-netralitas> in Debian's headless Chromium.
+// - @ikrar/core is served from its TypeScript source (esbuild), never a half-built dist.
+// - /test-endpoint/* plays the agency backend: it countersigns with an agency key (ok), refuses (4xx),
+//   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record.
+// - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
+//   (run `pnpm build` first).
+import path from 'node:path';
+import { wtrConfig, repoRoot } from '../../scripts/wtr-config.mjs';
+import { coreSourcePath, importCoreSource } from './scripts/core-source.mjs';
+
+const core = await importCoreSource();
+const agency = core.generateKeyPair();
+const stranger = core.generateKeyPair();
+const counts = new Map();
+
+const coreSource = {
+  name: 'ikrar-core-source',
+  resolveImport({ source }) {
+    const p = coreSourcePath(source);
+    return p ? '/' + path.relative(repoRoot, p).split(path.sep).join('/') : undefined;
+  },
+};
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const send = (ctx, status, body, type = 'application/json') => {
+  ctx.status = status;
+  ctx.type = type;
+  ctx.body = typeof body === 'string' ? body : JSON.stringify(body);
+};
+
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+const CSP_PAGE = `<!doctype html>
+<html lang="id">
+  <head>
+    <meta charset="utf-8" />
+    <title>CSP</title>
+    <script type="module" src="/packages/widget/test/csp-page.js"></script>
+  </head>
+  <body>
+    <ikrar-netralitas agency="Pemerintah Kabupaten Klaten" event-name="Pemilu 2024" signing-mode="browser-key"
+      signature-types="typed"></ikrar-netralitas>
+  </body>
+</html>`;
+
+async function endpoint(ctx, next) {
+  const url = ctx.url.split('?')[0];
+  if (url === '/test-csp/page.html') {
+    ctx.set('Content-Security-Policy', CSP);
+    return send(ctx, 200, CSP_PAGE, 'text/html');
+  }
+  if (!url.startsWith('/test-endpoint/')) return next();
+  const name = url.slice('/test-endpoint/'.length);
+  if (name === 'agency') return send(ctx, 200, { id: agency.controller });
+  if (name === 'counts') return send(ctx, 200, Object.fromEntries(counts));
+  if (name === 'sign' || ctx.method === 'POST') {
+    const n = (counts.get(name) ?? 0) + 1;
+    counts.set(name, n);
+    const credential = core.parseJson(await readBody(ctx.req));
+    if (name === 'reject') return send(ctx, 422, { error: 'unknown employee' });
+    if (name === 'fail') return send(ctx, 503, { error: 'down' });
+    if (name === 'flaky' && n === 1) return send(ctx, 500, { error: 'once' });
+    if (name === 'slow') await new Promise((r) => setTimeout(r, 3000));
+    if (name === 'garbage') return send(ctx, 200, '{"a":1,"a":2}');
+    const record = await core.signPledge(credential, name === 'stranger' ? stranger : agency);
+    if (name === 'tampered') record.credentialSubject.signer.name = 'Orang Lain';
+    return send(ctx, 200, record);
+  }
+  return next();
+}
+
+export default wtrConfig({
+  name: 'widget',
+  files: ['packages/widget/src/**/*.test.ts'],
+  plugins: [coreSource],
+  middleware: [endpoint],
+});
