@@ -4,6 +4,8 @@
 //   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record.
 // - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
 //   (run `pnpm build` first).
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { wtrConfig, repoRoot } from '../../scripts/wtr-config.mjs';
 import { coreSourcePath, importCoreSource } from './scripts/core-source.mjs';
@@ -12,6 +14,30 @@ const core = await importCoreSource();
 const agency = core.generateKeyPair();
 const stranger = core.generateKeyPair();
 const counts = new Map();
+
+// @pdf-lib/fontkit's ESM build imports CommonJS pako, which a browser cannot import unbundled
+// ("does not provide an export named 'default'"): serve pako as one esbuild-made ES module.
+const fontkitDir = path.dirname(
+  createRequire(path.join(repoRoot, 'packages/core/package.json')).resolve('@pdf-lib/fontkit/package.json'),
+);
+const pakoEsm = (
+  await build({
+    stdin: { contents: "export { default } from 'pako';", resolveDir: fontkitDir },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  })
+).outputFiles[0].text;
+const pakoBundle = {
+  name: 'pako-esm-bundle',
+  resolveImport({ source }) {
+    return source === 'pako' ? '/__ikrar-widget-test/pako.js' : undefined;
+  },
+  serve(context) {
+    return context.path === '/__ikrar-widget-test/pako.js' ? { body: pakoEsm, type: 'js' } : undefined;
+  },
+};
 
 const coreSource = {
   name: 'ikrar-core-source',
@@ -79,6 +105,6 @@ async function endpoint(ctx, next) {
 export default wtrConfig({
   name: 'widget',
   files: ['packages/widget/src/**/*.test.ts'],
-  plugins: [coreSource],
+  plugins: [coreSource, pakoBundle],
   middleware: [endpoint],
 });

@@ -30,6 +30,7 @@ export interface IkrarNetralitasAttributes {
   endpoint?: string;
   'endpoint-timeout'?: number | string;
   'endpoint-retries'?: number | string;
+  'verification-url'?: string;
   name?: string;
   required?: boolean;
   disabled?: boolean;

@@ -22,6 +22,7 @@ import {
   type IndonesianTimeZone,
   type PledgeCredential,
   type PledgeTemplate,
+  type SignatureStrokes,
   type SignedPledge,
   type TemplateText,
   type VerifyPledgeResult,
@@ -126,6 +127,7 @@ export class IkrarNetralitas extends LitElement {
     endpointTimeout: { attribute: 'endpoint-timeout', type: Number },
     endpointRetries: { attribute: 'endpoint-retries', type: Number },
     endpointHeaders: { attribute: false },
+    verificationUrl: { attribute: 'verification-url' },
     name: { reflect: true },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
@@ -179,6 +181,8 @@ export class IkrarNetralitas extends LitElement {
   declare endpointRetries: number;
   /** Extra request headers for the endpoint (property only), e.g. a CSRF token. */
   declare endpointHeaders: Record<string, string>;
+  /** QR code target on the PDF certificate: a URL where `{id}` and `{code}` are replaced. */
+  declare verificationUrl: string;
   /** Form field name. */
   declare name: string;
   /** The form cannot submit until the pledge is signed. */
@@ -211,6 +215,7 @@ export class IkrarNetralitas extends LitElement {
   #attempt = 0;
   #abort: AbortController | null = null;
   #verification: VerifyPledgeResult | null = null;
+  #signedStrokes: SignatureStrokes | null = null;
 
   constructor() {
     super();
@@ -231,6 +236,7 @@ export class IkrarNetralitas extends LitElement {
     this.endpointTimeout = 15000;
     this.endpointRetries = 2;
     this.endpointHeaders = {};
+    this.verificationUrl = '';
     this.name = '';
     this.required = false;
     this.disabled = false;
@@ -296,6 +302,7 @@ export class IkrarNetralitas extends LitElement {
     this.error = null;
     this.record = null;
     this.#verification = null;
+    this.#signedStrokes = null;
     this.acknowledged = [];
     this.identity = { ...EMPTY_IDENTITY, ...this.prefill };
     this.touched = new Set();
@@ -558,7 +565,8 @@ export class IkrarNetralitas extends LitElement {
     const tpl = this.#template as PledgeTemplate;
     const id = this.identity;
     const typed = this.signatureType === 'typed';
-    const strokes = toSignatureStrokes(this.drawing);
+    const strokes = typed ? null : toSignatureStrokes(this.drawing);
+    this.#signedStrokes = strokes;
     return createPledge({
       template: tpl,
       language: this.#pledgeLanguage,
@@ -657,13 +665,17 @@ export class IkrarNetralitas extends LitElement {
     this.pdfBusy = true;
     this.status = this.#t.pdfPreparing;
     try {
-      const signature =
-        this.record.credentialSubject.consent.method === 'drawn' ? toSignatureStrokes(this.drawing) : null;
-      const bytes = await renderPdf(this.record, { language: this.#pledgeLanguage, ...(signature && { signature }) });
+      const signature = this.#signedStrokes;
+      const bytes = await renderPdf(this.record, {
+        language: this.#lang,
+        ...(signature && { signature }),
+        ...(this.verificationUrl && { verificationUrl: this.verificationUrl }),
+      });
       downloadFile(recordFileName(this.record.id, 'pdf'), bytes, 'application/pdf');
       this.status = this.#t.downloadStarted;
     } catch (cause) {
-      const error = new WidgetError('ERR_PDF_FAILED', { cause });
+      const detail = isIkrarError(cause) ? cause.code : cause instanceof Error ? cause.message.slice(0, 200) : '';
+      const error = new WidgetError('ERR_PDF_FAILED', { cause, detail });
       this.error = error;
       this.#report(error);
     } finally {

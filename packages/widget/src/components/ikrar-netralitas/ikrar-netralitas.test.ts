@@ -612,6 +612,49 @@ describe('<ikrar-netralitas>', () => {
     expect((await verifyPledge(JSON.parse(text))).verified).to.equal(true);
   });
 
+  it('"Unduh PDF" loads @ikrar/core/pdf on click and downloads the certificate with the record inside', async () => {
+    const el = await mount('signature-types="typed"');
+    await toReview(el);
+    await sign(el);
+    await el.updateComplete;
+    const pdfButton = [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Unduh PDF');
+    expect(pdfButton, 'PDF button').to.not.equal(undefined);
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blobs.push(b as Blob);
+      return original.call(URL, b);
+    };
+    const names: string[] = [];
+    const onClick = (e: Event): void => {
+      if (!(e.target instanceof HTMLAnchorElement)) return;
+      names.push(e.target.download);
+      e.preventDefault();
+    };
+    document.addEventListener('click', onClick, true);
+    let errors = 0;
+    el.addEventListener('ikrar-error', (e) => {
+      errors++;
+      console.log(e.detail.code, e.detail.detail);
+    });
+    try {
+      pdfButton!.click();
+      await el.updateComplete;
+      expect(pdfButton!.getAttribute('aria-busy')).to.equal('true');
+      for (let i = 0; i < 300 && names.length === 0 && errors === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      URL.createObjectURL = original;
+      document.removeEventListener('click', onClick, true);
+    }
+    expect(errors).to.equal(0);
+    expect(names[0]).to.match(/^ikrar-[0-9a-f]{8}\.pdf$/);
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).to.equal('%PDF-');
+    const { extractRecord } = await import('@ikrar/core/pdf');
+    const embedded = await extractRecord(bytes);
+    expect(JSON.stringify(embedded)).to.equal(JSON.stringify(JSON.parse(el.value)));
+  });
+
   it('works in a page with a strict Content-Security-Policy (no inline script, no eval)', async () => {
     const iframe = document.createElement('iframe');
     const result = new Promise<Record<string, unknown>>((resolve) =>
