@@ -1,0 +1,101 @@
+/**
+ * Native Ed25519 engines for the command, each put behind the strict checks by
+ * `createStrictVerifier` (library): libsodium through the optional `sodium-native` package,
+ * node:crypto (OpenSSL) with one cached `KeyObject` per key (importing a key from DER per record
+ * costs ~90 µs), or none (core's noble reference, the slowest).
+ *
+ * @module
+ * @example
+ * ```ts
+ * const engine = loadEngine('auto'); // sodium when installed, else node
+ * await verifyPledge(record, { verifySignature: engine.verify });
+ * ```
+ */
+/* eslint-disable no-restricted-imports -- the command runs in Node only; the library entry never imports this */
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import {
+  createStrictVerifier,
+  keyId,
+  type NativeVerify,
+  type StrictVerify,
+  type StrictVerifyStats,
+} from '../../strict-signature.js';
+
+/** Engine names accepted by `--engine`. */
+export type EngineName = 'sodium' | 'node' | 'noble';
+
+/** A loaded engine. */
+export interface Engine {
+  readonly name: EngineName;
+  /** `undefined` for noble: core's default `verifyEd25519`. */
+  readonly verify?: StrictVerify;
+  readonly stats: StrictVerifyStats;
+}
+
+// RFC 8410 §4: SubjectPublicKeyInfo of an Ed25519 key is this 12-byte prefix then the 32 bytes.
+const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+
+/**
+ * The raw node:crypto verify with a KeyObject cache (by array identity, then by hex).
+ * @returns a {@link NativeVerify}
+ * @example nodeCryptoVerify()(sig, msg, pub)
+ */
+export function nodeCryptoVerify(): NativeVerify {
+  const byObject = new WeakMap<Uint8Array, KeyObject>();
+  const byHex = new Map<string, KeyObject>();
+  return (signature, message, publicKey) => {
+    let key = byObject.get(publicKey);
+    if (!key) {
+      const id = keyId(publicKey);
+      key = byHex.get(id);
+      if (!key) {
+        const der = new Uint8Array(44);
+        der.set(SPKI_PREFIX, 0);
+        der.set(publicKey, 12);
+        key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+        if (byHex.size > 100_000) byHex.clear();
+        byHex.set(id, key);
+      }
+      byObject.set(publicKey, key);
+    }
+    return cryptoVerify(null, message, key, signature);
+  };
+}
+
+interface Sodium {
+  crypto_sign_verify_detached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+}
+
+/**
+ * The raw libsodium verify, when the optional `sodium-native` package loads.
+ * @returns a {@link NativeVerify}, or `undefined` when the package is absent or fails to load
+ * @example sodiumVerify()?.(sig, msg, pub)
+ */
+export function sodiumVerify(): NativeVerify | undefined {
+  if (process.env.IKRAR_NO_SODIUM === '1') return undefined;
+  try {
+    const sodium = createRequire(import.meta.url)('sodium-native') as Sodium;
+    if (typeof sodium.crypto_sign_verify_detached !== 'function') return undefined;
+    return (signature, message, publicKey) => sodium.crypto_sign_verify_detached(signature, message, publicKey);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the asked engine; `auto` picks sodium, else node.
+ * @param name - `auto`, `sodium`, `node` or `noble`
+ * @returns the engine, or `undefined` when `sodium` was asked and is not installed
+ * @example loadEngine('auto').name
+ */
+export function loadEngine(name: 'auto' | EngineName): Engine | undefined {
+  const stats: StrictVerifyStats = { nativeAccepted: 0, referenceChecks: 0, refusedEarly: 0 };
+  if (name === 'noble') return { name, stats };
+  if (name === 'sodium' || name === 'auto') {
+    const native = sodiumVerify();
+    if (native) return { name: 'sodium', verify: createStrictVerifier(native, stats), stats };
+    if (name === 'sodium') return undefined;
+  }
+  return { name: 'node', verify: createStrictVerifier(nodeCryptoVerify(), stats), stats };
+}

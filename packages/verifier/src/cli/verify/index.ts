@@ -1,0 +1,179 @@
+/**
+ * `ikrar-verify`: the auditor's command (DESIGN.md "ikrar-verify"). Reads `.json`, `.jsonl`,
+ * `.pdf`, directories and `-`, verifies every record against `--trust` on worker threads with a
+ * native Ed25519 engine behind the strict checks, and prints a summary, `--json` or `--html`.
+ * Exit codes: 0 every record valid, 1 at least one not valid (or none at all), 2 usage or I/O
+ * error, printed as one line with a stable code, never a stack trace.
+ *
+ * @module
+ * @example
+ * ```sh
+ * ikrar-verify export.jsonl --trust trust.json --roster pegawai.csv --html laporan.html
+ * ```
+ */
+/* eslint-disable no-restricted-imports -- the command runs in Node only */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { isIkrarError, parseJson } from '@ikrar/core';
+import { createDuplicateTracker } from '../../duplicates.js';
+import {
+  InputUnreadableError,
+  isVerifierError,
+  OutputUnwritableError,
+  TrustStoreInvalidError,
+  VERIFIER_DOCS_URL,
+} from '../../errors.js';
+import { renderHtmlReport } from '../../html-report.js';
+import { createReport } from '../../report.js';
+import { parseRoster, type RosterEntry } from '../../roster.js';
+import { parseTrustStore, type TrustStore } from '../../trust-store.js';
+import { parseCommandLine } from './args.js';
+import { loadEngine } from './engines.js';
+import { expandInputs, feedInput } from './inputs.js';
+import { detectLang, MESSAGES, type Lang } from './messages.js';
+import { createOutput } from './output.js';
+import { createPool } from './pool.js';
+import { UsageError } from '../../errors.js';
+
+async function readText(path: string, what: (f: string) => { id: string; en: string }): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new InputUnreadableError(what(path), { cause: err });
+  }
+}
+
+async function loadTrustStore(path: string): Promise<TrustStore> {
+  const text = await readText(path, (f) => ({
+    id: MESSAGES.id.trustUnreadable(f),
+    en: MESSAGES.en.trustUnreadable(f),
+  }));
+  let json: unknown;
+  try {
+    json = parseJson(text);
+  } catch (err) {
+    const m = isIkrarError(err) ? err.messages : { id: String(err), en: String(err) };
+    throw new TrustStoreInvalidError('$', { id: MESSAGES.id.trustJson(m.id), en: MESSAGES.en.trustJson(m.en) });
+  }
+  return parseTrustStore(json);
+}
+
+/**
+ * Runs the command.
+ * @param argv - arguments after the program name
+ * @returns the exit code
+ * @example process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let lang: Lang = detectLang(process.env);
+  let clearProgress = (): void => {};
+  try {
+    const cl = parseCommandLine(argv, process.env);
+    lang = cl.lang;
+    const t = MESSAGES[lang];
+    if (cl.help) {
+      process.stdout.write(`${t.usage}\n`);
+      return 0;
+    }
+    if (cl.version) {
+      const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+      process.stdout.write(`ikrar-verify ${pkg.version}\n`);
+      return 0;
+    }
+    const trustStore = await loadTrustStore(cl.trust as string);
+    let roster: RosterEntry[] | undefined;
+    if (cl.roster !== undefined) {
+      roster = parseRoster(
+        await readText(cl.roster, (f) => ({
+          id: MESSAGES.id.rosterUnreadable(f),
+          en: MESSAGES.en.rosterUnreadable(f),
+        })),
+      );
+    }
+    if (cl.engine === 'sodium' && !loadEngine('sodium'))
+      throw new UsageError({ id: MESSAGES.id.noSodium, en: MESSAGES.en.noSodium });
+    const specs = await expandInputs(cl.inputs, lang);
+
+    const output = createOutput({
+      json: cl.json,
+      lang,
+      progress: !cl.quiet && process.stderr.isTTY === true,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+    clearProgress = output.clear;
+    const report = createReport({ ...(roster && { roster }), reveal: cl.reveal });
+    const dupes = createDuplicateTracker();
+    const counts = new Map<string, number>();
+    const pool = createPool(
+      { trustStore, ...(cl.before !== undefined && { before: cl.before }), engine: cl.engine, reveal: cl.reveal },
+      cl.jobs,
+      async (outcomes) => {
+        const results = [];
+        for (const o of outcomes) {
+          const final = dupes.check(o);
+          report.add(final);
+          const f = final.result.source?.file;
+          if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+          results.push(final.result);
+        }
+        await output.results(results);
+      },
+    );
+    try {
+      for (const spec of specs) await feedInput(spec, { pool, lang, counts }, process.stdin);
+      await pool.drain();
+    } finally {
+      await pool.close();
+    }
+    const final = report.finish();
+    await output.finish(final);
+    if (cl.html !== undefined) {
+      const html = renderHtmlReport(final, {
+        lang,
+        inputs: specs.map((s) => s.name),
+        issuers: trustStore.issuers.map((i) => ({ id: i.id, ...(i.name !== undefined && { name: i.name }) })),
+      });
+      try {
+        await writeFile(cl.html, html);
+      } catch (err) {
+        throw new OutputUnwritableError(
+          { id: MESSAGES.id.htmlUnwritable(cl.html), en: MESSAGES.en.htmlUnwritable(cl.html) },
+          { cause: err },
+        );
+      }
+      if (!cl.json && !cl.quiet) process.stderr.write(`${t.htmlWritten(cl.html)}\n`);
+    }
+    if (process.env.IKRAR_VERIFY_STATS === '1') {
+      process.stderr.write(
+        `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, total: final.summary.total })}\n`,
+      );
+    }
+    return final.summary.total > 0 && final.summary.valid === final.summary.total ? 0 : 1;
+  } catch (err) {
+    clearProgress();
+    if (isVerifierError(err)) {
+      process.stderr.write(
+        `ikrar-verify: ${err.code}: ${err.messages[lang]} (${VERIFIER_DOCS_URL}${err.code.toLowerCase()})\n`,
+      );
+    } else {
+      const msg = String((err as Error)?.message ?? err).split('\n')[0] ?? '';
+      process.stderr.write(`ikrar-verify: ERR_INTERNAL: ${MESSAGES[lang].internal(msg)}\n`);
+    }
+    return 2;
+  }
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`ikrar-verify … | head`) is the reader's choice, not our failure.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);

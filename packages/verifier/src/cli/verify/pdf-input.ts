@@ -1,0 +1,70 @@
+/**
+ * The one place `.pdf` inputs are handled: reads the record embedded in an Ikrar certificate
+ * through `@ikrar/core/pdf` `extractRecord`. A file that is no PDF, or has no or several records,
+ * is a `malformed` verdict, never a crash.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const got = await recordFromPdf(bytes); // { record } or { reason, message }
+ * ```
+ */
+import type { VerifierMessage } from '../../errors.js';
+
+/** What a PDF gave: the record, or why not. */
+export type PdfRecord = { readonly record: unknown } | { readonly reason: string; readonly message?: VerifierMessage };
+
+interface PdfModule {
+  extractRecord(pdfBytes: Uint8Array): Promise<unknown>;
+}
+
+// Held in a variable so that bundlers and tsc do not resolve it at build time: the subpath is
+// optional at run time (older @ikrar/core builds do not have it).
+const PDF_MODULE = '@ikrar/core/pdf';
+let loaded: Promise<PdfModule | null> | undefined;
+
+function loadPdfModule(): Promise<PdfModule | null> {
+  loaded ??= import(PDF_MODULE).then(
+    (m: PdfModule) => (typeof m.extractRecord === 'function' ? m : null),
+    () => null,
+  );
+  return loaded;
+}
+
+/**
+ * Extracts the record of a certificate.
+ * @param bytes - the PDF file
+ * @returns `{ record }`, or `{ reason, message }` for a malformed verdict
+ * @example await recordFromPdf(await readFile('sertifikat.pdf'))
+ */
+export async function recordFromPdf(bytes: Uint8Array): Promise<PdfRecord> {
+  // ISO 32000-1 §7.5.2: a PDF starts with %PDF- (readers allow up to 1024 bytes of junk before it).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) {
+    return {
+      reason: 'ERR_PDF_INVALID',
+      message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' },
+    };
+  }
+  const pdf = await loadPdfModule();
+  if (!pdf) {
+    return {
+      reason: 'ERR_PDF_UNSUPPORTED',
+      message: {
+        id: 'Versi @ikrar/core ini belum dapat membaca rekaman dari PDF.',
+        en: 'This @ikrar/core cannot read records from PDFs yet.',
+      },
+    };
+  }
+  try {
+    return { record: await pdf.extractRecord(bytes) };
+  } catch (err) {
+    const e = err as { code?: unknown; messages?: { id?: unknown; en?: unknown } };
+    const code = typeof e?.code === 'string' ? e.code : 'ERR_PDF_INVALID';
+    const m = e?.messages;
+    return {
+      reason: code,
+      ...(m && typeof m.id === 'string' && typeof m.en === 'string' && { message: { id: m.id, en: m.en } }),
+    };
+  }
+}

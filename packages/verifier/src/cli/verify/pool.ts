@@ -1,0 +1,147 @@
+/**
+ * Runs jobs on worker threads (or in this thread with zero workers) and hands their outcomes
+ * back strictly in submission order, whatever order the workers finish in, so line numbers,
+ * "first signing" for duplicates and the streamed output are deterministic. At most
+ * `2 × workers` jobs are in flight: the reader waits, so memory stays flat whatever the input size.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const pool = createPool(init, 2, (outcomes) => report(outcomes));
+ * await pool.submit(job); await pool.drain(); await pool.close();
+ * ```
+ */
+/* eslint-disable no-restricted-imports -- the command runs in Node only */
+import { Worker } from 'node:worker_threads';
+import type { RecordOutcome } from '../../verify-record.js';
+import { createJobRunner, type Job, type RunInit } from './jobs.js';
+
+/** Something to emit in order: a job's outcomes, or outcomes computed when their turn comes. */
+type Unit = { readonly seq: number; outcomes?: RecordOutcome[]; readonly local?: () => RecordOutcome[] };
+
+/** The pool; see {@link createPool}. */
+export interface Pool {
+  /** Next sequence number, for a job or a local unit. */
+  nextSeq(): number;
+  /** Queues a job; resolves once there is room for another. */
+  submit(job: Job): Promise<void>;
+  /** Queues outcomes computed when all earlier units have been emitted. */
+  local(seq: number, make: () => RecordOutcome[]): void;
+  /** Resolves when everything submitted has been emitted. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the workers.
+ * @param init - run settings for each worker
+ * @param workers - thread count; 0 runs jobs in this thread
+ * @param emit - receives outcomes in order; may return a promise (output backpressure)
+ * @returns a {@link Pool}
+ * @example createPool(init, 2, emit)
+ */
+export function createPool(
+  init: RunInit,
+  workers: number,
+  emit: (outcomes: RecordOutcome[]) => void | Promise<void>,
+): Pool {
+  let seq = 0;
+  let next = 0;
+  const done = new Map<number, Unit>();
+  const maxInFlight = Math.max(2, workers * 2);
+  let inFlight = 0;
+  let failure: Error | undefined;
+  let waiters: (() => void)[] = [];
+  let emitting: Promise<void> = Promise.resolve();
+  const wake = (): void => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+
+  const flush = (): void => {
+    emitting = emitting.then(async () => {
+      for (;;) {
+        const u = done.get(next);
+        if (!u) break;
+        if (!u.outcomes && !u.local) break;
+        done.delete(next);
+        next++;
+        const outcomes = u.outcomes ?? (u.local as () => RecordOutcome[])();
+        if (outcomes.length) await emit(outcomes);
+      }
+      wake();
+    });
+  };
+
+  const finish = (s: number, outcomes: RecordOutcome[]): void => {
+    inFlight--;
+    done.set(s, { seq: s, outcomes });
+    flush();
+  };
+
+  const threads: Worker[] = [];
+  const local = workers === 0 ? createJobRunner(init) : undefined;
+  let rr = 0;
+  for (let i = 0; i < workers; i++) {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    w.on('message', (m: { seq: number; outcomes?: RecordOutcome[]; error?: string }) => {
+      if (m.error !== undefined || !m.outcomes) {
+        failure ??= new Error(m.error ?? 'worker failed');
+        inFlight--;
+        wake();
+        return;
+      }
+      finish(m.seq, m.outcomes);
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      wake();
+    });
+    threads.push(w);
+  }
+
+  const room = (): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        // Count what is not yet emitted, not only what is running: a slow job at the head must
+        // hold the reader back too, or finished jobs would pile up behind it.
+        if (failure || seq - next < maxInFlight) resolve();
+        else waiters.push(check);
+      };
+      check();
+    });
+
+  return {
+    nextSeq: () => seq++,
+    async submit(job) {
+      if (failure) throw failure;
+      inFlight++;
+      if (local) {
+        finish(job.seq, await local(job));
+      } else {
+        const w = threads[rr++ % threads.length] as Worker;
+        w.postMessage(job);
+      }
+      await room();
+      if (failure) throw failure;
+    },
+    local(s, make) {
+      done.set(s, { seq: s, local: make });
+      flush();
+    },
+    async drain() {
+      for (;;) {
+        if (failure) throw failure;
+        if (next >= seq && inFlight === 0) {
+          await emitting;
+          if (next >= seq) return;
+        }
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Typed errors of `@ikrar/verifier`. Each carries a stable `code` (never renamed or reused), a
+ * message in Bahasa Indonesia and English, and is documented in the package README under an
+ * anchor of the same name. Verdicts about records are not errors: they are results (see
+ * `verdicts.ts`). These errors are for the auditor's own inputs: the trust store, the roster,
+ * the command line, unreadable files.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { VerifierError } from '@ikrar/verifier/errors';
+ * try { parseTrustStore(json); } catch (err) {
+ *   if (err instanceof VerifierError) console.error(err.code, err.messages.id);
+ * }
+ * ```
+ */
+
+/** Every error code `@ikrar/verifier` and `ikrar-verify` can raise. */
+export type VerifierErrorCode =
+  'ERR_TRUST_STORE_INVALID' | 'ERR_ROSTER_INVALID' | 'ERR_USAGE' | 'ERR_INPUT_UNREADABLE' | 'ERR_OUTPUT_UNWRITABLE';
+
+/** A message in both languages. */
+export interface VerifierMessage {
+  /** Bahasa Indonesia. */
+  readonly id: string;
+  /** English. */
+  readonly en: string;
+}
+
+/** Where each code is documented (README anchor = the code in lower case). */
+export const VERIFIER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/verifier#';
+
+/** Base class of every error the verifier throws on purpose. `message` is English. */
+export class VerifierError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: VerifierErrorCode;
+  /** The message in Bahasa Indonesia and English. */
+  readonly messages: VerifierMessage;
+
+  constructor(code: VerifierErrorCode, messages: VerifierMessage, options?: { cause?: unknown }) {
+    super(messages.en, options);
+    this.name = this.constructor.name;
+    this.code = code;
+    this.messages = messages;
+  }
+}
+
+/** The trust store is not the documented JSON shape (`ERR_TRUST_STORE_INVALID`). */
+export class TrustStoreInvalidError extends VerifierError {
+  declare readonly code: 'ERR_TRUST_STORE_INVALID';
+  /** JSON path of the problem, e.g. `issuers[2].validFrom`. */
+  readonly path: string;
+  constructor(path: string, messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_TRUST_STORE_INVALID', messages, options);
+    this.path = path;
+  }
+}
+
+/** The roster CSV cannot be used (`ERR_ROSTER_INVALID`). */
+export class RosterInvalidError extends VerifierError {
+  declare readonly code: 'ERR_ROSTER_INVALID';
+  constructor(messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_ROSTER_INVALID', messages, options);
+  }
+}
+
+/** The command line is wrong: unknown flag, missing `--trust`, bad value (`ERR_USAGE`). */
+export class UsageError extends VerifierError {
+  declare readonly code: 'ERR_USAGE';
+  constructor(messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_USAGE', messages, options);
+  }
+}
+
+/** A named input cannot be read: missing, a permission problem (`ERR_INPUT_UNREADABLE`). */
+export class InputUnreadableError extends VerifierError {
+  declare readonly code: 'ERR_INPUT_UNREADABLE';
+  constructor(messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_INPUT_UNREADABLE', messages, options);
+  }
+}
+
+/** A report file cannot be written (`ERR_OUTPUT_UNWRITABLE`). */
+export class OutputUnwritableError extends VerifierError {
+  declare readonly code: 'ERR_OUTPUT_UNWRITABLE';
+  constructor(messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_OUTPUT_UNWRITABLE', messages, options);
+  }
+}
+
+/** Any error of this package, for `switch (err.code)`. */
+export type AnyVerifierError =
+  TrustStoreInvalidError | RosterInvalidError | UsageError | InputUnreadableError | OutputUnwritableError;
+
+/**
+ * Whether a value is one of this package's errors.
+ * @param value - anything caught
+ * @returns `true` for a {@link VerifierError}
+ * @example if (isVerifierError(err)) console.error(err.code);
+ */
+export function isVerifierError(value: unknown): value is AnyVerifierError {
+  return value instanceof VerifierError;
+}

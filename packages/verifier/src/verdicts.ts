@@ -1,0 +1,96 @@
+/**
+ * The verdicts `@ikrar/verifier` gives a record. Names are stable codes (documented in the README
+ * with an anchor each); `valid` is the only good one.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { verdictMessage } from '@ikrar/verifier';
+ * verdictMessage('key-revoked').id; // 'Kunci penerbit sudah dicabut saat rekaman ditandatangani.'
+ * ```
+ */
+import type { VerifierMessage } from './errors.js';
+
+/** Every verdict, in order of precedence (the first that applies is given). */
+export const VERDICTS = [
+  'valid',
+  'malformed',
+  'invalid-signature',
+  'issuer-mismatch',
+  'untrusted-issuer',
+  'key-revoked',
+  'key-not-yet-valid',
+  'key-expired',
+  'altered-text',
+  'unknown-template',
+  'after-deadline',
+  'duplicate',
+] as const;
+
+/** A verdict code. */
+export type Verdict = (typeof VERDICTS)[number];
+
+const MESSAGES: Record<Verdict, VerifierMessage> = {
+  valid: { id: 'Sah.', en: 'Valid.' },
+  malformed: { id: 'Rekaman rusak atau tidak sah bentuknya.', en: 'The record is malformed.' },
+  'invalid-signature': {
+    id: 'Tanda tangan tidak cocok dengan rekaman.',
+    en: 'A signature does not match the record.',
+  },
+  'issuer-mismatch': {
+    id: 'Bukti terakhir tidak dibuat oleh penerbit yang tertulis.',
+    en: 'The final proof was not made by the named issuer.',
+  },
+  'untrusted-issuer': {
+    id: 'Penerbit tidak ada dalam daftar kepercayaan.',
+    en: 'The issuer is not in the trust store.',
+  },
+  'key-revoked': {
+    id: 'Kunci penerbit sudah dicabut saat rekaman ditandatangani.',
+    en: "The issuer's key was revoked when the record was signed.",
+  },
+  'key-not-yet-valid': {
+    id: 'Rekaman ditandatangani sebelum kunci penerbit berlaku.',
+    en: "The record was signed before the issuer's key became valid.",
+  },
+  'key-expired': {
+    id: 'Rekaman ditandatangani setelah masa berlaku kunci penerbit berakhir.',
+    en: "The record was signed after the issuer's key expired.",
+  },
+  'altered-text': {
+    id: 'Teks ikrar berbeda dari templat resminya.',
+    en: 'The pledge text differs from its official template.',
+  },
+  'unknown-template': {
+    id: 'Templat ikrar tidak dikenal.',
+    en: 'The pledge template is not known.',
+  },
+  'after-deadline': {
+    id: 'Ditandatangani setelah batas waktu.',
+    en: 'Signed after the deadline.',
+  },
+  duplicate: {
+    id: 'Orang yang sama sudah menandatangani ikrar untuk acara yang sama.',
+    en: 'The same person already signed for the same event.',
+  },
+};
+
+/**
+ * The message of a verdict in both languages.
+ * @param verdict - a {@link Verdict}
+ * @returns `{ id, en }`
+ * @example verdictMessage('valid').en // 'Valid.'
+ */
+export function verdictMessage(verdict: Verdict): VerifierMessage {
+  return MESSAGES[verdict];
+}
+
+/**
+ * Whether a string is a verdict code.
+ * @param value - anything
+ * @returns `true` for one of {@link VERDICTS}
+ * @example isVerdict('valid') // true
+ */
+export function isVerdict(value: unknown): value is Verdict {
+  return typeof value === 'string' && (VERDICTS as readonly string[]).includes(value);
+}

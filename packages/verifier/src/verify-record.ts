@@ -1,0 +1,281 @@
+/**
+ * Verifies one record against a trust store and gives one verdict (DESIGN.md "Trust store"):
+ * every proof verifies (core's `verifyPledge`, strict Ed25519), the final proof is the issuer's,
+ * the issuer is trusted at that proof's `created`, the pledge text is the official template's,
+ * and, when asked, it was signed before a deadline. Batch checks (duplicates, roster coverage)
+ * are in `verify-records.ts` and `report.ts`.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { createRecordVerifier, parseTrustStore } from '@ikrar/verifier';
+ * const verifier = createRecordVerifier({ trustStore: parseTrustStore(trustJson) });
+ * (await verifier.verifyText(line)).result.verdict; // 'valid'
+ * ```
+ */
+import {
+  checkPledgeText,
+  isIkrarError,
+  maskIdentifier,
+  multibaseToPublicKey,
+  parseJson,
+  parseTimestamp,
+  type PledgeTemplate,
+  type VerificationCode,
+  type VerifyPledgeResult,
+  verifyPledge,
+} from '@ikrar/core';
+import type { VerifierMessage } from './errors.js';
+import { isPlainObject, str } from './internal/util.js';
+import type { StrictVerify } from './strict-signature.js';
+import { trustAt, type TrustStore } from './trust-store.js';
+import { verdictMessage, type Verdict } from './verdicts.js';
+
+/** Where a record came from, for reports: a file and line, or an index in a JSON array. */
+export interface RecordSource {
+  readonly file?: string;
+  /** 1-based line in a JSONL file. */
+  readonly line?: number;
+  /** 0-based position in a JSON array. */
+  readonly index?: number;
+}
+
+/** Who signed, for reports. The identifier is masked unless `reveal` was asked. */
+export interface SignerSummary {
+  readonly name?: string;
+  readonly employeeType?: string;
+  readonly identifier?: string;
+  readonly position?: string;
+  readonly workUnit?: string;
+}
+
+/** The verdict for one record. */
+export interface RecordResult {
+  readonly source?: RecordSource;
+  readonly verdict: Verdict;
+  /** `verdict === 'valid'`. */
+  readonly valid: boolean;
+  /** A finer, stable reason: core's verification code, a JSON parse reason, a differing field. */
+  readonly reason?: string;
+  readonly message: VerifierMessage;
+  /** Index of the proof the verdict is about (the failing one, else the issuer's). */
+  readonly proof?: number;
+  /** The record's `id`. */
+  readonly id?: string;
+  /** `issuer` or `issuer.id`. */
+  readonly issuer?: string;
+  /** `created` of the final issuer proof: when the issuer vouched for the record. */
+  readonly signedAt?: string;
+  readonly signer?: SignerSummary;
+  /** The event name and date. */
+  readonly event?: { readonly name?: string; readonly date?: string };
+}
+
+/** A result plus what batch checks need and reports must not show. */
+export interface RecordOutcome {
+  readonly result: RecordResult;
+  /** Unmasked signer identifier, for duplicates and roster coverage. */
+  readonly identifier?: string;
+  /** Issuer + event, for duplicates. */
+  readonly eventKey?: string;
+}
+
+/** Options of {@link createRecordVerifier}. */
+export interface RecordVerifierOptions {
+  readonly trustStore: TrustStore;
+  /** The agency's own templates, beside the built-in ones. */
+  readonly templates?: readonly PledgeTemplate[];
+  /** Deadline: records whose issuer proof was created after it get `after-deadline`. */
+  readonly before?: string | Date;
+  /** Signature check; default core's strict noble one. Must be as strict (see `createStrictVerifier`). */
+  readonly verifySignature?: StrictVerify;
+  /** Show identifiers in full (default masked, UU PDP 27/2022). */
+  readonly reveal?: boolean;
+  /** Deepest JSON nesting accepted by {@link RecordVerifier.verifyText}. Default 64. */
+  readonly maxDepth?: number;
+  /** Longest record text accepted, in UTF-16 code units. Default 16 MiB. */
+  readonly maxLength?: number;
+}
+
+/** A verifier for single records, built once per run. */
+export interface RecordVerifier {
+  /** Verifies a parsed record (parse untrusted text with `verifyText` or core's `parseJson`). */
+  verify(record: unknown, source?: RecordSource): Promise<RecordOutcome>;
+  /** Parses one record's JSON text strictly, then verifies it. Bad JSON is a `malformed` verdict. */
+  verifyText(text: string, source?: RecordSource): Promise<RecordOutcome>;
+}
+
+const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
+  'ERR_RECORD_INVALID',
+  'ERR_PROOF_MISSING',
+  'ERR_PROOF_MALFORMED',
+  'ERR_PROOF_UNSUPPORTED',
+  'ERR_PROOF_PURPOSE',
+  'ERR_CONTEXT_MISMATCH',
+  'ERR_PROOF_CHAIN_BROKEN',
+  'ERR_CANONICALIZATION_FAILED',
+]);
+
+/**
+ * A malformed result for input that is not a record at all (bad JSON, an empty file, not a PDF).
+ *
+ * @param reason - a stable reason, e.g. `ERR_JSON_INVALID:duplicate-key`
+ * @param source - where it came from
+ * @param detail - a message for the reason, in both languages
+ * @returns the outcome
+ * @example malformedOutcome('empty-file', { file: 'a.jsonl' })
+ */
+export function malformedOutcome(reason: string, source?: RecordSource, detail?: VerifierMessage): RecordOutcome {
+  return {
+    result: {
+      ...(source && { source }),
+      verdict: 'malformed',
+      valid: false,
+      reason,
+      message: detail ?? verdictMessage('malformed'),
+    },
+  };
+}
+
+function summarize(record: Record<string, unknown>, reveal: boolean) {
+  const subject = isPlainObject(record.credentialSubject) ? record.credentialSubject : {};
+  const s = isPlainObject(subject.signer) ? subject.signer : undefined;
+  const e = isPlainObject(subject.event) ? subject.event : undefined;
+  const identifier = str(s, 'identifier');
+  const signer: SignerSummary | undefined = s && {
+    ...(str(s, 'name') !== undefined && { name: str(s, 'name') }),
+    ...(str(s, 'employeeType') !== undefined && { employeeType: str(s, 'employeeType') }),
+    ...(identifier !== undefined && { identifier: reveal ? identifier : maskIdentifier(identifier) }),
+    ...(str(s, 'position') !== undefined && { position: str(s, 'position') }),
+    ...(str(s, 'workUnit') !== undefined && { workUnit: str(s, 'workUnit') }),
+  };
+  const event = e && {
+    ...(str(e, 'name') !== undefined && { name: str(e, 'name') }),
+    ...(str(e, 'date') !== undefined && { date: str(e, 'date') }),
+  };
+  return { signer, event, identifier };
+}
+
+/**
+ * Builds a verifier for single records.
+ *
+ * @param options - trust store, templates, deadline, signature check, reveal
+ * @returns a {@link RecordVerifier}; its methods never throw for bad records
+ * @throws RangeError when `before` is not a time
+ * @example
+ * ```ts
+ * const v = createRecordVerifier({ trustStore, before: '2024-11-27T00:00:00+07:00' });
+ * const { result } = await v.verify(record, { file: 'x.jsonl', line: 3 });
+ * ```
+ */
+export function createRecordVerifier(options: RecordVerifierOptions): RecordVerifier {
+  const store = options.trustStore;
+  const reveal = options.reveal ?? false;
+  const templates = options.templates ?? [];
+  let deadline: number | undefined;
+  if (options.before !== undefined) {
+    const d = options.before instanceof Date ? options.before : parseTimestamp(options.before);
+    if (!d || Number.isNaN(d.getTime())) throw new RangeError('"before" expected an RFC 3339 time with an offset');
+    deadline = d.getTime();
+  }
+  // did:web and other DIDs: their key comes from the trust store entry.
+  const keyed = new Map<string, Uint8Array>();
+  for (const e of store.issuers) {
+    if (e.publicKeyMultibase) keyed.set(e.id, multibaseToPublicKey(e.publicKeyMultibase));
+  }
+  const resolveKey = (vm: string): Uint8Array | null => keyed.get(vm.split('#')[0] as string) ?? null;
+  const pledgeOptions = {
+    resolveKey,
+    ...(options.verifySignature && { verifySignature: options.verifySignature }),
+  };
+
+  async function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {
+    const doc = isPlainObject(record) ? record : undefined;
+    const base = {
+      ...(source && { source }),
+      ...(doc && typeof doc.id === 'string' && { id: doc.id }),
+    };
+    const info = doc ? summarize(doc, reveal) : { signer: undefined, event: undefined, identifier: undefined };
+    const extra = {
+      ...(info.signer && { signer: info.signer }),
+      ...(info.event && { event: info.event }),
+    };
+    let r: VerifyPledgeResult;
+    try {
+      r = await verifyPledge(record, pledgeOptions);
+    } catch {
+      return malformedOutcome('ERR_RECORD_INVALID', source);
+    }
+    const issuerProof = r.issuerProof !== undefined ? r.proofs[r.issuerProof] : undefined;
+    const common = {
+      ...base,
+      ...(r.issuer !== undefined && { issuer: r.issuer }),
+      ...(issuerProof?.created !== undefined && { signedAt: issuerProof.created }),
+      ...extra,
+    };
+    const out = (verdict: Verdict, reason?: string, proof?: number): RecordOutcome => ({
+      result: {
+        ...common,
+        verdict,
+        valid: verdict === 'valid',
+        ...(reason !== undefined && { reason }),
+        message: verdictMessage(verdict),
+        ...(proof !== undefined && { proof }),
+      },
+      ...(info.identifier !== undefined && { identifier: info.identifier }),
+      ...(r.issuer !== undefined && {
+        eventKey: `${r.issuer}\u0000${info.event?.name ?? ''}\u0000${info.event?.date ?? ''}`,
+      }),
+    });
+
+    if (!r.verified) {
+      const code = r.code as VerificationCode;
+      const failed = r.proofs.find((p) => !p.verified);
+      const at = failed?.index;
+      if (r.path !== undefined) return out('malformed', `${code}:${r.path}`, at);
+      if (MALFORMED_CODES.has(code)) return out('malformed', code, at);
+      if (code === 'ERR_ISSUER_MISMATCH') return out('issuer-mismatch', code);
+      if (code === 'ERR_PLEDGE_DIGEST_MISMATCH') return out('altered-text', code);
+      // A key nobody can resolve: the issuer's own is simply not trusted; anyone else's is a bad proof.
+      if (code === 'ERR_KEY_UNRESOLVED' && failed?.controller === r.issuer) return out('untrusted-issuer', code, at);
+      return out('invalid-signature', code, at);
+    }
+    const ip = r.issuerProof as number;
+    const created = issuerProof?.created;
+    // DESIGN.md: trust is decided at the final issuer proof's `created`; without it there is no time to judge.
+    if (created === undefined) return out('malformed', 'ERR_PROOF_CREATED_MISSING', ip);
+    const trust = trustAt(store, r.issuer as string, created);
+    if (trust.status === 'untrusted') return out('untrusted-issuer', undefined, ip);
+    if (trust.status === 'revoked') return out('key-revoked', undefined, ip);
+    if (trust.status === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
+    if (trust.status === 'expired') return out('key-expired', undefined, ip);
+    const text = checkPledgeText(record, templates);
+    if (text.status === 'altered') return out('altered-text', text.differences.join(','), ip);
+    if (text.status === 'unknown-template') return out('unknown-template', undefined, ip);
+    if (deadline !== undefined && (parseTimestamp(created) as Date).getTime() > deadline) {
+      return out('after-deadline', undefined, ip);
+    }
+    return out('valid', undefined, ip);
+  }
+
+  async function verifyText(text: string, source?: RecordSource): Promise<RecordOutcome> {
+    let record: unknown;
+    try {
+      record = parseJson(text, {
+        ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
+        ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
+      });
+    } catch (err) {
+      if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
+        return malformedOutcome(`ERR_JSON_INVALID:${(err as { reason?: string }).reason ?? 'syntax'}`, source, {
+          id: err.messages.id,
+          en: err.messages.en,
+        });
+      }
+      return malformedOutcome('ERR_JSON_INVALID', source);
+    }
+    return verify(record, source);
+  }
+
+  return { verify, verifyText };
+}
