@@ -1,4 +1,5 @@
 // The built `ikrar-verify` (node bin.js …) on fixture files: exit codes, stdout, stderr.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, type SignedPledge } from '@ikrar/core';
@@ -166,6 +167,30 @@ describe('ikrar-verify exit codes and output', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as JsonOut;
     expect(out.results[0]).toMatchObject({ verdict: 'malformed', reason: 'ERR_PDF_INVALID' });
+  });
+
+  it('a certificate .pdf gives its embedded record: valid; a PDF without a record is malformed', async () => {
+    const { renderCertificate } = await import('@ikrar/core/pdf');
+    writeFileSync(f('sertifikat.pdf'), await renderCertificate(good[0] as SignedPledge, {}));
+    const r = runCli([f('sertifikat.pdf'), '--trust', trust, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(out.results).toHaveLength(1);
+    expect(out.results[0]).toMatchObject({ verdict: 'valid', source: { file: f('sertifikat.pdf') } });
+    const other = runCli([f('sertifikat.pdf'), '--trust', f('bad-trust.json')]);
+    expect(other.code).toBe(2);
+    const qpdf = spawnSync('qpdf', ['--empty', f('blank.pdf')]);
+    if (qpdf.status !== 0) {
+      console.warn('[qpdf] not installed: the PDF-without-record case is skipped');
+      return;
+    }
+    const blank = runCli([f('blank.pdf'), '--trust', trust, '--json']);
+    expect(blank.code).toBe(1);
+    expect((JSON.parse(blank.stdout) as JsonOut).results[0]).toMatchObject({
+      verdict: 'malformed',
+      reason: 'ERR_PDF_NO_RECORD',
+    });
   });
 
   it('directories are walked (sorted, .json/.jsonl/.pdf only)', () => {

@@ -14,18 +14,13 @@ import type { VerifierMessage } from '../../errors.js';
 /** What a PDF gave: the record, or why not. */
 export type PdfRecord = { readonly record: unknown } | { readonly reason: string; readonly message?: VerifierMessage };
 
-interface PdfModule {
-  extractRecord(pdfBytes: Uint8Array): Promise<unknown>;
-}
-
-// Held in a variable so that bundlers and tsc do not resolve it at build time: the subpath is
-// optional at run time (older @ikrar/core builds do not have it).
-const PDF_MODULE = '@ikrar/core/pdf';
+type PdfModule = typeof import('@ikrar/core/pdf');
 let loaded: Promise<PdfModule | null> | undefined;
 
+// Loaded on the first .pdf only: pdf-lib is large and most runs read JSONL.
 function loadPdfModule(): Promise<PdfModule | null> {
-  loaded ??= import(PDF_MODULE).then(
-    (m: PdfModule) => (typeof m.extractRecord === 'function' ? m : null),
+  loaded ??= import('@ikrar/core/pdf').then(
+    (m) => m,
     () => null,
   );
   return loaded;
