@@ -13,18 +13,17 @@
  * const pdf = await renderCertificate(record, { signature: pad.toData(), language: 'id' });
  * ```
  */
-import { AFRelationship, PDFDocument, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
+import { PDFDocument, type PDFImage } from 'pdf-lib';
 import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignedPledge } from '../record.js';
 import { digestSignatureStrokes, normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
 import { parseTimestamp } from '../time.js';
+import { attachRecord } from './attach-record.js';
 import { certificateTexts, layoutCertificate, type CertificateView } from './certificate-layout.js';
 import { loadFontSet } from './fonts.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
-import { A4_HEIGHT, A4_WIDTH } from './layout.js';
-import { qrOperators } from './qr.js';
-import { signatureOperators } from './strokes.js';
+import { paintPages, StreamWriter } from './paint.js';
 import { verificationCode } from './verification-code.js';
 
 /** Options of {@link renderCertificate}. */
@@ -207,52 +206,8 @@ export async function renderCertificate(
   const pages = layoutCertificate(view, fonts);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const logo = options.logo === undefined ? undefined : await embedLogo(doc, options.logo);
-  const fontCache = new Map<string, PDFFont>();
-  for (const ops of pages) {
-    const page = doc.addPage([A4_WIDTH, A4_HEIGHT]);
-    for (const op of ops) {
-      switch (op.kind) {
-        case 'text': {
-          let x = op.x;
-          const color = rgb(...op.color);
-          for (const run of fonts.runs(op.text, op.role)) {
-            let font = fontCache.get(run.font);
-            if (!font) fontCache.set(run.font, (font = await fonts.embed(doc, run.font)));
-            page.drawText(run.text, { x, y: op.y, size: op.size, font, color });
-            x += run.width * op.size;
-          }
-          break;
-        }
-        case 'line':
-          page.drawLine({
-            start: { x: op.x1, y: op.y1 },
-            end: { x: op.x2, y: op.y2 },
-            thickness: op.width,
-            color: rgb(...op.color),
-          });
-          break;
-        case 'qr':
-          page.pushOperators(...qrOperators(qrText, { x: op.box.x, y: op.box.y, size: op.box.width }));
-          break;
-        case 'signature':
-          if (signature) page.pushOperators(...signatureOperators(signature, op.box));
-          break;
-        case 'logo': {
-          if (!logo) break;
-          const s = Math.min(op.box.width / logo.width, op.box.height / logo.height);
-          const w = logo.width * s;
-          const h = logo.height * s;
-          page.drawImage(logo, {
-            x: op.box.x + (op.box.width - w) / 2,
-            y: op.box.y + (op.box.height - h) / 2,
-            width: w,
-            height: h,
-          });
-          break;
-        }
-      }
-    }
-  }
+  const streams = new StreamWriter(doc);
+  await paintPages(doc, streams, pages, { fonts, qrText, signature, logo });
   const L = view.labels;
   doc.setTitle(`${view.title} — ${view.signerName}`);
   doc.setAuthor(view.signerName);
@@ -264,13 +219,8 @@ export async function renderCertificate(
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   const json = new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`);
-  await doc.attach(json, fileName, {
-    mimeType: 'application/json',
-    description: L.attachmentDescription,
-    creationDate: date,
-    modificationDate: date,
-    // PDF 2.0 §14.13.2: the attachment is the source the page was made from.
-    afRelationship: AFRelationship.Source,
-  });
-  return doc.save();
+  attachRecord(doc, streams, json, fileName, L.attachmentDescription, date);
+  await streams.flush();
+  // A classic cross-reference table: object streams would be deflated again in JavaScript.
+  return doc.save({ useObjectStreams: false });
 }
