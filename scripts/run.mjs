@@ -75,7 +75,8 @@ if (!step(p, ['install', '--frozen-lockfile'])) process.exit(1);
 if (!step(p, ['run', 'build'])) process.exit(1);
 
 if (mode === 'demo') {
-  const r = run(p[0], [...p.slice(1), '--filter', './examples/*', '--if-present', 'run', 'demo']);
+  // The main job: the demo intranet (examples/intranet). The auditor sample: pnpm --filter @ikrar/example-auditor demo
+  const r = run(p[0], [...p.slice(1), '--filter', '@ikrar/example-intranet', 'run', 'demo']);
   process.exit(r.status);
 } else if (mode === 'test') {
   const chrome = ensureChromium();

@@ -1,0 +1,115 @@
+// An employee signs through the real page in headless Chromium: demo login, <ikrar-netralitas> in
+// endpoint mode, keyboard-only typed signature and a drawn one; the server stores a record that
+// verifies, and the page shows no console error under its strict CSP.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { verifyPledge } from '@ikrar/core';
+import { defaultConfig, startIntranet } from '../src/app.mjs';
+
+const ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+let app;
+let browser;
+
+beforeAll(async () => {
+  app = await startIntranet(defaultConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-')), port: 0 }));
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function openAs(identifier) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${app.url}/`);
+  await page
+    .locator('#identifier')
+    .waitFor({ state: 'visible', timeout: 10_000 })
+    .catch(() => {
+      throw new Error(`login form never shown; page errors: ${errors.join(' | ')}`);
+    });
+  await page.fill('#identifier', identifier);
+  await page.press('#identifier', 'Enter');
+  const widget = page.locator('ikrar-netralitas');
+  await widget.waitFor();
+  return { page, widget, errors };
+}
+
+async function readAndIdentify(page, widget) {
+  // Keyboard only: Tab to each acknowledgement and press Space, then Enter on "Lanjut".
+  for (const box of await widget.getByRole('checkbox').all()) {
+    await box.focus();
+    await page.keyboard.press('Space');
+  }
+  await widget.getByRole('button', { name: 'Lanjut' }).press('Enter');
+  await widget.getByRole('heading', { name: /Identitas/ }).waitFor();
+  await widget.getByRole('button', { name: 'Lanjut' }).press('Enter');
+  await widget.getByRole('heading', { name: /Tanda tangan/ }).waitFor();
+}
+
+async function finish(page, widget) {
+  await widget.getByRole('button', { name: 'Lanjut' }).press('Enter');
+  await widget.getByRole('button', { name: 'Tanda tangani ikrar' }).press('Enter');
+  await page.locator('#certificate:not([hidden])').waitFor({ timeout: 20_000 });
+  return page.locator('#certificate a').getAttribute('href');
+}
+
+describe('signing through the intranet page', () => {
+  it('keyboard only, typed signature: the stored record verifies', async () => {
+    const [who] = await (await fetch(`${app.url}/api/demo-logins`)).json();
+    const { page, widget, errors } = await openAs(who.identifier);
+    await readAndIdentify(page, widget);
+    await widget.getByRole('radio', { name: 'Ketik nama' }).focus();
+    await page.keyboard.press('Space');
+    const typed = widget.getByRole('textbox').last();
+    await typed.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(who.name);
+    const href = await finish(page, widget);
+    const id = /records\/([0-9a-f-]{36})\//.exec(href)[1];
+    const record = await (await fetch(`${app.url}/api/records/${id}`)).json();
+    expect(record.credentialSubject.consent).toMatchObject({ method: 'typed', typedName: who.name });
+    expect((await verifyPledge(record)).verified).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drawn signature with the pointer: stored with its digest, and signing again is refused nowhere but shown as done', async () => {
+    const logins = await (await fetch(`${app.url}/api/demo-logins`)).json();
+    const who = logins[logins.length - 1];
+    const { page, widget, errors } = await openAs(who.identifier);
+    await readAndIdentify(page, widget);
+    const box = await widget.locator('canvas').boundingBox();
+    await page.mouse.move(box.x + 30, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++)
+      await page.mouse.move(box.x + 30 + i * 12, box.y + box.height / 2 - Math.sin(i / 2) * 30, { steps: 2 });
+    await page.mouse.up();
+    const href = await finish(page, widget);
+    const record = await (await fetch(`${app.url}${href.replace('/certificate.pdf', '')}`)).json();
+    expect(record.credentialSubject.consent.method).toBe('drawn');
+    expect(record.credentialSubject.consent.signatureDigestMultibase).toMatch(/^uEi/);
+    expect((await verifyPledge(record)).verified).toBe(true);
+    await page.reload();
+    await page.locator('#already:not([hidden])').waitFor();
+    expect(await page.locator('#already').textContent()).toContain('sudah menandatangani');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
