@@ -1,7 +1,9 @@
 /**
  * Finds the same person signing the same event twice: the second and later records of one
- * identifier for one issuer and event get the `duplicate` verdict. Memory grows with the number
- * of distinct signers (one identifier string each), not with the file.
+ * identifier for one issuer and event get the `duplicate` verdict. The same record met again
+ * (same `id`, e.g. an export line and its PDF certificate) is not a second signing. Memory grows
+ * with the number of distinct signers (one identifier string and a 32-bit hash each), not with
+ * the file.
  *
  * @module
  * @example
@@ -13,6 +15,16 @@
  */
 import type { RecordOutcome } from './verify-record.js';
 import { verdictMessage } from './verdicts.js';
+
+/** FNV-1a, 32 bits: a small fingerprint of a record id (a Smi in the map, no allocation). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 1;
+}
 
 /** Tracks who has signed which event; see {@link createDuplicateTracker}. */
 export interface DuplicateTracker {
@@ -26,21 +38,25 @@ export interface DuplicateTracker {
  * @example createDuplicateTracker().check(outcome)
  */
 export function createDuplicateTracker(): DuplicateTracker {
-  const byEvent = new Map<string, Set<string>>();
+  const byEvent = new Map<string, Map<string, number>>();
   return {
     check(outcome) {
       const { result, identifier, eventKey } = outcome;
       if (!result.valid || identifier === undefined || eventKey === undefined) return outcome;
       let seen = byEvent.get(eventKey);
       if (!seen) {
-        seen = new Set();
+        seen = new Map();
         byEvent.set(eventKey, seen);
       }
       const id = identifier.replace(/\s+/g, '');
-      if (!seen.has(id)) {
-        seen.add(id);
+      const record = fnv1a(result.id ?? '');
+      const first = seen.get(id);
+      if (first === undefined) {
+        seen.set(id, record);
         return outcome;
       }
+      // The same record again is not a second signing (a hash collision errs towards "same").
+      if (first === record && result.id !== undefined) return outcome;
       return {
         ...outcome,
         result: { ...result, verdict: 'duplicate', valid: false, message: verdictMessage('duplicate') },

@@ -36,6 +36,7 @@ beforeAll(async () => {
   const tampered = structuredClone(good[0]) as SignedPledge;
   tampered.credentialSubject.signer.name = 'Orang Lain';
   const untrusted = await makeRecord({ agency: stranger, identifier: '199001012015031003' });
+  const again = await makeRecord({ agency, identifier: '199001012015031001', created: '2024-10-07T09:00:00+08:00' });
   const text = JSON.stringify(good[0]);
   writeFileSync(
     f('mixed.jsonl'),
@@ -51,7 +52,7 @@ beforeAll(async () => {
           text.slice(0, 200), // 7 truncated
           '['.repeat(100_000), // 8 deep
           JSON.stringify(untrusted), // 9 untrusted
-          JSON.stringify(good[0]), // 10 duplicate signing
+          JSON.stringify(again), // 10 the same person signs the same event again
         ].join('\n') + '\n',
       ),
       Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x0a]), // 11 binary garbage

@@ -249,6 +249,7 @@ describe('verifyRecords and the report', () => {
     const out: RecordResult[] = [];
     async function* items() {
       yield JSON.stringify(a);
+      yield { record: a }; // the same record again (e.g. its PDF): not a second signing
       yield { record: b };
       yield JSON.stringify(c);
       yield '{oops';
@@ -258,12 +259,12 @@ describe('verifyRecords and the report', () => {
       onOutcome: (o) => report.add(o),
     }))
       out.push(r);
-    expect(out.map((r) => r.verdict)).toEqual(['valid', 'duplicate', 'valid', 'malformed']);
+    expect(out.map((r) => r.verdict)).toEqual(['valid', 'valid', 'duplicate', 'valid', 'malformed']);
     expect(out[0]?.source?.line).toBe(1);
-    expect(out[3]?.source?.line).toBe(4);
+    expect(out[4]?.source?.line).toBe(5);
     const rep = report.finish();
-    expect(rep.summary.total).toBe(4);
-    expect(rep.summary.valid).toBe(2);
+    expect(rep.summary.total).toBe(5);
+    expect(rep.summary.valid).toBe(3);
     expect(rep.summary.duplicate).toBe(1);
     expect(rep.summary.malformed).toBe(1);
     expect(rep.coverage?.signed).toBe(1);
@@ -273,6 +274,6 @@ describe('verifyRecords and the report', () => {
       expected: 1,
       signed: 0,
     });
-    expect(rep.timeline).toEqual([{ date: '2024-10-07', count: 2 }]);
+    expect(rep.timeline).toEqual([{ date: '2024-10-07', count: 3 }]);
   });
 });
