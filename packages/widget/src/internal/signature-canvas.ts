@@ -8,18 +8,10 @@
  * ```ts
  * const pad = new SignatureCanvas(canvas, saved, () => this.requestUpdate());
  * pad.resize();
- * digestSignatureStrokes(pad.strokes());
  * ```
  */
-import type { SignatureStrokes } from '@ikrar/core';
 import SignaturePad, { type PointGroup } from 'signature_pad';
-
-/** What the component keeps between canvases: the strokes and the size they were drawn at. */
-export interface SavedDrawing {
-  groups: PointGroup[];
-  width: number;
-  height: number;
-}
+import type { SavedDrawing } from './strokes.js';
 
 /**
  * Scales stroke data from one drawing size to another.
@@ -137,18 +129,4 @@ export class SignatureCanvas {
   #emit(byUser: boolean): void {
     this.#onChange({ groups: this.#groups, width: this.#width, height: this.#height }, byUser);
   }
-}
-
-/**
- * The drawing as core's `SignatureStrokes` (what the record's digest and the PDF use).
- * @param saved - the kept drawing
- * @returns strokes, or null when nothing is drawn
- */
-export function toSignatureStrokes(saved: SavedDrawing | null): SignatureStrokes | null {
-  if (!saved || saved.groups.length === 0 || saved.width <= 0 || saved.height <= 0) return null;
-  return {
-    width: saved.width,
-    height: saved.height,
-    strokes: saved.groups.map((g) => g.points.map((p) => ({ x: p.x, y: p.y }))),
-  };
 }

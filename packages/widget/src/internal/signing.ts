@@ -12,18 +12,80 @@
  */
 import {
   canonicalize,
+  createPledge,
   createSigner,
+  digestSignatureStrokes,
   generateKeyPair,
   generateWebCryptoSigner,
   parseJson,
   signPledge,
   verifyPledge,
+  type EmployeeType,
+  type IndonesianTimeZone,
   type PledgeCredential,
+  type PledgeTemplate,
+  type SignatureStrokes,
   type SignedPledge,
   type Signer,
   type VerifyPledgeResult,
 } from '@ikrar/core';
 import { WidgetError } from '../errors.js';
+import type { IdentityFields } from './types.js';
+
+/** What the element knows when the signer presses "Sign". */
+export interface CredentialInput {
+  template: PledgeTemplate;
+  language: 'id' | 'en';
+  issuer: { id: string; name: string };
+  /** The employee's own DID, when a browser key signs for a host-set issuer. */
+  subjectId?: string;
+  identity: IdentityFields;
+  event: { name: string; place: string; date: string };
+  pointCount: number;
+  signature: { type: 'typed'; name: string } | { type: 'drawn'; strokes: SignatureStrokes };
+  timeZone: IndonesianTimeZone;
+}
+
+/**
+ * Builds the unsigned credential with core's `createPledge`; a drawn signature is recorded as
+ * `digestSignatureStrokes` of its strokes.
+ * @param input - the element's state
+ * @returns the credential
+ * @throws {WidgetError} `ERR_CONFIG_INVALID` when core refuses a field (the detail names it)
+ */
+export function buildCredential(input: CredentialInput): PledgeCredential {
+  const { identity: id, event, signature } = input;
+  try {
+    return createPledge({
+      template: input.template,
+      language: input.language,
+      issuer: input.issuer,
+      signer: {
+        ...(input.subjectId !== undefined && { id: input.subjectId }),
+        name: id.name,
+        employeeType: id.employeeType as EmployeeType,
+        identifier: id.identifier,
+        ...(id.position.trim() && { position: id.position }),
+        ...(id.workUnit.trim() && { workUnit: id.workUnit }),
+      },
+      event: {
+        name: event.name.trim(),
+        ...(event.place.trim() && { place: event.place.trim() }),
+        ...(event.date && { date: event.date }),
+      },
+      consent: {
+        acknowledgedPoints: Array.from({ length: input.pointCount }, (_, i) => i + 1),
+        ...(signature.type === 'typed'
+          ? { method: 'typed' as const, typedName: signature.name }
+          : { method: 'drawn' as const, signatureDigestMultibase: digestSignatureStrokes(signature.strokes) }),
+      },
+      timeZone: input.timeZone,
+    });
+  } catch (cause) {
+    const c = cause as { code?: string; message?: string };
+    throw new WidgetError('ERR_CONFIG_INVALID', { detail: `${c.code ?? 'Error'}: ${c.message ?? ''}`, cause });
+  }
+}
 
 /** Options of {@link signViaEndpoint}. */
 export interface EndpointOptions {

@@ -61,6 +61,7 @@ const translation: Translation = {
   typedPreviewLabel: 'Signature preview',
   reviewHelp: 'Check everything before you sign. Once signed, the pledge cannot be changed.',
   edit: (section) => `Edit ${section.toLowerCase()}`,
+  editShort: 'Edit',
   signatureLabel: 'Signature',
   sign: 'Sign the pledge',
   signing: 'Signing…',

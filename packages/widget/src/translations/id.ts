@@ -60,6 +60,7 @@ const translation: Translation = {
   typedPreviewLabel: 'Pratinjau tanda tangan',
   reviewHelp: 'Periksa kembali sebelum menandatangani. Setelah ditandatangani, ikrar tidak dapat diubah.',
   edit: (section) => `Ubah ${section.toLowerCase()}`,
+  editShort: 'Ubah',
   signatureLabel: 'Tanda tangan',
   sign: 'Tanda tangani ikrar',
   signing: 'Sedang menandatangani…',

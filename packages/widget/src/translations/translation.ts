@@ -58,6 +58,7 @@ export interface Translation {
   readonly typedPreviewLabel: string;
   readonly reviewHelp: string;
   readonly edit: (section: string) => string;
+  readonly editShort: string;
   readonly signatureLabel: string;
   readonly sign: string;
   readonly signing: string;

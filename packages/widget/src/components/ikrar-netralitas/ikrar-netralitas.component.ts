@@ -10,9 +10,7 @@
  * ```
  */
 import {
-  createPledge,
   DEFAULT_SCHEME,
-  digestSignatureStrokes,
   fillPlaceholders,
   getTemplate,
   isIkrarError,
@@ -20,7 +18,6 @@ import {
   validateIdentifier,
   type EmployeeType,
   type IndonesianTimeZone,
-  type PledgeCredential,
   type PledgeTemplate,
   type SignatureStrokes,
   type SignedPledge,
@@ -42,21 +39,29 @@ import type { IkrarErrorDetail } from '../../events/ikrar-error.js';
 import type { IkrarReadyDetail } from '../../events/ikrar-ready.js';
 import type { IkrarSignedDetail } from '../../events/ikrar-signed.js';
 import { downloadFile, recordFileName } from '../../internal/download.js';
+import { formatDate, formatMoment } from '../../internal/format.js';
 import { resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
 import { parseLock, parsePrefill, parseSignatureTypes } from '../../internal/options.js';
-import { SignatureCanvas, toSignatureStrokes, type SavedDrawing } from '../../internal/signature-canvas.js';
-import {
-  browserSigner,
-  checkRecord,
-  signViaEndpoint,
-  signViaEvent,
-  signWithBrowserKey,
-} from '../../internal/signing.js';
+import { loadSignatureCanvas, loadSigning } from '../../internal/lazy.js';
+import type { SignatureCanvas } from '../../internal/signature-canvas.js';
+import { toSignatureStrokes, type SavedDrawing } from '../../internal/strokes.js';
 import type { IdentityField, IdentityFields, SignatureType, SigningMode, StepName } from '../../internal/types.js';
 import { VERSION } from '../../internal/version.js';
 import type { Translation } from '../../translations/translation.js';
 import styles from './ikrar-netralitas.styles.js';
+
+/** A removed attribute reads as the default, never `null` (Lit passes `null` on removal). */
+const text = (fallback = ''): { fromAttribute: (v: string | null) => string; toAttribute: (v: string) => string } => ({
+  fromAttribute: (v) => v ?? fallback,
+  toAttribute: (v) => v,
+});
+
+/** The identifier as the record will hold it (spaces and dots people type are dropped). */
+function normalizedIdentifier(type: EmployeeType, value: string): string {
+  const r = validateIdentifier(DEFAULT_SCHEME[type], value);
+  return r.valid ? r.parsed.value : value;
+}
 
 const STEPS: readonly StepName[] = ['pledge', 'identity', 'signature', 'review', 'done'];
 const EMPTY_IDENTITY: IdentityFields = { name: '', employeeType: '', identifier: '', position: '', workUnit: '' };
@@ -110,25 +115,25 @@ export class IkrarNetralitas extends LitElement {
   /** Package version, compared when the tag is registered twice. */
   static version: string = VERSION;
   static override properties: PropertyDeclarations = {
-    template: {},
-    templateVersion: { attribute: 'template-version' },
-    language: {},
-    agency: {},
-    issuer: {},
-    eventName: { attribute: 'event-name' },
-    eventPlace: { attribute: 'event-place' },
-    eventDate: { attribute: 'event-date' },
-    timeZone: { attribute: 'time-zone' },
+    template: { converter: text('skb-2022-asn') },
+    templateVersion: { attribute: 'template-version', converter: text() },
+    language: { converter: text() },
+    agency: { converter: text() },
+    issuer: { converter: text() },
+    eventName: { attribute: 'event-name', converter: text() },
+    eventPlace: { attribute: 'event-place', converter: text() },
+    eventDate: { attribute: 'event-date', converter: text() },
+    timeZone: { attribute: 'time-zone', converter: text('WIB') },
     prefill: { converter: { fromAttribute: parsePrefill } },
     lock: {},
-    signatureTypes: { attribute: 'signature-types' },
-    signingMode: { attribute: 'signing-mode' },
-    endpoint: {},
+    signatureTypes: { attribute: 'signature-types', converter: text('drawn typed') },
+    signingMode: { attribute: 'signing-mode', converter: text() },
+    endpoint: { converter: text() },
     endpointTimeout: { attribute: 'endpoint-timeout', type: Number },
     endpointRetries: { attribute: 'endpoint-retries', type: Number },
     endpointHeaders: { attribute: false },
-    verificationUrl: { attribute: 'verification-url' },
-    name: { reflect: true },
+    verificationUrl: { attribute: 'verification-url', converter: text() },
+    name: { reflect: true, converter: text() },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     step: { state: true },
@@ -207,6 +212,7 @@ export class IkrarNetralitas extends LitElement {
 
   readonly #internals: ElementInternals;
   #pad: SignatureCanvas | null = null;
+  #padCanvas: HTMLCanvasElement | null = null;
   #resizeObserver: ResizeObserver | null = null;
   #unwatchLang: (() => void) | null = null;
   #focusHeading = false;
@@ -475,6 +481,9 @@ export class IkrarNetralitas extends LitElement {
     const n = STEPS.indexOf(step) + 1;
     this.status = t.stepAnnounce(n, STEPS.length, t.steps[step]);
     this.#changed('step');
+    // Prefetch what the next step needs, so it is there when the signer is.
+    if (step === 'identity') loadSignatureCanvas().catch(() => undefined);
+    if (step === 'signature') loadSigning().catch(() => undefined);
   }
 
   #handleNext = (): void => {
@@ -545,53 +554,33 @@ export class IkrarNetralitas extends LitElement {
       this.#teardownPad();
       return;
     }
-    if (this.#pad && this.#pad.canvas === canvas) return;
+    if (this.#padCanvas === canvas) return;
     this.#teardownPad();
-    const color = getComputedStyle(this).getPropertyValue('--ikrar-color-text').trim() || '#1b1f24';
-    this.#pad = new SignatureCanvas(canvas, this.drawing, this.#onDrawing, color);
-    this.#pad.resize();
-    this.#resizeObserver = new ResizeObserver(() => this.#pad?.resize());
-    this.#resizeObserver.observe(canvas);
+    this.#padCanvas = canvas;
+    loadSignatureCanvas().then(
+      ({ SignatureCanvas }) => {
+        if (this.#padCanvas !== canvas || !canvas.isConnected) return;
+        const color = getComputedStyle(this).getPropertyValue('--ikrar-color-text').trim() || '#1b1f24';
+        this.#pad = new SignatureCanvas(canvas, this.drawing, this.#onDrawing, color);
+        this.#pad.resize();
+        this.#resizeObserver = new ResizeObserver(() => this.#pad?.resize());
+        this.#resizeObserver.observe(canvas);
+        canvas.toggleAttribute('data-ready', true);
+      },
+      () => {
+        // Drawing is unavailable (the chunk did not load): offer the typed path instead.
+        this.#padCanvas = null;
+        if (this.#allowedTypes.includes('typed')) this.signatureType = 'typed';
+      },
+    );
   }
 
   #teardownPad(): void {
+    this.#padCanvas = null;
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = null;
     this.#pad?.destroy();
     this.#pad = null;
-  }
-
-  #buildCredential(subjectId: string | undefined, issuerId: string): PledgeCredential {
-    const tpl = this.#template as PledgeTemplate;
-    const id = this.identity;
-    const typed = this.signatureType === 'typed';
-    const strokes = typed ? null : toSignatureStrokes(this.drawing);
-    this.#signedStrokes = strokes;
-    return createPledge({
-      template: tpl,
-      language: this.#pledgeLanguage,
-      issuer: { id: issuerId, name: this.agency.trim() },
-      signer: {
-        ...(subjectId !== undefined && { id: subjectId }),
-        name: id.name,
-        employeeType: id.employeeType as EmployeeType,
-        identifier: id.identifier,
-        ...(id.position.trim() && { position: id.position }),
-        ...(id.workUnit.trim() && { workUnit: id.workUnit }),
-      },
-      event: {
-        name: this.eventName.trim(),
-        ...(this.eventPlace.trim() && { place: this.eventPlace.trim() }),
-        ...(this.eventDate && { date: this.eventDate }),
-      },
-      consent: {
-        acknowledgedPoints: (this.#text?.points ?? []).map((_, i) => i + 1),
-        method: typed ? 'typed' : 'drawn',
-        ...(typed && { typedName: this.typedName }),
-        ...(!typed && strokes && { signatureDigestMultibase: digestSignatureStrokes(strokes) }),
-      },
-      timeZone: this.timeZone,
-    });
   }
 
   #handleSign = async (): Promise<void> => {
@@ -606,18 +595,29 @@ export class IkrarNetralitas extends LitElement {
     try {
       const config = this.#checkConfig();
       if (config) throw new WidgetError('ERR_CONFIG_INVALID', { detail: config });
-      const key = mode === 'browser-key' ? await browserSigner() : null;
-      const issuerId = this.issuer || (key?.controller as string);
-      let credential: PledgeCredential;
+      let signing: Awaited<ReturnType<typeof loadSigning>>;
       try {
-        credential = this.#buildCredential(key && this.issuer ? key.controller : undefined, issuerId);
+        signing = await loadSigning();
       } catch (cause) {
-        const detail = isIkrarError(cause) ? `${cause.code}: ${cause.message}` : 'createPledge failed';
-        throw new WidgetError('ERR_CONFIG_INVALID', { detail, cause });
+        throw new WidgetError('ERR_SIGNING_FAILED', { detail: 'could not load the signing module', cause });
       }
+      const key = mode === 'browser-key' ? await signing.browserSigner() : null;
+      const strokes = this.signatureType === 'drawn' ? toSignatureStrokes(this.drawing) : null;
+      this.#signedStrokes = strokes;
+      const credential = signing.buildCredential({
+        template: this.#template as PledgeTemplate,
+        language: this.#pledgeLanguage,
+        issuer: { id: this.issuer || (key?.controller as string), name: this.agency.trim() },
+        ...(key && this.issuer && { subjectId: key.controller }),
+        identity: this.identity,
+        event: { name: this.eventName, place: this.eventPlace, date: this.eventDate },
+        pointCount: this.#text?.points.length ?? 0,
+        signature: strokes ? { type: 'drawn', strokes } : { type: 'typed', name: this.typedName },
+        timeZone: this.timeZone,
+      });
       let record: SignedPledge;
       if (mode === 'endpoint') {
-        record = await signViaEndpoint(credential, {
+        record = await signing.signViaEndpoint(credential, {
           url: this.endpoint,
           timeoutMs: this.endpointTimeout,
           retries: this.endpointRetries,
@@ -625,12 +625,12 @@ export class IkrarNetralitas extends LitElement {
           signal,
         });
       } else if (mode === 'event') {
-        record = await signViaEvent(this, credential);
+        record = await signing.signViaEvent(this, credential);
       } else {
-        record = await signWithBrowserKey(credential, key!);
+        record = await signing.signWithBrowserKey(credential, key!);
       }
       // A browser key with a host-set issuer makes the employee's proof only; the agency countersigns later.
-      const verification = await checkRecord(record, credential, {
+      const verification = await signing.checkRecord(record, credential, {
         requireIssuerProof: !(mode === 'browser-key' && this.issuer),
       });
       if (attempt !== this.#attempt) return;
@@ -768,13 +768,17 @@ export class IkrarNetralitas extends LitElement {
       <p class="event">
         <strong>${t.eventLabel}:</strong> ${this.eventName}${
           this.eventPlace ? html`<br /><strong>${t.placeLabel}:</strong> ${this.eventPlace}` : nothing
-        }${this.eventDate ? html`<br /><strong>${t.dateLabel}:</strong> ${this.eventDate}` : nothing}
+        }${
+          this.eventDate
+            ? html`<br /><strong>${t.dateLabel}:</strong> ${formatDate(this.eventDate, this.#lang)}`
+            : nothing
+        }
       </p>
       <p lang=${this.#pledgeLanguage}>${this.#fill(text.preamble)}</p>
       <ol class="points">
         ${text.points.map((point, i) => {
           const checked = this.acknowledged[i] === true;
-          return html`<li part="point" class="point ${checked ? 'acknowledged' : ''}">
+          return html`<li part="point" class="point ${checked ? 'acknowledged' : this.showErrors ? 'missing' : ''}">
             <span class="point-number">${t.pointLabel(i + 1)}</span>
             <p id="point-${i + 1}" lang=${this.#pledgeLanguage}>${this.#fill(point)}</p>
             <label class="check">
@@ -991,7 +995,9 @@ export class IkrarNetralitas extends LitElement {
         aria-label=${this.#t.drawStrokes(strokes.strokes.length)}
       >
         ${strokes.strokes.map(
-          (s) => svg`<polyline fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+          (
+            s,
+          ) => svg`<polyline fill="none" stroke="currentColor" stroke-width="2.5" vector-effect="non-scaling-stroke" stroke-linecap="round"
             stroke-linejoin="round" points=${s.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>`,
         )}
       </svg>
@@ -1006,11 +1012,12 @@ export class IkrarNetralitas extends LitElement {
         <button
           part="button"
           class="link"
+          aria-label=${t.edit(t.steps[step])}
           type="button"
           ?disabled=${this.busy || this.#isDisabled()}
           @click=${() => this.#goTo(step)}
         >
-          ${t.edit(t.steps[step])}
+          ${t.editShort}
         </button>
       </div>
       ${body}
@@ -1038,7 +1045,7 @@ export class IkrarNetralitas extends LitElement {
           <dt>${t.employeeType}</dt>
           <dd>${t.employeeTypes[type]}</dd>
           <dt>${t.identifier[DEFAULT_SCHEME[type]]}</dt>
-          <dd>${id.identifier}</dd>
+          <dd>${normalizedIdentifier(type, id.identifier)}</dd>
           ${
             id.position
               ? html`<dt>${t.position}</dt>
@@ -1102,7 +1109,7 @@ export class IkrarNetralitas extends LitElement {
         <dt>${t.identifier[s.signer.identifierScheme]}</dt>
         <dd>${maskIdentifier(s.signer.identifier)}</dd>
         <dt>${t.signedAt}</dt>
-        <dd>${s.consent.acknowledgedAt.replace('T', ' ').slice(0, 16)} ${s.consent.timeZone}</dd>
+        <dd>${formatMoment(s.consent.acknowledgedAt, s.consent.timeZone, this.#lang)}</dd>
         <dt>${t.issuer}</dt>
         <dd>${record.issuer.name}</dd>
       </dl>
@@ -1149,7 +1156,7 @@ export class IkrarNetralitas extends LitElement {
     return html`<section part="base" class="base" aria-label=${t.formLabel} lang=${this.#lang}>
       <div part="header">
         ${this.agency ? html`<p class="agency">${this.agency}</p>` : nothing}
-        <ol class="stepper" part="stepper" aria-label=${t.progressLabel}>
+        <ol class="stepper" part="stepper" aria-label=${t.progressLabel} ?hidden=${config !== ''}>
           ${STEPS.map(
             (s, i) =>
               html`<li class=${i < current ? 'complete' : ''} aria-current=${i === current ? 'step' : nothing}>

@@ -57,6 +57,9 @@ export default css`
     letter-spacing: 0.02em;
     text-transform: uppercase;
   }
+  .stepper[hidden] {
+    display: none;
+  }
   .stepper {
     display: flex;
     gap: 0.25rem;
@@ -139,6 +142,9 @@ export default css`
     padding: 0.75rem;
     border: 1px solid var(--ikrar-color-border);
     border-radius: var(--ikrar-radius);
+  }
+  .point.missing {
+    border: 2px solid var(--ikrar-color-error);
   }
   .point.acknowledged {
     border-color: var(--ikrar-color-success);
@@ -291,6 +297,7 @@ export default css`
     border: 1px dashed var(--ikrar-color-border);
     border-radius: var(--ikrar-radius);
     font-family: var(--ikrar-signature-font);
+    font-style: italic;
     font-size: 2rem;
     line-height: 1.4;
     overflow-wrap: anywhere;

@@ -193,6 +193,26 @@ describe('<ikrar-netralitas>', () => {
     }
   });
 
+  it('reflects attributes to properties; a removed attribute falls back to its default', async () => {
+    const el = await mount('template="jembrana-2024" time-zone="WITA" endpoint-timeout="500" signature-types="typed"');
+    expect(el.template).to.equal('jembrana-2024');
+    expect(el.timeZone).to.equal('WITA');
+    expect(el.endpointTimeout).to.equal(500);
+    el.removeAttribute('template');
+    el.removeAttribute('time-zone');
+    el.removeAttribute('signature-types');
+    el.removeAttribute('agency');
+    await el.updateComplete;
+    expect(el.template).to.equal('skb-2022-asn');
+    expect(el.timeZone).to.equal('WIB');
+    expect(el.signatureTypes).to.equal('drawn typed');
+    expect(el.agency).to.equal('');
+    expect(q(el, '[role=alert]').textContent).to.contain('agency');
+    el.name = 'ikrar';
+    await el.updateComplete;
+    expect(el.getAttribute('name')).to.equal('ikrar');
+  });
+
   it('pledge step: every point must be acknowledged; focus goes to the first one missing', async () => {
     const el = await mount();
     const changes: string[] = [];
@@ -332,8 +352,11 @@ describe('<ikrar-netralitas>', () => {
     await next(el);
     await fillIdentity(el);
     await next(el);
-    await new Promise((r) => requestAnimationFrame(r));
-    const canvas = q<HTMLCanvasElement>(el, 'canvas');
+    // signature_pad is loaded on demand; the canvas says when it is ready.
+    for (let i = 0; i < 100 && !root(el).querySelector('canvas[data-ready]'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const canvas = q<HTMLCanvasElement>(el, 'canvas[data-ready]');
     const draw = async (points: [number, number][]): Promise<void> => {
       const rect = canvas.getBoundingClientRect();
       const at = ([x, y]: [number, number]): PointerEventInit => ({
