@@ -5,7 +5,8 @@
  * says what the document is and numbers the pages.
  *
  * The body size shrinks step by step (10.5 pt down to 7.5 pt) until everything fits on one A4 page;
- * longer texts (custom templates allow 20 points of 4000 characters) flow onto more pages.
+ * longer texts (custom templates allow 20 points of 4000 characters) flow onto more pages at 9.5 pt,
+ * each continuation page headed by the title and the signer's name.
  *
  * @module
  * @example
@@ -48,6 +49,8 @@ const MARGIN_TOP = 48;
 const MARGIN_BOTTOM = 36;
 const FOOTER_SIZE = 6.8;
 const BODY_SIZES = [10.5, 10, 9.5, 9, 8.5, 8, 7.5];
+/** Body size when the text needs several pages anyway: readable rather than small. */
+const MULTI_PAGE_BODY = 9.5;
 const QR_SIZE = 84;
 const SIGNATURE_HEIGHT = 62;
 
@@ -99,6 +102,11 @@ function layoutAt(view: CertificateView, fonts: FontSet, body: number): DrawOp[]
     bottom: MARGIN_BOTTOM + footer + 6,
   });
   const L = view.labels;
+  flow.onNewPage = (f) => {
+    // Continuation pages say whose certificate they belong to.
+    f.paragraph(`${view.title} · ${view.signerName}`, { size: 7.5, color: GREY });
+    f.space(8);
+  };
   // Header: logo box on the left, agency name beside it.
   const headerTop = flow.y;
   const logo = view.hasLogo ? 50 : 0;
@@ -235,17 +243,16 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
 }
 
 /**
- * Lays the certificate out at the largest body size that fits one page (else at the smallest, on as
- * many pages as needed).
+ * Lays the certificate out at the largest body size that fits one page (else at 9.5 pt, on as many
+ * pages as needed).
  * @param view - the certificate view
  * @param fonts - measures text
  * @returns drawing operations per page
  */
 export function layoutCertificate(view: CertificateView, fonts: FontSet): DrawOp[][] {
-  let pages: DrawOp[][] = [];
   for (const body of BODY_SIZES) {
-    pages = layoutAt(view, fonts, body);
+    const pages = layoutAt(view, fonts, body);
     if (pages.length === 1) return pages;
   }
-  return pages;
+  return layoutAt(view, fonts, MULTI_PAGE_BODY);
 }

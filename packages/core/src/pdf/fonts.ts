@@ -16,7 +16,6 @@
  * fonts.width('Śri', 10, 'bold');
  * ```
  */
-import fontkit from '@pdf-lib/fontkit';
 import { StandardFontEmbedder, StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
 import { woffToSfnt } from './woff.js';
 
@@ -215,14 +214,20 @@ function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 let notoFiles: Promise<Readonly<Record<string, string>>> | undefined;
+let fontkitModule: Promise<Fontkit> | undefined;
 const notoBytes = new Map<string, Uint8Array>();
-const notoMetrics = new Map<string, FontkitFont>();
+type ParsedFont = ReturnType<Fontkit['create']>;
+// Parsed once per realm and shared by every document: fontkit fonts are read-only once parsed.
+const parsedFonts = new Map<Uint8Array, ParsedFont>();
 
 async function notoFontSet(): Promise<FontSet> {
   // A separate chunk: bundlers load the 330 KB of font data only for pages that need it.
   notoFiles ??= import('./fonts/noto-sans-data.js').then((m) => m.NOTO_SANS_WOFF);
-  const files = await notoFiles;
+  // fontkit (700 KB) is needed only here, so it loads only here too.
+  fontkitModule ??= import('@pdf-lib/fontkit').then((m) => m.default as Fontkit);
+  const [files, fontkit] = await Promise.all([notoFiles, fontkitModule]);
   // Unwrap every face once per realm; about 10 ms for all ten.
   for (const [key, b64] of Object.entries(files)) {
     if (!notoBytes.has(key)) notoBytes.set(key, await woffToSfnt(base64ToBytes(b64)));
@@ -233,14 +238,14 @@ async function notoFontSet(): Promise<FontSet> {
     return b;
   };
   const widths = new Map<string, number>();
-  const metricsOf = (key: string): FontkitFont => {
-    let m = notoMetrics.get(key);
-    if (!m) {
-      m = fontkit.create(bytesOf(key)) as unknown as FontkitFont;
-      notoMetrics.set(key, m);
-    }
-    return m;
+  const parse = (bytes: Uint8Array): ParsedFont => {
+    let f = parsedFonts.get(bytes);
+    if (!f) parsedFonts.set(bytes, (f = fontkit.create(bytes)));
+    return f;
   };
+  // pdf-lib parses a font again for every document; hand it the one already parsed.
+  const sharedFontkit: Fontkit = { create: (bytes) => parse(bytes) };
+  const metricsOf = (key: string): FontkitFont => parse(bytesOf(key)) as unknown as FontkitFont;
   const embedded = new WeakMap<PDFDocument, Map<string, Promise<PDFFont>>>();
   const runs = (text: string, role: FontRole): FontRun[] => {
     const out: FontRun[] = [];
@@ -287,7 +292,7 @@ async function notoFontSet(): Promise<FontSet> {
       if (!map) embedded.set(doc, (map = new Map()));
       let font = map.get(key);
       if (!font) {
-        doc.registerFontkit(fontkit);
+        doc.registerFontkit(sharedFontkit);
         // subset: true writes only the glyphs used, as TrueType (the WOFF wrapper is not embedded).
         font = doc.embedFont(bytesOf(key), { subset: true });
         map.set(key, font);

@@ -116,6 +116,8 @@ export class Flow {
   y: number;
   readonly fonts: FontSet;
   readonly page: PageGeometry;
+  /** Called at the top of every page after the first (a running header). */
+  onNewPage: ((flow: Flow) => void) | undefined;
 
   constructor(fonts: FontSet, page: PageGeometry) {
     this.fonts = fonts;
@@ -141,6 +143,7 @@ export class Flow {
     if (this.y - height >= this.page.bottom) return;
     this.pages.push([]);
     this.y = this.page.height - this.page.marginTop;
+    this.onNewPage?.(this);
   }
 
   /**

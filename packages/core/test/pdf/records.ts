@@ -69,5 +69,8 @@ export function referenceInput(overrides: Partial<CreatePledgeInput> = {}): Crea
  * @returns the signed record
  */
 export async function signed(input: CreatePledgeInput = referenceInput()): Promise<SignedPledge> {
-  return signPledge(createPledge(input), AGENCY, { created: '2024-01-08T08:16:00+07:00' });
+  return signPledge(createPledge(input), AGENCY, {
+    created: '2024-01-08T08:16:00+07:00',
+    proofId: 'urn:uuid:5e0c7b8a-3f7e-4a51-9a57-6c1f2b9d0a11',
+  });
 }

@@ -10,7 +10,18 @@ import {
 } from '../../src/index.js';
 import { extractRecord, renderCertificate, verificationCode } from '../../src/pdf/index.js';
 import { AGENCY, DRAWING, referenceInput, signed } from './records.js';
-import { pdfDetachAll, pdfDetachList, pdfFonts, pdfInfo, pdfToText, qpdfCheck, wordBoxes } from './tools.js';
+import {
+  haveZbar,
+  pdfDetachAll,
+  pdfDetachList,
+  pdfFonts,
+  pdfInfo,
+  pdfToText,
+  qpdfCheck,
+  readQrCodes,
+  renderPng,
+  wordBoxes,
+} from './tools.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -183,12 +194,26 @@ describe('renderCertificate', () => {
     expect(await extractRecord(pdf)).toEqual(record);
   });
 
+  it.skipIf(!haveZbar)('puts a QR code on the page that a reader decodes (zbarimg)', async () => {
+    const record: SignedPledge = await signed();
+    const code = verificationCode(record);
+    const url = await renderCertificate(record, {
+      verificationUrl: 'https://ikrar.klatenkab.go.id/v?id={id}&c={code}',
+    });
+    expect(readQrCodes(renderPng(url, 100))).toEqual([
+      `https://ikrar.klatenkab.go.id/v?id=urn%3Auuid%3A0f8fad5b-d9cb-469f-a165-70867728950e&c=${code}`,
+    ]);
+    const compact = await renderCertificate(record, { signature: DRAWING });
+    expect(readQrCodes(renderPng(compact, 100))).toEqual([`IKRAR:0F8FAD5B-D9CB-469F-A165-70867728950E:${code}`]);
+  });
+
   it('puts the verification URL with {id} and {code} in the QR code, and refuses one too long for it', async () => {
     const record: SignedPledge = await signed();
     const pdf = await renderCertificate(record, {
       verificationUrl: 'https://ikrar.klatenkab.go.id/v?id={id}&c={code}',
     });
     expect(qpdfCheck(pdf).status).toBe(0);
+    expect(squash(pdfToText(pdf))).toContain(verificationCode(record));
     await expect(renderCertificate(record, { verificationUrl: `https://x.go.id/${'a'.repeat(4000)}` })).rejects.toThrow(
       RangeError,
     );

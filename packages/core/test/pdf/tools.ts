@@ -116,3 +116,16 @@ export function wordBoxes(pdf: Uint8Array): {
     })),
   }));
 }
+
+/** Whether zbarimg (Debian zbar-tools) is installed to read QR codes back. */
+export const haveZbar: boolean = spawnSync('zbarimg', ['--version']).status === 0;
+
+/** The QR codes zbarimg reads from a PNG. */
+export function readQrCodes(png: Uint8Array): string[] {
+  return withTempDir((dir) => {
+    const file = path.join(dir, 'p.png');
+    writeFileSync(file, png);
+    const r = spawnSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' });
+    return r.stdout.split('\n').filter((l) => l !== '');
+  });
+}
