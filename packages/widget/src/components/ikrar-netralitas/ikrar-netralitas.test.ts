@@ -703,6 +703,35 @@ describe('<ikrar-netralitas>', () => {
       iframe.remove();
     }
   });
+
+  for (const [page, expected] of [
+    ['index.html', 'browser-key'],
+    ['sign-event.html', 'event'],
+  ] as const) {
+    it(`examples/html/${page} signs from the built bundle (${expected})`, async () => {
+      const iframe = document.createElement('iframe');
+      iframe.style.width = '400px';
+      iframe.style.height = '700px';
+      const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+      iframe.src = `/examples/html/${page}`;
+      document.body.append(iframe);
+      try {
+        await loaded;
+        const doc = iframe.contentDocument as Document;
+        const win = iframe.contentWindow as Window & typeof globalThis;
+        await win.customElements.whenDefined('ikrar-netralitas');
+        const el = doc.querySelector('ikrar-netralitas') as IkrarNetralitas;
+        await el.updateComplete;
+        expect(el.resolvedSigningMode).to.equal(expected);
+        await toReview(el);
+        const e = await sign(el);
+        expect(e.type).to.equal('ikrar-signed');
+        expect(doc.getElementById('log')?.textContent).to.contain('verified=true');
+      } finally {
+        iframe.remove();
+      }
+    });
+  }
 });
 
 /** The createPledge input that yields a credential like `c`, with another employee name. */
