@@ -9,7 +9,7 @@
 // agency countersignature chained to it (previousProof). Every record written verifies.
 // Signing uses node:crypto Ed25519 behind @ikrar/core's Signer interface (same bytes as noble).
 import { createPrivateKey, generateKeyPairSync, sign as nodeSign, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPledge, keyPairFromSecretKey, signPledge, toMultibase58, verifyPledge } from '@ikrar/core';
@@ -167,6 +167,8 @@ if (PDFS > 0) {
     console.error('ERR_PDF_UNAVAILABLE: @ikrar/core/pdf is not built; run pnpm build first');
     process.exit(2);
   }
+  // Certificates of an earlier run were signed by another agency key: never mix them in.
+  rmSync(path.join(outDir, 'pdf'), { recursive: true, force: true });
   mkdirSync(path.join(outDir, 'pdf'), { recursive: true });
   for (const record of forPdf) {
     const bytes = await pdf.renderCertificate(record, {});

@@ -3,7 +3,7 @@
 // PDF certificates when @ikrar/core/pdf is built), then verify it as an auditor would, with
 // `ikrar-verify` when @ikrar/verifier is built, else record by record with @ikrar/core.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,17 +37,27 @@ if (existsSync(bin) && existsSync(path.join(root, 'packages/verifier/dist'))) {
     '--html',
     path.join(out, 'report.html'),
   ];
-  console.log(
-    `> ikrar-verify ${args
-      .slice(1)
-      .map((a) => path.relative(root, a))
-      .join(' ')}`,
-  );
+  const show = (a) => a.map((x) => (path.isAbsolute(x) ? path.relative(root, x) : x)).join(' ');
+  console.log(`> ikrar-verify ${show(args.slice(1))}`);
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   console.log(
     `\nikrar-verify exited ${r.status}; the HTML report is ${path.relative(root, path.join(out, 'report.html'))}`,
   );
-  process.exit(r.status ?? 1);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+
+  console.log('\n== 3. Someone edits the export: a name changed, a line cut short, a record from another key ==');
+  const lines = readFileSync(path.join(out, 'records.jsonl'), 'utf8').trimEnd().split('\n');
+  const edited = JSON.parse(lines[1]);
+  edited.credentialSubject.signer.name = 'Nama Lain';
+  const foreign = JSON.parse(lines[2]);
+  foreign.issuer.id = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+  const tampered = [lines[0], JSON.stringify(edited), lines[3].slice(0, 200), JSON.stringify(foreign), lines[4]];
+  writeFileSync(path.join(out, 'tampered.jsonl'), tampered.join('\n') + '\n');
+  const args2 = [bin, path.join(out, 'tampered.jsonl'), '--trust', path.join(out, 'trust.json')];
+  console.log(`> ikrar-verify ${show(args2.slice(1))}`);
+  const r2 = spawnSync(process.execPath, args2, { stdio: 'inherit' });
+  console.log(`\nikrar-verify exited ${r2.status} (1: at least one record is not valid), as an auditor needs.`);
+  process.exit(r2.status === 1 ? 0 : 1);
 }
 const { parseJson, verifyPledge } = await import('@ikrar/core');
 const trust = JSON.parse(readFileSync(path.join(out, 'trust.json'), 'utf8'));
