@@ -192,7 +192,27 @@ const NOTO_SUBSETS: readonly { readonly name: string; readonly ranges: readonly 
   },
 ];
 
+const subsetCache = new Map<number, string | undefined>();
+let coverage: ReadonlyMap<string, ReadonlySet<number>> | undefined;
+
 function subsetOf(cp: number): string | undefined {
+  if (subsetCache.has(cp)) return subsetCache.get(cp);
+  let found = findSubset(cp);
+  // The CSS ranges are what a browser would pick; the font's own cmap is what it can draw.
+  if (found !== undefined && coverage && !coverage.get(found)?.has(cp)) found = undefined;
+  if (found === undefined && coverage) {
+    for (const s of NOTO_SUBSETS) {
+      if (coverage.get(s.name)?.has(cp)) {
+        found = s.name;
+        break;
+      }
+    }
+  }
+  subsetCache.set(cp, found);
+  return found;
+}
+
+function findSubset(cp: number): string | undefined {
   for (const s of NOTO_SUBSETS) {
     for (const [lo, hi] of s.ranges) if (cp >= lo && cp <= hi) return s.name;
   }
@@ -204,7 +224,8 @@ const REPLACEMENT = '\uFFFD';
 
 interface FontkitFont {
   readonly unitsPerEm: number;
-  layout(text: string): { glyphs: readonly { advanceWidth: number }[] };
+  readonly characterSet: readonly number[];
+  layout(text: string, features?: Record<string, boolean>): { glyphs: readonly { advanceWidth: number }[] };
 }
 
 function base64ToBytes(b64: string): Uint8Array {
@@ -221,6 +242,9 @@ const notoBytes = new Map<string, Uint8Array>();
 type ParsedFont = ReturnType<Fontkit['create']>;
 // Parsed once per realm and shared by every document: fontkit fonts are read-only once parsed.
 const parsedFonts = new Map<Uint8Array, ParsedFont>();
+// Width at size 1 of each run measured so far, by face and text.
+const notoWidths = new Map<string, number>();
+const NO_POSITIONING: Record<string, boolean> = { kern: false, mark: false, mkmk: false, dist: false, cpsp: false };
 
 async function notoFontSet(): Promise<FontSet> {
   // A separate chunk: bundlers load the 330 KB of font data only for pages that need it.
@@ -237,7 +261,10 @@ async function notoFontSet(): Promise<FontSet> {
     if (b === undefined) throw new RangeError(`No Noto Sans face "${key}"`);
     return b;
   };
-  const widths = new Map<string, number>();
+  const widths = notoWidths;
+  // Positioning features change only glyph offsets, which pdf-lib does not draw (it advances by
+  // glyph widths); substitutions (ccmp, liga, locl) stay on. Measuring and drawing use the same set.
+  const features = NO_POSITIONING;
   const parse = (bytes: Uint8Array): ParsedFont => {
     let f = parsedFonts.get(bytes);
     if (!f) parsedFonts.set(bytes, (f = fontkit.create(bytes)));
@@ -246,6 +273,9 @@ async function notoFontSet(): Promise<FontSet> {
   // pdf-lib parses a font again for every document; hand it the one already parsed.
   const sharedFontkit: Fontkit = { create: (bytes) => parse(bytes) };
   const metricsOf = (key: string): FontkitFont => parse(bytesOf(key)) as unknown as FontkitFont;
+  coverage ??= new Map(
+    NOTO_SUBSETS.map((s) => [s.name, new Set((metricsOf(`${s.name}-400`) as FontkitFont).characterSet)]),
+  );
   const embedded = new WeakMap<PDFDocument, Map<string, Promise<PDFFont>>>();
   const runs = (text: string, role: FontRole): FontRun[] => {
     const out: FontRun[] = [];
@@ -259,7 +289,8 @@ async function notoFontSet(): Promise<FontSet> {
       if (w === undefined) {
         // Sum of advances without kerning: pdf-lib draws glyphs by their advances alone.
         w = 0;
-        for (const g of m.layout(buf).glyphs) w += g.advanceWidth;
+        for (const g of m.layout(buf, features).glyphs) w += g.advanceWidth;
+        if (widths.size > 50_000) widths.clear();
         w /= m.unitsPerEm;
         widths.set(cacheKey, w);
       }
@@ -294,7 +325,7 @@ async function notoFontSet(): Promise<FontSet> {
       if (!font) {
         doc.registerFontkit(sharedFontkit);
         // subset: true writes only the glyphs used, as TrueType (the WOFF wrapper is not embedded).
-        font = doc.embedFont(bytesOf(key), { subset: true });
+        font = doc.embedFont(bytesOf(key), { subset: true, features });
         map.set(key, font);
       }
       return font;

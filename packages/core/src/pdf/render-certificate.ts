@@ -53,7 +53,8 @@ function bad(path: string, en: string, id: string): never {
 function str(value: unknown, path: string, required = true): string {
   if (value === undefined && !required) return '';
   if (typeof value !== 'string') bad(path, 'Expected text', 'Harus berupa teks');
-  return value;
+  // Printed in NFC: canonically the same text, and precomposed letters are what fonts cover best.
+  return value.normalize('NFC');
 }
 
 /** Reads what the page needs from a record, refusing shapes it cannot print. */
@@ -121,9 +122,9 @@ function buildView(
     title: str(pledge.title, 'credentialSubject.pledge.title'),
     eventLine: eventDate === null ? eventName : `${eventName} · ${eventDate}`,
     preamble: str(pledge.preamble, 'credentialSubject.pledge.preamble', false),
-    points: pledge.points,
+    points: pledge.points.map((p, i) => str(p, `credentialSubject.pledge.points[${i}]`)),
     closing: str(pledge.closing, 'credentialSubject.pledge.closing', false),
-    legalBasis,
+    legalBasis: legalBasis.map((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`)),
     rows,
     placeDate: place === '' ? at.date : `${place}, ${at.date}`,
     signedLine: `${L.signedAt} ${at.date} ${at.time} · ${L.method[method] ?? String(method)}`,

@@ -139,6 +139,31 @@ describe('renderCertificate', () => {
     expect(plain).not.toContain('Noto');
   });
 
+  it('draws characters no embedded face has as U+FFFD, without crashing; the attachment keeps them', async () => {
+    const name = 'Siti 王秀英 محمد 🙂 Wāhyuni';
+    const record = await signed(referenceInput({ signer: { ...referenceInput().signer, name } }));
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    expect(qpdfCheck(pdf).status).toBe(0);
+    const text = squash(pdfToText(pdf));
+    expect(text).toContain('Siti');
+    expect(text).toContain('Wāhyuni');
+    expect(text).toContain('\uFFFD');
+    expect(text).not.toContain('王');
+    const back = (await extractRecord(pdf)) as SignedPledge;
+    expect(back.credentialSubject.signer.name).toBe(name);
+    expect((await verifyPledge(back)).verified).toBe(true);
+  });
+
+  it('prints combining marks of a record written in NFD (from another issuer) with the embedded font', async () => {
+    const record = await signed();
+    const nfd = structuredClone(record);
+    nfd.credentialSubject.signer.name = 'Nguye\u0302\u0303n Thi\u0323 A\u0301nh';
+    const pdf = await renderCertificate(nfd, { signature: DRAWING });
+    expect(qpdfCheck(pdf).status).toBe(0);
+    expect(pdfFonts(pdf)).toContain('NotoSans');
+    expect(squash(pdfToText(pdf)).normalize('NFC')).toContain('Nguyễn Thị Ánh');
+  });
+
   it('wraps long names, units and custom pledge texts; no word leaves the page', async () => {
     const long = 'Pelayanan publik yang adil, transparan, dan bebas dari kepentingan politik praktis, '.repeat(6);
     const template = defineTemplate({
