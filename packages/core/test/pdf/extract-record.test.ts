@@ -1,9 +1,10 @@
 // extractRecord: the record back out of a certificate, and clear errors for everything else.
-import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { verifyPledge } from '../../src/index.js';
 import { extractRecord, extractRecordFile, renderCertificate } from '../../src/pdf/index.js';
 import { DRAWING, signed } from './records.js';
+import { qpdfRewrite } from './tools.js';
 
 async function pdfWith(attachments: [string, string][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -44,6 +45,41 @@ describe('extractRecord', () => {
     expect(result.code).toBe('ERR_SIGNATURE_INVALID');
     // And the untouched certificate still verifies.
     expect((await verifyPledge(await extractRecord(pdf))).verified).toBe(true);
+  });
+
+  it('still finds the record after qpdf rewrites the file (object streams, linearized)', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    for (const args of [['--object-streams=generate'], ['--linearize'], ['--qdf']]) {
+      const rewritten = qpdfRewrite(pdf, args);
+      expect(Buffer.from(rewritten).equals(Buffer.from(pdf)), args.join(' ')).toBe(false);
+      expect(await extractRecord(rewritten), args.join(' ')).toEqual(record);
+    }
+  });
+
+  it('walks a name tree with /Kids, as other PDF writers make it', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const ctx = doc.context;
+    const spec = (name: string, text: string) =>
+      ctx.register(
+        ctx.obj({
+          Type: 'Filespec',
+          F: PDFString.of(name),
+          EF: { F: ctx.register(ctx.flateStream(new TextEncoder().encode(text), { Type: 'EmbeddedFile' })) },
+        }),
+      );
+    const leaf = (name: string, text: string) =>
+      ctx.register(
+        ctx.obj({ Names: [PDFString.of(name), spec(name, text)], Limits: [PDFString.of(name), PDFString.of(name)] }),
+      );
+    const tree = ctx.obj({
+      Kids: [leaf('a.txt', 'x'), ctx.register(ctx.obj({ Kids: [leaf('r.json', '{"ok":true}')] }))],
+    });
+    doc.catalog.set(PDFName.of('Names'), ctx.obj({ EmbeddedFiles: tree }));
+    const pdf = await doc.save();
+    expect(await extractRecord(pdf)).toEqual({ ok: true });
+    expect((await extractRecordFile(pdf)).fileName).toBe('r.json');
   });
 
   it('ERR_PDF_INVALID for bytes that are no PDF, and for a truncated one', async () => {

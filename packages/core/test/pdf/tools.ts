@@ -24,6 +24,16 @@ export function qpdfCheck(pdf: Uint8Array): { status: number | null; output: str
   });
 }
 
+/** The file as qpdf rewrites it with `args` (e.g. `--object-streams=generate`). */
+export function qpdfRewrite(pdf: Uint8Array, args: string[]): Uint8Array {
+  return withTempDir((dir) => {
+    const file = path.join(dir, 'c.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('qpdf', [...args, file, path.join(dir, 'out.pdf')]);
+    return new Uint8Array(readFileSync(path.join(dir, 'out.pdf')));
+  });
+}
+
 /** `pdftotext` of the whole document (reading order, UTF-8). */
 export function pdfToText(pdf: Uint8Array, ...args: string[]): string {
   return withTempDir((dir) => {
