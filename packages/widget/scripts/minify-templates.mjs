@@ -94,14 +94,16 @@ export function minifyTemplates(src) {
   return code(false);
 }
 
-/** The plugin, for the widget's own component files. */
+/** The plugin, for the widget's component and template files. */
 export const minifyTemplatesPlugin = {
   name: 'minify-lit-templates',
   setup(build) {
-    build.onLoad({ filter: /[\\/]widget[\\/]src[\\/]components[\\/].*\.ts$/ }, async (args) =>
-      args.path.endsWith('.test.ts')
-        ? undefined
-        : { contents: minifyTemplates(await readFile(args.path, 'utf8')), loader: 'ts' },
+    build.onLoad(
+      { filter: /[\\/]widget[\\/]src[\\/](components[\\/].*|internal[\\/](render-.*|view))\.ts$/ },
+      async (args) =>
+        args.path.endsWith('.test.ts')
+          ? undefined
+          : { contents: minifyTemplates(await readFile(args.path, 'utf8')), loader: 'ts' },
     );
   },
 };

@@ -10,12 +10,9 @@
  * ```
  */
 import {
-  DEFAULT_SCHEME,
   fillPlaceholders,
   getTemplate,
   isIkrarError,
-  maskIdentifier,
-  validateIdentifier,
   type EmployeeType,
   type IndonesianTimeZone,
   type PledgeTemplate,
@@ -24,22 +21,19 @@ import {
   type TemplateText,
   type VerifyPledgeResult,
 } from '@ikrar/core';
-import {
-  html,
-  LitElement,
-  nothing,
-  svg,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { WidgetError } from '../../errors.js';
 import type { IkrarChangeDetail } from '../../events/ikrar-change.js';
 import type { IkrarErrorDetail } from '../../events/ikrar-error.js';
 import type { IkrarReadyDetail } from '../../events/ikrar-ready.js';
 import type { IkrarSignedDetail } from '../../events/ikrar-signed.js';
 import { downloadFile, recordFileName } from '../../internal/download.js';
-import { formatDate, formatMoment } from '../../internal/format.js';
+import { renderIdentity } from '../../internal/render-identity.js';
+import { renderPledge } from '../../internal/render-pledge.js';
+import { renderDone, renderReview } from '../../internal/render-review.js';
+import { renderSignature } from '../../internal/render-signature.js';
+import { checkConfig, identityErrors } from '../../internal/validate.js';
+import { STEPS, type StepHandlers, type StepView } from '../../internal/view.js';
 import { resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
 import { parseLock, parsePrefill, parseSignatureTypes } from '../../internal/options.js';
@@ -57,13 +51,6 @@ const text = (fallback = ''): { fromAttribute: (v: string | null) => string; toA
   toAttribute: (v) => v,
 });
 
-/** The identifier as the record will hold it (spaces and dots people type are dropped). */
-function normalizedIdentifier(type: EmployeeType, value: string): string {
-  const r = validateIdentifier(DEFAULT_SCHEME[type], value);
-  return r.valid ? r.parsed.value : value;
-}
-
-const STEPS: readonly StepName[] = ['pledge', 'identity', 'signature', 'review', 'done'];
 const EMPTY_IDENTITY: IdentityFields = { name: '', employeeType: '', identifier: '', position: '', workUnit: '' };
 
 /**
@@ -372,10 +359,6 @@ export class IkrarNetralitas extends LitElement {
     return tpl ? (tpl.texts[this.#pledgeLanguage] ?? tpl.texts.id) : null;
   }
 
-  #fill(text: string): string {
-    return fillPlaceholders(text, { agency: this.agency, event: this.eventName });
-  }
-
   get #lockedFields(): ReadonlySet<IdentityField> {
     return parseLock(this.lock, this.prefill);
   }
@@ -390,37 +373,21 @@ export class IkrarNetralitas extends LitElement {
 
   /** Why the configuration cannot work, or `''`. */
   #checkConfig(): string {
-    if (!this.#template) return `unknown template "${String(this.template)}"`;
-    if (!this.agency.trim()) return 'the "agency" attribute is required';
-    if (!this.eventName.trim()) return 'the "event-name" attribute is required';
-    if (this.eventDate && !/^\d{4}-\d{2}-\d{2}$/.test(this.eventDate)) return '"event-date" must be YYYY-MM-DD';
-    if (!['WIB', 'WITA', 'WIT'].includes(this.timeZone)) return '"time-zone" must be WIB, WITA or WIT';
-    const mode = this.resolvedSigningMode;
-    if (!['endpoint', 'event', 'browser-key'].includes(mode)) return `unknown signing-mode "${mode}"`;
-    if (mode === 'endpoint' && !this.endpoint) return 'signing-mode "endpoint" needs the "endpoint" attribute';
-    if (mode !== 'browser-key' && !/^did:[a-z0-9]+:\S+$/.test(this.issuer)) {
-      return `signing-mode "${mode}" needs "issuer": the agency DID`;
-    }
-    if (this.issuer && !/^did:[a-z0-9]+:\S+$/.test(this.issuer)) return '"issuer" must be a DID';
-    return '';
+    return checkConfig({
+      template: this.#template,
+      templateName: String(this.template),
+      agency: this.agency,
+      eventName: this.eventName,
+      eventDate: this.eventDate,
+      timeZone: this.timeZone,
+      mode: this.resolvedSigningMode,
+      endpoint: this.endpoint,
+      issuer: this.issuer,
+    });
   }
 
   #identityErrors(): Partial<Record<IdentityField, string>> {
-    const t = this.#t;
-    const id = this.identity;
-    const errors: Partial<Record<IdentityField, string>> = {};
-    if (!id.name.trim()) errors.name = t.fieldRequired(t.name);
-    if (!id.employeeType) errors.employeeType = t.fieldRequired(t.employeeType);
-    else if (!this.#employeeTypes.includes(id.employeeType)) errors.employeeType = t.fieldRequired(t.employeeType);
-    if (id.employeeType) {
-      const scheme = DEFAULT_SCHEME[id.employeeType];
-      if (!id.identifier.trim()) errors.identifier = t.fieldRequired(t.identifier[scheme]);
-      else {
-        const r = validateIdentifier(scheme, id.identifier);
-        if (!r.valid) errors.identifier = r.messages[this.#lang];
-      }
-    }
-    return errors;
+    return identityErrors(this.identity, this.#employeeTypes, this.#t, this.#lang);
   }
 
   #stepComplete(step: StepName = this.step): boolean {
@@ -537,9 +504,6 @@ export class IkrarNetralitas extends LitElement {
     this.typedName = (e.target as HTMLInputElement).value;
     this.#changed('signature');
   }
-
-  #handleUndo = (): void => this.#pad?.undo();
-  #handleClear = (): void => this.#pad?.clear();
 
   #onDrawing = (saved: SavedDrawing, byUser: boolean): void => {
     this.drawing = saved.groups.length > 0 ? saved : null;
@@ -720,432 +684,71 @@ export class IkrarNetralitas extends LitElement {
     }
   }
 
-  #isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
+  readonly #handlers: StepHandlers = {
+    next: () => this.#handleNext(),
+    back: () => this.#handleBack(),
+    goTo: (step) => this.#goTo(step),
+    acknowledge: (i, e) => this.#handleAcknowledge(i, e),
+    field: (f, e) => this.#handleField(f, e),
+    blur: (f) => this.#handleBlur(f),
+    signatureType: (e) => this.#handleSignatureType(e),
+    typed: (e) => this.#handleTyped(e),
+    undo: () => this.#pad?.undo(),
+    clear: () => this.#pad?.clear(),
+    sign: () => void this.#handleSign(),
+    downloadJson: () => this.#handleDownloadJson(),
+    downloadPdf: () => void this.#handleDownloadPdf(),
+  };
 
-  #renderHeading(): TemplateResult {
-    const t = this.#t;
-    const n = STEPS.indexOf(this.step) + 1;
-    return html`<h2 part="heading" tabindex="-1">
-      <span class="step-of">${t.stepOf(n, STEPS.length, t.steps[this.step]).split(':')[0]}</span>${
-        this.step === 'done' ? t.doneHeading : t.steps[this.step]
-      }
-    </h2>`;
-  }
-
-  #renderNav(nextLabel?: string): TemplateResult {
-    const t = this.#t;
-    const first = this.step === 'pledge';
-    return html`<div class="actions">
-      ${
-        first
-          ? nothing
-          : html`<button part="button" type="button" @click=${this.#handleBack} ?disabled=${this.#isDisabled()}>
-              ${t.back}
-            </button>`
-      }
-      <span class="spacer"></span>
-      <button
-        part="button button-primary"
-        class="primary"
-        type="button"
-        @click=${this.#handleNext}
-        ?disabled=${this.#isDisabled()}
-      >
-        ${nextLabel ?? t.next}
-      </button>
-    </div>`;
-  }
-
-  #renderPledge(): TemplateResult {
-    const t = this.#t;
-    const text = this.#text as TemplateText;
-    const remaining = text.points.length - this.#acknowledgedCount();
-    return html`${this.#renderHeading()}
-      <p class="hint" id="ack-help">${t.acknowledgeHelp}</p>
-      <h3 lang=${this.#pledgeLanguage}>${this.#fill(text.title)}</h3>
-      <p class="event">
-        <strong>${t.eventLabel}:</strong> ${this.eventName}${
-          this.eventPlace ? html`<br /><strong>${t.placeLabel}:</strong> ${this.eventPlace}` : nothing
-        }${
-          this.eventDate
-            ? html`<br /><strong>${t.dateLabel}:</strong> ${formatDate(this.eventDate, this.#lang)}`
-            : nothing
-        }
-      </p>
-      <p lang=${this.#pledgeLanguage}>${this.#fill(text.preamble)}</p>
-      <ol class="points">
-        ${text.points.map((point, i) => {
-          const checked = this.acknowledged[i] === true;
-          return html`<li part="point" class="point ${checked ? 'acknowledged' : this.showErrors ? 'missing' : ''}">
-            <span class="point-number">${t.pointLabel(i + 1)}</span>
-            <p id="point-${i + 1}" lang=${this.#pledgeLanguage}>${this.#fill(point)}</p>
-            <label class="check">
-              <input
-                type="checkbox"
-                .checked=${checked}
-                ?disabled=${this.#isDisabled()}
-                aria-describedby="point-${i + 1}"
-                aria-invalid=${this.showErrors && !checked ? 'true' : 'false'}
-                @change=${(e: Event) => this.#handleAcknowledge(i, e)}
-              />
-              <span>${t.acknowledgePoint(i + 1)}</span>
-            </label>
-          </li>`;
-        })}
-      </ol>
-      <p lang=${this.#pledgeLanguage}>${this.#fill(text.closing)}</p>
-      ${
-        text.legalBasis.length > 0
-          ? html`<details>
-              <summary>${t.legalBasis}</summary>
-              <ul lang=${this.#pledgeLanguage}>
-                ${text.legalBasis.map((b) => html`<li>${b}</li>`)}
-              </ul>
-            </details>`
-          : nothing
-      }
-      <p class=${this.showErrors && remaining > 0 ? 'error' : 'hint'}>${t.pointsRemaining(remaining)}</p>
-      ${this.#renderNav()}`;
-  }
-
-  #renderInput(
-    field: Exclude<IdentityField, 'employeeType'>,
-    label: string,
-    opts: {
-      required: boolean;
-      help?: string;
-      autocomplete?: string;
-      inputmode?: string;
-      error?: string;
-      ok?: string;
-    },
-  ): TemplateResult {
-    const t = this.#t;
-    const locked = this.#lockedFields.has(field);
-    const show = opts.error && (this.showErrors || this.touched.has(field));
-    const describedBy = [opts.help ? `help-${field}` : '', show ? `error-${field}` : '', locked ? 'locked-help' : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div class="field" part="field">
-      <label for="f-${field}">
-        ${label}
-        <span class="tag">(${locked ? t.lockedByAgency : opts.required ? t.required : t.optional})</span>
-      </label>
-      <input
-        part="input"
-        id="f-${field}"
-        type="text"
-        .value=${this.identity[field]}
-        ?readonly=${locked}
-        ?disabled=${this.#isDisabled()}
-        ?required=${opts.required}
-        autocomplete=${opts.autocomplete ?? 'off'}
-        inputmode=${opts.inputmode ?? 'text'}
-        spellcheck="false"
-        aria-invalid=${show ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${(e: Event) => this.#handleField(field, e)}
-        @blur=${() => this.#handleBlur(field)}
-      />
-      ${opts.help ? html`<p class="hint" id="help-${field}">${opts.help}</p>` : nothing}
-      ${show ? html`<p class="error" id="error-${field}">${opts.error}</p>` : nothing}
-      ${!opts.error && opts.ok && this.identity[field] ? html`<p class="ok">${opts.ok}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderIdentity(): TemplateResult {
-    const t = this.#t;
-    const errors = this.#identityErrors();
-    const type = this.identity.employeeType;
-    const scheme = type ? DEFAULT_SCHEME[type] : 'NIP';
-    const typeLocked = this.#lockedFields.has('employeeType') && type !== '';
-    const typeError = errors.employeeType && (this.showErrors || this.touched.has('employeeType'));
-    return html`${this.#renderHeading()}
-      <p class="hint">${t.identityHelp}</p>
-      <p class="sr-only" id="locked-help">${t.lockedByAgency}</p>
-      ${this.#renderInput('name', t.name, { required: true, autocomplete: 'name', error: errors.name })}
-      <fieldset part="field" aria-describedby=${typeError ? 'error-employeeType' : nothing}>
-        <legend>${t.employeeType} <span class="tag">(${typeLocked ? t.lockedByAgency : t.required})</span></legend>
-        <div class="choices" role="radiogroup" aria-label=${t.employeeType}>
-          ${this.#employeeTypes
-            .filter((et) => !typeLocked || et === type)
-            .map(
-              (et) =>
-                html`<label class="choice">
-                  <input
-                    type="radio"
-                    name="employeeType"
-                    value=${et}
-                    .checked=${type === et}
-                    ?disabled=${this.#isDisabled()}
-                    aria-invalid=${typeError ? 'true' : 'false'}
-                    @change=${(e: Event) => this.#handleField('employeeType', e)}
-                  />
-                  ${t.employeeTypes[et]}
-                </label>`,
-            )}
-        </div>
-        ${typeError ? html`<p class="error" id="error-employeeType">${errors.employeeType}</p>` : nothing}
-      </fieldset>
-      ${this.#renderInput('identifier', t.identifier[scheme], {
-        required: true,
-        help: t.identifierHelp[scheme],
-        inputmode: scheme === 'OTHER' ? 'text' : 'numeric',
-        error: errors.identifier,
-        ok: t.identifierValid,
-      })}
-      ${this.#renderInput('position', t.position, { required: false, autocomplete: 'organization-title' })}
-      ${this.#renderInput('workUnit', t.workUnit, { required: false })} ${this.#renderNav()}`;
-  }
-
-  #renderSignature(): TemplateResult {
-    const t = this.#t;
-    const types = this.#allowedTypes;
-    const type = this.signatureType;
-    const strokes = this.drawing?.groups.length ?? 0;
-    const missing = this.showErrors && !this.#stepComplete('signature');
-    return html`${this.#renderHeading()}
-    ${
-      types.length > 1
-        ? html`<fieldset>
-            <legend>${t.signatureType}</legend>
-            <div class="choices" role="radiogroup" aria-label=${t.signatureType}>
-              ${types.map(
-                (st) =>
-                  html`<label class="choice">
-                    <input
-                      type="radio"
-                      name="signatureType"
-                      value=${st}
-                      .checked=${type === st}
-                      ?disabled=${this.#isDisabled()}
-                      @change=${(e: Event) => this.#handleSignatureType(e)}
-                    />
-                    ${t.signatureTypes[st]}
-                  </label>`,
-              )}
-            </div>
-          </fieldset>`
-        : nothing
-    }
-    ${
-      type === 'drawn'
-        ? html`<p class="hint" id="draw-help">${t.drawHelp}</p>
-            <div class="pad-box">
-              <canvas
-                part="signature-pad"
-                role="img"
-                aria-label=${t.drawAreaLabel}
-                aria-describedby="draw-help draw-status"
-              ></canvas>
-            </div>
-            <p class=${missing ? 'error' : 'hint'} id="draw-status">
-              ${missing ? t.drawEmpty : t.drawStrokes(strokes)}
-            </p>
-            <div class="tools">
-              <button
-                part="button"
-                type="button"
-                @click=${this.#handleUndo}
-                ?disabled=${this.#isDisabled() || strokes === 0}
-              >
-                ${t.undo}
-              </button>
-              <button
-                part="button"
-                type="button"
-                @click=${this.#handleClear}
-                ?disabled=${this.#isDisabled() || strokes === 0}
-              >
-                ${t.clear}
-              </button>
-            </div>`
-        : html`<div class="field" part="field">
-              <label for="f-typed">${t.typedLabel}</label>
-              <input
-                part="input"
-                id="f-typed"
-                type="text"
-                autocomplete="name"
-                spellcheck="false"
-                .value=${this.typedName}
-                ?disabled=${this.#isDisabled()}
-                aria-invalid=${missing ? 'true' : 'false'}
-                aria-describedby="typed-help${missing ? ' typed-error' : ''}"
-                @input=${(e: Event) => this.#handleTyped(e)}
-              />
-              <p class="hint" id="typed-help">${t.typedHelp}</p>
-              ${missing ? html`<p class="error" id="typed-error">${t.fieldRequired(t.typedLabel)}</p>` : nothing}
-            </div>
-            <p class="hint">${t.typedPreviewLabel}</p>
-            <div class="typed-preview" part="typed-signature">${this.typedName}</div>`
-    }
-    ${this.#renderNav()}`;
-  }
-
-  #renderSignaturePreview(): TemplateResult {
-    const strokes = this.signatureType === 'drawn' ? toSignatureStrokes(this.drawing) : null;
-    if (!strokes) return html`<div class="signature-preview" part="typed-signature">${this.typedName}</div>`;
-    return html`<div class="signature-preview">
-      <svg
-        viewBox="0 0 ${strokes.width} ${strokes.height}"
-        role="img"
-        aria-label=${this.#t.drawStrokes(strokes.strokes.length)}
-      >
-        ${strokes.strokes.map(
-          (
-            s,
-          ) => svg`<polyline fill="none" stroke="currentColor" stroke-width="2.5" vector-effect="non-scaling-stroke" stroke-linecap="round"
-            stroke-linejoin="round" points=${s.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>`,
-        )}
-      </svg>
-    </div>`;
-  }
-
-  #renderSection(step: StepName, body: TemplateResult): TemplateResult {
-    const t = this.#t;
-    return html`<div class="section">
-      <div class="section-head">
-        <h3>${t.steps[step]}</h3>
-        <button
-          part="button"
-          class="link"
-          aria-label=${t.edit(t.steps[step])}
-          type="button"
-          ?disabled=${this.busy || this.#isDisabled()}
-          @click=${() => this.#goTo(step)}
-        >
-          ${t.editShort}
-        </button>
-      </div>
-      ${body}
-    </div>`;
-  }
-
-  #renderReview(): TemplateResult {
-    const t = this.#t;
-    const id = this.identity;
-    const type = id.employeeType as EmployeeType;
-    const text = this.#text as TemplateText;
-    const error = this.error;
-    return html`${this.#renderHeading()}
-      <p class="hint">${t.reviewHelp}</p>
-      ${this.#renderSection(
-        'pledge',
-        html`<p lang=${this.#pledgeLanguage}>${this.#fill(text.title)}</p>
-          <p>${t.pointsRemaining(0)}</p>`,
-      )}
-      ${this.#renderSection(
-        'identity',
-        html`<dl>
-          <dt>${t.name}</dt>
-          <dd>${id.name}</dd>
-          <dt>${t.employeeType}</dt>
-          <dd>${t.employeeTypes[type]}</dd>
-          <dt>${t.identifier[DEFAULT_SCHEME[type]]}</dt>
-          <dd>${normalizedIdentifier(type, id.identifier)}</dd>
-          ${
-            id.position
-              ? html`<dt>${t.position}</dt>
-                  <dd>${id.position}</dd>`
-              : nothing
-          }
-          ${
-            id.workUnit
-              ? html`<dt>${t.workUnit}</dt>
-                  <dd>${id.workUnit}</dd>`
-              : nothing
-          }
-        </dl>`,
-      )}
-      ${this.#renderSection('signature', this.#renderSignaturePreview())}
-      ${
-        error
-          ? html`<div class="alert" part="alert" role="alert">
-              <p>${error.messages[this.#lang]}</p>
-              <p class="code">${error.code}${error.status ? ` (HTTP ${error.status})` : ''}</p>
-              ${
-                error.retryable
-                  ? html`<button part="button" type="button" @click=${this.#handleSign}>${t.retry}</button>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
-      <div class="actions">
-        <button part="button" type="button" @click=${this.#handleBack} ?disabled=${this.busy || this.#isDisabled()}>
-          ${t.back}
-        </button>
-        <span class="spacer"></span>
-        ${this.busy ? html`<span class="busy">${t.signing}</span>` : nothing}
-        <button
-          part="button button-primary"
-          class="primary"
-          type="button"
-          aria-busy=${this.busy ? 'true' : 'false'}
-          ?disabled=${this.busy || this.#isDisabled()}
-          @click=${this.#handleSign}
-        >
-          ${t.sign}
-        </button>
-      </div>`;
-  }
-
-  #renderDone(): TemplateResult {
-    const t = this.#t;
-    const record = this.record as SignedPledge;
-    const s = record.credentialSubject;
-    const error = this.error;
-    return html`${this.#renderHeading()}
-      <p class="badge" part="summary">✓ ${t.verified}</p>
-      <p>${t.doneText}</p>
-      <dl part="summary">
-        <dt>${t.recordId}</dt>
-        <dd>${record.id.replace(/^urn:uuid:/, '')}</dd>
-        <dt>${t.name}</dt>
-        <dd>${s.signer.name}</dd>
-        <dt>${t.identifier[s.signer.identifierScheme]}</dt>
-        <dd>${maskIdentifier(s.signer.identifier)}</dd>
-        <dt>${t.signedAt}</dt>
-        <dd>${formatMoment(s.consent.acknowledgedAt, s.consent.timeZone, this.#lang)}</dd>
-        <dt>${t.issuer}</dt>
-        <dd>${record.issuer.name}</dd>
-      </dl>
-      ${error ? html`<div class="alert" part="alert" role="alert"><p>${error.messages[this.#lang]}</p></div>` : nothing}
-      <div class="actions">
-        <button part="button button-primary" class="primary" type="button" @click=${this.#handleDownloadJson}>
-          ${t.downloadJson}
-        </button>
-        ${
-          PDF_AVAILABLE
-            ? html`<button
-                part="button"
-                type="button"
-                aria-busy=${this.pdfBusy ? 'true' : 'false'}
-                ?disabled=${this.pdfBusy}
-                @click=${this.#handleDownloadPdf}
-              >
-                ${this.pdfBusy ? t.pdfPreparing : t.downloadPdf}
-              </button>`
-            : nothing
-        }
-      </div>`;
+  #view(): StepView {
+    const agency = this.agency;
+    const event = this.eventName;
+    return {
+      t: this.#t,
+      lang: this.#lang,
+      pledgeLanguage: this.#pledgeLanguage,
+      step: this.step,
+      disabled: this.disabled || this.formDisabled,
+      busy: this.busy,
+      pdfBusy: this.pdfBusy,
+      pdfAvailable: PDF_AVAILABLE,
+      showErrors: this.showErrors,
+      eventName: this.eventName,
+      eventPlace: this.eventPlace,
+      eventDate: this.eventDate,
+      text: this.#text as TemplateText,
+      fill: (text) => fillPlaceholders(text, { agency, event }),
+      acknowledged: this.acknowledged,
+      acknowledgedCount: this.#acknowledgedCount(),
+      identity: this.identity,
+      identityErrors: this.#identityErrors(),
+      touched: this.touched,
+      locked: this.#lockedFields,
+      employeeTypes: this.#employeeTypes,
+      allowedTypes: this.#allowedTypes,
+      signatureType: this.signatureType,
+      drawing: this.drawing,
+      typedName: this.typedName,
+      signatureComplete: this.#stepComplete('signature'),
+      error: this.error,
+      record: this.record,
+      on: this.#handlers,
+    };
   }
 
   #renderStep(): TemplateResult {
+    const v = this.#view();
     switch (this.step) {
       case 'pledge':
-        return this.#renderPledge();
+        return renderPledge(v);
       case 'identity':
-        return this.#renderIdentity();
+        return renderIdentity(v);
       case 'signature':
-        return this.#renderSignature();
+        return renderSignature(v);
       case 'review':
-        return this.#renderReview();
+        return renderReview(v);
       case 'done':
-        return this.#renderDone();
+        return renderDone(v);
     }
   }
 

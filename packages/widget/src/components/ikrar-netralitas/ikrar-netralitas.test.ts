@@ -98,6 +98,14 @@ async function axeViolations(el: IkrarNetralitas): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+const BUNDLE = '/packages/widget/dist/browser/ikrar-netralitas.js';
+
+/** The CSP, example and second-copy tests load the built bundle: fail fast with a clear message. */
+async function requireBundle(): Promise<void> {
+  const r = await fetch(BUNDLE, { method: 'HEAD' });
+  if (!r.ok) throw new Error(`${BUNDLE} is missing (HTTP ${r.status}): run pnpm build first`);
+}
+
 /** Presses Tab until the focused element in the shadow root matches, like a keyboard user would. */
 async function tabTo(el: IkrarNetralitas, selector: string, max = 15): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -124,6 +132,22 @@ describe('<ikrar-netralitas>', () => {
     }
     expect(warnings.length).to.equal(1);
     expect(warnings[0]).to.contain('9.9.9');
+  });
+
+  it('loading a second copy of the script (the built bundle) is harmless', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    const before = customElements.get('ikrar-netralitas');
+    try {
+      await requireBundle();
+      const bundle = (await import(/* @vite-ignore */ BUNDLE)) as { IkrarNetralitas: unknown };
+      expect(bundle.IkrarNetralitas).to.not.equal(before);
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('ikrar-netralitas')).to.equal(before);
+    expect(warnings).to.deep.equal([]);
   });
 
   it('keeps VERSION in step with package.json', async () => {
@@ -412,6 +436,17 @@ describe('<ikrar-netralitas>', () => {
     const e = (await sign(el)) as IkrarSignedEvent;
     expect(e.detail.record.credentialSubject.consent.method).to.equal('drawn');
     expect(e.detail.record.credentialSubject.consent.signatureDigestMultibase).to.match(/^u[A-Za-z0-9_-]{44,}$/);
+    // The PDF gets the very strokes the digest was made of (core refuses others).
+    const { renderCertificate } = await import('@ikrar/core/pdf');
+    const { digestSignatureStrokes } = await import('@ikrar/core');
+    const drawn = {
+      width: el.drawing!.width,
+      height: el.drawing!.height,
+      strokes: el.drawing!.groups.map((g) => g.points.map((p) => ({ x: p.x, y: p.y }))),
+    };
+    expect(digestSignatureStrokes(drawn)).to.equal(e.detail.record.credentialSubject.consent.signatureDigestMultibase);
+    const pdf = await renderCertificate(e.detail.record, { signature: drawn });
+    expect(pdf.length).to.be.above(1000);
   });
 
   for (const lang of ['id', 'en']) {
@@ -679,6 +714,7 @@ describe('<ikrar-netralitas>', () => {
   });
 
   it('works in a page with a strict Content-Security-Policy (no inline script, no eval)', async () => {
+    await requireBundle();
     const iframe = document.createElement('iframe');
     const result = new Promise<Record<string, unknown>>((resolve) =>
       window.addEventListener('message', function listen(e: MessageEvent) {
@@ -709,6 +745,7 @@ describe('<ikrar-netralitas>', () => {
     ['sign-event.html', 'event'],
   ] as const) {
     it(`examples/html/${page} signs from the built bundle (${expected})`, async () => {
+      await requireBundle();
       const iframe = document.createElement('iframe');
       iframe.style.width = '400px';
       iframe.style.height = '700px';
