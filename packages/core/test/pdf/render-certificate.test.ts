@@ -1,4 +1,6 @@
 // The certificate checked with real tools (qpdf, pdftotext, pdfdetach, pdffonts) on real files.
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   createPledge,
@@ -44,6 +46,22 @@ describe('renderCertificate', () => {
     expect(text).not.toContain('199001012015032001');
     expect(text).toContain('Pendopo Pemkab Klaten, 8 Januari 2024');
     expect(text).toContain('08.15 WIB');
+  });
+
+  it('prints the verification code an auditor recomputes from the attachment (docs/pdf.md)', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    const [file] = pdfDetachAll(pdf).values();
+    // The documented recipe, with node:crypto and the canonicalize package instead of our code.
+    const digest = createHash('sha256')
+      .update(canonicalize(JSON.parse(file!.toString('utf8'))) as string)
+      .digest();
+    const bits = [...digest].map((b) => b.toString(2).padStart(8, '0')).join('');
+    const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const code = Array.from({ length: 10 }, (_, i) => A[parseInt(bits.slice(5 * i, 5 * i + 5), 2)]).join('');
+    const printed = `${code.slice(0, 5)}-${code.slice(5)}`;
+    expect(squash(pdfToText(pdf))).toContain(printed);
+    expect(verificationCode(record)).toBe(printed);
   });
 
   it('attaches the record as ikrar-<uuid>.json; pdfdetach extracts a record that verifies', async () => {
