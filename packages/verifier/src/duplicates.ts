@@ -1,9 +1,11 @@
 /**
  * Finds the same person signing the same event twice: the second and later records of one
  * identifier for one issuer and event get the `duplicate` verdict. The same record met again
- * (same `id`, e.g. an export line and its PDF certificate) is not a second signing. Memory grows
- * with the number of distinct signers (one identifier string and a 32-bit hash each), not with
- * the file.
+ * (same `id`, e.g. an export line and its PDF certificate) is not a second signing.
+ *
+ * Memory grows with the number of distinct signers only, and little: NIP, NI PPPK and NIK are
+ * digit strings, kept exactly as two 30-bit numbers in an open-addressing table of 16 bytes per
+ * slot (about 32 bytes per signer), not as JavaScript strings in a Map (about 140).
  *
  * @module
  * @example
@@ -16,20 +18,61 @@
 import type { RecordOutcome } from './verify-record.js';
 import { verdictMessage } from './verdicts.js';
 
-/** FNV-1a, 32 bits: a small fingerprint of a record id (a Smi in the map, no allocation). */
+/** Tracks who has signed which event; see {@link createDuplicateTracker}. */
+export interface DuplicateTracker {
+  /** Returns the outcome unchanged, or turns a second valid signing into `duplicate`. */
+  check(outcome: RecordOutcome): RecordOutcome;
+}
+
+/** FNV-1a, 32 bits: a fingerprint of a record id (a collision errs towards "same record"). */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 1;
+  return h >>> 0;
 }
 
-/** Tracks who has signed which event; see {@link createDuplicateTracker}. */
-export interface DuplicateTracker {
-  /** Returns the outcome unchanged, or turns a second valid signing into `duplicate`. */
-  check(outcome: RecordOutcome): RecordOutcome;
+/** Exact set of (event, digit identifier up to 18 digits) → record fingerprint. */
+class DigitTable {
+  private slots = new Uint32Array(4 * 1024);
+  private size = 0;
+
+  /** The stored fingerprint, or -1 after storing `record` for a new key. */
+  getOrSet(tag: number, hi: number, lo: number, record: number): number {
+    if ((this.size + 1) * 2 > this.slots.length / 4) this.grow();
+    const found = this.find(this.slots, tag, hi, lo);
+    const s = this.slots;
+    if (s[found] !== 0) return s[found + 3] as number;
+    s[found] = tag;
+    s[found + 1] = hi;
+    s[found + 2] = lo;
+    s[found + 3] = record;
+    this.size++;
+    return -1;
+  }
+
+  private find(s: Uint32Array, tag: number, hi: number, lo: number): number {
+    const mask = s.length / 4 - 1;
+    let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
+    h ^= h >>> 15;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = i * 4;
+      if (s[at] === 0 || (s[at] === tag && s[at + 1] === hi && s[at + 2] === lo)) return at;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const next = new Uint32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      const to = this.find(next, old[at] as number, old[at + 1] as number, old[at + 2] as number);
+      next.set(old.subarray(at, at + 4), to);
+    }
+    this.slots = next;
+  }
 }
 
 /**
@@ -38,24 +81,33 @@ export interface DuplicateTracker {
  * @example createDuplicateTracker().check(outcome)
  */
 export function createDuplicateTracker(): DuplicateTracker {
-  const byEvent = new Map<string, Map<string, number>>();
+  const events = new Map<string, number>();
+  const digits = new DigitTable();
+  const others = new Map<string, number>();
   return {
     check(outcome) {
       const { result, identifier, eventKey } = outcome;
       if (!result.valid || identifier === undefined || eventKey === undefined) return outcome;
-      let seen = byEvent.get(eventKey);
-      if (!seen) {
-        seen = new Map();
-        byEvent.set(eventKey, seen);
+      let event = events.get(eventKey);
+      if (event === undefined) {
+        event = events.size;
+        events.set(eventKey, event);
       }
       const id = identifier.replace(/\s+/g, '');
       const record = fnv1a(result.id ?? '');
-      const first = seen.get(id);
-      if (first === undefined) {
-        seen.set(id, record);
-        return outcome;
+      let first: number;
+      if (/^\d{1,18}$/.test(id) && event < 1 << 26) {
+        // Exact: 18 digits = two 9-digit halves (< 2^30 each); the length tells "0123" from "123".
+        const cut = Math.max(0, id.length - 9);
+        const tag = ((event << 5) | id.length) + 1;
+        first = digits.getOrSet(tag, cut ? Number(id.slice(0, cut)) : 0, Number(id.slice(cut)), record);
+      } else {
+        const key = `${event}\u0000${id}`;
+        first = others.get(key) ?? -1;
+        if (first === -1) others.set(key, record);
       }
-      // The same record again is not a second signing (a hash collision errs towards "same").
+      if (first === -1) return outcome;
+      // The same record again is not a second signing.
       if (first === record && result.id !== undefined) return outcome;
       return {
         ...outcome,

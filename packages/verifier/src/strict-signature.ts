@@ -67,7 +67,7 @@ export function createStrictVerifier(native: NativeVerify, stats?: StrictVerifyS
     ok = byHex.get(id);
     if (ok === undefined) {
       ok = pub.length === 32 && isStrictPublicKey(pub);
-      if (byHex.size > 100_000) byHex.clear();
+      if (byHex.size > 10_000) byHex.clear();
       byHex.set(id, ok);
     }
     byObject.set(pub, ok);

@@ -54,7 +54,7 @@ export function nodeCryptoVerify(): NativeVerify {
         der.set(SPKI_PREFIX, 0);
         der.set(publicKey, 12);
         key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
-        if (byHex.size > 100_000) byHex.clear();
+        if (byHex.size > 10_000) byHex.clear();
         byHex.set(id, key);
       }
       byObject.set(publicKey, key);

@@ -102,6 +102,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       stderr: process.stderr,
     });
     clearProgress = output.clear;
+    const memTimer =
+      process.env.IKRAR_VERIFY_STATS === '2'
+        ? setInterval(() => {
+            const m = process.memoryUsage();
+            process.stderr.write(
+              `ikrar-verify-mem rss=${m.rss >> 20} heap=${m.heapUsed >> 20} ext=${m.external >> 20} ab=${m.arrayBuffers >> 20}\n`,
+            );
+          }, 5000)
+        : undefined;
     const report = createReport({ ...(roster && { roster }), reveal: cl.reveal });
     const dupes = createDuplicateTracker();
     const counts = new Map<string, number>();
@@ -126,6 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     } finally {
       await pool.close();
     }
+    if (memTimer) clearInterval(memTimer);
     const final = report.finish();
     await output.finish(final);
     if (cl.html !== undefined) {

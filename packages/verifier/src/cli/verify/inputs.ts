@@ -22,7 +22,7 @@ import { MAX_RECORD_CHARS } from './jobs.js';
 import type { Lang } from './messages.js';
 import { MESSAGES } from './messages.js';
 import { recordFromPdf } from './pdf-input.js';
-import type { Pool } from './pool.js';
+import { MAX_WORKER_JOB_BYTES, type Pool } from './pool.js';
 
 /** One input: standard input, or a file of a known type. */
 export type InputSpec =
@@ -151,7 +151,10 @@ async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string, ctx: F
   let skipping = false;
   const submit = async (data: Uint8Array): Promise<void> => {
     const lines = countNewlines(data);
-    await ctx.pool.submit({ seq: ctx.pool.nextSeq(), kind: 'lines', file: name, firstLine: line, data });
+    await ctx.pool.submit(
+      { seq: ctx.pool.nextSeq(), kind: 'lines', file: name, firstLine: line, data },
+      { inline: data.length > MAX_WORKER_JOB_BYTES },
+    );
     line += lines;
   };
   for await (const chunk of chunks) {
@@ -218,13 +221,11 @@ async function feedDocument(bytes: Uint8Array, name: string, ctx: FeedContext): 
   if (doc.length === 0) return localMalformed(ctx, 'ERR_EMPTY_INPUT', { file: name }, t.emptyFile);
   for (let i = 0; i < doc.length; i += TEXTS_PER_JOB) {
     const part = doc.slice(i, i + TEXTS_PER_JOB);
-    await ctx.pool.submit({
-      seq: ctx.pool.nextSeq(),
-      kind: 'texts',
-      file: name,
-      texts: part.map((r) => JSON.stringify(r)),
-      indices: part.map((_, j) => i + j),
-    });
+    const texts = part.map((r) => JSON.stringify(r));
+    await ctx.pool.submit(
+      { seq: ctx.pool.nextSeq(), kind: 'texts', file: name, texts, indices: part.map((_, j) => i + j) },
+      { inline: texts.reduce((n, t) => n + t.length, 0) > MAX_WORKER_JOB_BYTES },
+    );
   }
 }
 
@@ -354,5 +355,8 @@ export async function feedInput(spec: InputSpec, ctx: FeedContext, stdin: AsyncI
   } catch {
     return localMalformed(ctx, 'ERR_PDF_INVALID', { file: spec.name });
   }
-  await ctx.pool.submit({ seq: ctx.pool.nextSeq(), kind: 'texts', file: spec.name, texts: [text], indices: [null] });
+  await ctx.pool.submit(
+    { seq: ctx.pool.nextSeq(), kind: 'texts', file: spec.name, texts: [text], indices: [null] },
+    { inline: text.length > MAX_WORKER_JOB_BYTES },
+  );
 }

@@ -16,6 +16,11 @@ import { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createJobRunner, type Job, type RunInit } from './jobs.js';
 
+/** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
+const WORKER_OLD_SPACE_MB = 32;
+/** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
+export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
+
 /** Something to emit in order: a job's outcomes, or outcomes computed when their turn comes. */
 type Unit = { readonly seq: number; outcomes?: RecordOutcome[]; readonly local?: () => RecordOutcome[] };
 
@@ -23,8 +28,11 @@ type Unit = { readonly seq: number; outcomes?: RecordOutcome[]; readonly local?:
 export interface Pool {
   /** Next sequence number, for a job or a local unit. */
   nextSeq(): number;
-  /** Queues a job; resolves once there is room for another. */
-  submit(job: Job): Promise<void>;
+  /**
+   * Queues a job; resolves once there is room for another. `inline` runs it in this thread:
+   * for the rare huge record, so that worker heaps can stay small.
+   */
+  submit(job: Job, options?: { inline?: boolean }): Promise<void>;
   /** Queues outcomes computed when all earlier units have been emitted. */
   local(seq: number, make: () => RecordOutcome[]): void;
   /** Resolves when everything submitted has been emitted. */
@@ -81,10 +89,16 @@ export function createPool(
   };
 
   const threads: Worker[] = [];
-  const local = workers === 0 ? createJobRunner(init) : undefined;
+  let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
+  const inline = (): ReturnType<typeof createJobRunner> => (inlineRunner ??= createJobRunner(init));
   let rr = 0;
   for (let i = 0; i < workers; i++) {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    // Small heaps keep peak RSS flat: V8 otherwise lets each isolate grow lazily towards its
+    // default limit before collecting. Huge records are verified inline in the main thread.
+    const w = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: init,
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+    });
     w.on('message', (m: { seq: number; outcomes?: RecordOutcome[]; error?: string }) => {
       if (m.error !== undefined || !m.outcomes) {
         failure ??= new Error(m.error ?? 'worker failed');
@@ -114,11 +128,11 @@ export function createPool(
 
   return {
     nextSeq: () => seq++,
-    async submit(job) {
+    async submit(job, options) {
       if (failure) throw failure;
       inFlight++;
-      if (local) {
-        finish(job.seq, await local(job));
+      if (threads.length === 0 || options?.inline) {
+        finish(job.seq, await inline()(job));
       } else {
         const w = threads[rr++ % threads.length] as Worker;
         w.postMessage(job);
