@@ -2,7 +2,7 @@
 // `respondWith(promise of the signed record)`. The element verifies the record before it fires
 // `ikrar-signed`. A real intranet would POST `credential` to its server; for this demo the agency
 // key lives in the page.
-import { generateKeyPair, signPledge } from '../../packages/widget/dist/browser/ikrar-netralitas.js';
+import { generateKeyPair, signPledge } from '../../packages/widget/dist/browser/ikrar-core.js';
 
 const agency = generateKeyPair(); // demo only: an agency key never belongs in a web page
 const el = document.querySelector('ikrar-netralitas');

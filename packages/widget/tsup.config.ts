@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/component.ts', 'src/bundle.ts'],
+  entry: ['src/index.ts', 'src/component.ts', 'src/bundle-core.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -1,5 +1,6 @@
 // Builds the self-contained ESM bundle for pages without a build step:
-// dist/browser/ikrar-netralitas.js with lit, signature_pad and @ikrar/core inside, minified.
+// dist/browser/ikrar-netralitas.js (the element, with lit, signature_pad and @ikrar/core inside) and
+// dist/browser/ikrar-core.js (core functions for host pages), minified, sharing chunks.
 // Anything loaded with import() (the PDF certificate) goes to a separate chunk, fetched only on click.
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -11,7 +12,7 @@ const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
   absWorkingDir: pkg,
-  entryPoints: { 'ikrar-netralitas': 'src/bundle.ts' },
+  entryPoints: { 'ikrar-netralitas': 'src/index.ts', 'ikrar-core': 'src/bundle-core.ts' },
   outdir: 'dist/browser',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -27,4 +28,4 @@ await build({
   plugins: [minifyTemplatesPlugin, coreSourcePlugin],
   logLevel: 'warning',
 });
-console.log('dist/browser/ikrar-netralitas.js written');
+console.log('dist/browser/ikrar-netralitas.js and ikrar-core.js written');

@@ -6,7 +6,8 @@ document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e
 const report = (data) => parent.postMessage({ source: 'ikrar-csp', ...data }, '*');
 
 try {
-  const mod = await import('/packages/widget/dist/browser/ikrar-netralitas.js');
+  await import('/packages/widget/dist/browser/ikrar-netralitas.js');
+  const core = await import('/packages/widget/dist/browser/ikrar-core.js');
   const el = document.querySelector('ikrar-netralitas');
   await el.updateComplete;
   const root = el.shadowRoot;
@@ -37,11 +38,19 @@ try {
   );
   click('button.primary');
   const detail = await signed;
-  const check = await mod.verifyPledge(detail.record, { requireIssuerProof: true });
+  const check = await core.verifyPledge(detail.record, { requireIssuerProof: true });
   const styled = getComputedStyle(root.querySelector('.base')).borderTopStyle;
   await new Promise((r) => setTimeout(r, 50));
+  // No request but the bundle's own files: no fetch/XHR (browser-key mode has no endpoint), nothing cross-origin.
+  const requests = performance
+    .getEntriesByType('resource')
+    .filter(
+      (r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest' || !r.name.startsWith(location.origin),
+    )
+    .map((r) => `${r.initiatorType} ${r.name}`);
   report({
     ok: true,
+    requests,
     verified: check.verified,
     step: el.currentStep,
     styled,

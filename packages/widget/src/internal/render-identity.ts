@@ -8,7 +8,7 @@
  * renderIdentity(view);
  * ```
  */
-import { DEFAULT_SCHEME } from '@ikrar/core';
+import { DEFAULT_SCHEME } from '@ikrar/core/form';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { IdentityField } from './types.js';
 import { renderHeading, renderNav, type StepView } from './view.js';

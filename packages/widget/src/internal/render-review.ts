@@ -8,7 +8,8 @@
  * view.step === 'done' ? renderDone(view) : renderReview(view);
  * ```
  */
-import { DEFAULT_SCHEME, maskIdentifier, validateIdentifier, type EmployeeType, type SignedPledge } from '@ikrar/core';
+import type { SignedPledge } from '@ikrar/core';
+import { DEFAULT_SCHEME, maskIdentifier, validateIdentifier, type EmployeeType } from '@ikrar/core/form';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatMoment } from './format.js';
 import { toSignatureStrokes } from './strokes.js';

@@ -8,7 +8,7 @@
  * identityErrors(identity, ['PNS', 'PPPK'], translation, 'id').identifier; // 'NIP harus 18 digit.'
  * ```
  */
-import { DEFAULT_SCHEME, validateIdentifier, type EmployeeType, type PledgeTemplate } from '@ikrar/core';
+import { DEFAULT_SCHEME, validateIdentifier, type EmployeeType, type PledgeTemplate } from '@ikrar/core/form';
 import type { Translation } from '../translations/translation.js';
 import type { IdentityField, IdentityFields, UiLanguage } from './types.js';
 

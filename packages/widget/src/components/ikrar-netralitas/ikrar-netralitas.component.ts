@@ -9,18 +9,18 @@
  * customElements.define('my-ikrar', class extends IkrarNetralitas {});
  * ```
  */
+// Only types from the main entry: the first view imports @ikrar/core/form (templates, identifier
+// checks) and @ikrar/core/errors; the signing code comes with internal/signing.ts, on demand.
+import type { SignatureStrokes, SignedPledge, VerifyPledgeResult } from '@ikrar/core';
+import { isIkrarError } from '@ikrar/core/errors';
 import {
   fillPlaceholders,
   getTemplate,
-  isIkrarError,
   type EmployeeType,
   type IndonesianTimeZone,
   type PledgeTemplate,
-  type SignatureStrokes,
-  type SignedPledge,
   type TemplateText,
-  type VerifyPledgeResult,
-} from '@ikrar/core';
+} from '@ikrar/core/form';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { WidgetError } from '../../errors.js';
 import type { IkrarChangeDetail } from '../../events/ikrar-change.js';

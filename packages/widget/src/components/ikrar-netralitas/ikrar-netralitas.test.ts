@@ -477,6 +477,31 @@ describe('<ikrar-netralitas>', () => {
     });
   }
 
+  it('disabled (or inside a disabled fieldset) disables every control', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset>
+          <ikrar-netralitas agency=${AGENCY} event-name=${EVENT}></ikrar-netralitas>
+        </fieldset>
+      </form>`,
+    );
+    const el = form.querySelector('ikrar-netralitas') as IkrarNetralitas;
+    await el.updateComplete;
+    const enabled = (): number =>
+      [...root(el).querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')].filter((c) => !c.disabled)
+        .length;
+    expect(enabled()).to.be.above(0);
+    (form.querySelector('fieldset') as HTMLFieldSetElement).disabled = true;
+    await el.updateComplete;
+    expect(enabled()).to.equal(0);
+    (form.querySelector('fieldset') as HTMLFieldSetElement).disabled = false;
+    await el.updateComplete;
+    el.disabled = true;
+    await el.updateComplete;
+    expect(enabled()).to.equal(0);
+    expect(el.hasAttribute('disabled')).to.equal(true);
+  });
+
   it('is form-associated: required until signed, submits the record, resets', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form>
@@ -735,6 +760,7 @@ describe('<ikrar-netralitas>', () => {
       expect(r.step).to.equal('done');
       expect(r.styled).to.equal('solid');
       expect(r.violations).to.deep.equal([]);
+      expect(r.requests).to.deep.equal([]);
     } finally {
       iframe.remove();
     }
