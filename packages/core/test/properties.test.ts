@@ -162,3 +162,35 @@ describe('canonicalization properties', () => {
     );
   });
 });
+
+describe('verifyPledge never throws', () => {
+  it('on any JSON value, or a real record with any field replaced by any JSON value', async () => {
+    const { record } = await chainedRecord();
+    const paths = leafPaths(record).concat([
+      ['proof'],
+      ['credentialSubject'],
+      ['@context'],
+      ['issuer'],
+      ['proof', 0],
+      ['proof', 1, 'previousProof'],
+    ]);
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(...paths), async (value, p) => {
+        const whole = await verifyPledge(value);
+        const copy = structuredClone(record) as unknown as Record<string | number, unknown>;
+        let node = copy;
+        for (const k of p.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+        const original = JSON.stringify(node[p[p.length - 1] as string | number]);
+        node[p[p.length - 1] as string | number] = value;
+        const part = await verifyPledge(copy);
+        // Only putting back the very same value may keep the record valid.
+        return (
+          whole.verified === false &&
+          typeof whole.code === 'string' &&
+          (part.verified === false || JSON.stringify(value) === original)
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
