@@ -604,7 +604,12 @@ export class IkrarNetralitas extends LitElement {
       this.#syncForm();
       this.#goTo('done');
       this.status = `${this.#t.doneHeading}. ${this.#t.verified}.`;
-      this.#emit<IkrarSignedDetail>('ikrar-signed', { record, verification, signingMode: mode });
+      // The host gets its own copy: changing it cannot change the form value.
+      this.#emit<IkrarSignedDetail>('ikrar-signed', {
+        record: structuredClone(record),
+        verification,
+        signingMode: mode,
+      });
     } catch (e) {
       if (attempt !== this.#attempt) return;
       const error = e instanceof WidgetError ? e : new WidgetError('ERR_SIGNING_FAILED', { cause: e });

@@ -550,6 +550,9 @@ describe('<ikrar-netralitas>', () => {
     const check = await verifyPledge(e.detail.record);
     expect(check.verified).to.equal(true);
     expect(check.issuerProof).to.equal(0);
+    const before = el.value;
+    e.detail.record.credentialSubject.signer.name = 'changed by the host';
+    expect(el.value).to.equal(before);
   });
 
   const failures: [string, string, number | undefined, string][] = [
