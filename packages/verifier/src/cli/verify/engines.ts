@@ -37,13 +37,17 @@ export interface Engine {
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
 
 /**
- * The raw node:crypto verify with a KeyObject cache (by array identity, then by hex).
+ * The raw node:crypto verify. A key met a second time gets a cached `KeyObject` (an issuer key:
+ * importing from DER per record costs ~90 µs); a key met once (an employee's own) is verified
+ * from its DER without keeping a `KeyObject`, whose OpenSSL memory V8 cannot see and would let
+ * pile up.
  * @returns a {@link NativeVerify}
  * @example nodeCryptoVerify()(sig, msg, pub)
  */
 export function nodeCryptoVerify(): NativeVerify {
   const byObject = new WeakMap<Uint8Array, KeyObject>();
   const byHex = new Map<string, KeyObject>();
+  const seenOnce = new Set<string>();
   return (signature, message, publicKey) => {
     let key = byObject.get(publicKey);
     if (!key) {
@@ -53,8 +57,13 @@ export function nodeCryptoVerify(): NativeVerify {
         const der = new Uint8Array(44);
         der.set(SPKI_PREFIX, 0);
         der.set(publicKey, 12);
+        if (!seenOnce.has(id)) {
+          if (seenOnce.size >= 4096) seenOnce.clear();
+          seenOnce.add(id);
+          return cryptoVerify(null, message, { key: Buffer.from(der), format: 'der', type: 'spki' }, signature);
+        }
         key = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
-        if (byHex.size > 10_000) byHex.clear();
+        if (byHex.size >= 1024) byHex.clear();
         byHex.set(id, key);
       }
       byObject.set(publicKey, key);

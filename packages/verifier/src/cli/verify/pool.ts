@@ -17,7 +17,7 @@ import type { RecordOutcome } from '../../verify-record.js';
 import { createJobRunner, type Job, type RunInit } from './jobs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
-const WORKER_OLD_SPACE_MB = 32;
+const WORKER_OLD_SPACE_MB = 64;
 /** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
 export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
 
@@ -97,7 +97,7 @@ export function createPool(
     // default limit before collecting. Huge records are verified inline in the main thread.
     const w = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: init,
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
     });
     w.on('message', (m: { seq: number; outcomes?: RecordOutcome[]; error?: string }) => {
       if (m.error !== undefined || !m.outcomes) {
