@@ -34,6 +34,8 @@ export interface CertificateView {
   legalBasis: readonly string[];
   rows: readonly (readonly [string, string])[];
   placeDate: string;
+  /** "Yang berikrar," or "Yang menyatakan,", by the kind of pledge. */
+  pledgedBy: string;
   signedLine: string;
   signerName: string;
   signerIdLine: string;
@@ -76,7 +78,7 @@ export function certificateTexts(view: CertificateView): string[] {
     view.signature.kind === 'typed' ? view.signature.text : '',
     view.labels.drawnMissing,
     view.labels.clickNote,
-    view.labels.pledgedBy,
+    view.pledgedBy,
     view.labels.verificationCode,
     view.labels.scanToVerify,
     view.labels.legalBasis,
@@ -210,7 +212,7 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
     }
   };
   lines(placeLines, size, 'regular');
-  lines([L.pledgedBy], size, 'regular');
+  lines([view.pledgedBy], size, 'regular');
   const box = { x: colX, y: flow.y - SIGNATURE_HEIGHT, width: Math.min(200, colW), height: SIGNATURE_HEIGHT };
   const sig = view.signature;
   if (sig.kind === 'drawn') {

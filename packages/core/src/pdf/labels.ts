@@ -11,6 +11,7 @@
  */
 import type { EmployeeType, IdentifierScheme } from '../identity.js';
 import type { ConsentMethod } from '../record.js';
+import type { PledgeKind } from '../templates/define-template.js';
 
 /** Languages a certificate's labels come in. */
 export type CertificateLanguage = 'id' | 'en';
@@ -20,7 +21,6 @@ export interface CertificateLabels {
   readonly locale: string;
   readonly months: readonly string[];
   readonly timeSeparator: string;
-  readonly signerHeading: string;
   readonly name: string;
   readonly identifier: Readonly<Record<IdentifierScheme, string>>;
   readonly employeeType: string;
@@ -30,7 +30,8 @@ export interface CertificateLabels {
   readonly event: string;
   readonly place: string;
   readonly signedAt: string;
-  readonly pledgedBy: string;
+  /** Above the signature: who pledged (ikrar) or declared (pakta integritas). */
+  readonly pledgedBy: Readonly<Record<PledgeKind, string>>;
   readonly method: Readonly<Record<ConsentMethod, string>>;
   readonly drawnMissing: string;
   readonly clickNote: string;
@@ -61,7 +62,6 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
       'Desember',
     ],
     timeSeparator: '.',
-    signerHeading: 'Yang menyatakan',
     name: 'Nama',
     identifier: { NIP: 'NIP', 'NI-PPPK': 'NI PPPK', NIK: 'NIK', OTHER: 'Nomor identitas' },
     employeeType: 'Status kepegawaian',
@@ -71,7 +71,7 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     event: 'Kegiatan',
     place: 'Tempat',
     signedAt: 'Ditandatangani',
-    pledgedBy: 'Yang berikrar,',
+    pledgedBy: { ikrar: 'Yang berikrar,', 'pakta-integritas': 'Yang menyatakan,' },
     method: { drawn: 'tanda tangan digambar', typed: 'nama diketik', click: 'persetujuan klik' },
     drawnMissing: '(tanda tangan digambar; gambarnya tidak disertakan)',
     clickNote: '(disetujui secara elektronik)',
@@ -100,7 +100,6 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
       'December',
     ],
     timeSeparator: ':',
-    signerHeading: 'Signed by',
     name: 'Name',
     identifier: { NIP: 'NIP', 'NI-PPPK': 'NI PPPK', NIK: 'NIK', OTHER: 'ID number' },
     employeeType: 'Employment',
@@ -110,7 +109,7 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     event: 'Event',
     place: 'Place',
     signedAt: 'Signed',
-    pledgedBy: 'Pledged by,',
+    pledgedBy: { ikrar: 'Pledged by,', 'pakta-integritas': 'Declared by,' },
     method: { drawn: 'drawn signature', typed: 'typed name', click: 'click consent' },
     drawnMissing: '(drawn signature; the drawing is not included)',
     clickNote: '(consented electronically)',

@@ -13,7 +13,7 @@
  * const pdf = await renderCertificate(record, { signature: pad.toData(), language: 'id' });
  * ```
  */
-import { PDFDocument, type PDFImage } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignedPledge } from '../record.js';
@@ -23,6 +23,7 @@ import { attachRecord } from './attach-record.js';
 import { certificateTexts, layoutCertificate, type CertificateView } from './certificate-layout.js';
 import { loadFontSet } from './fonts.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
+import { embedLogo } from './logo.js';
 import { paintPages, StreamWriter } from './paint.js';
 import { verificationCode } from './verification-code.js';
 
@@ -127,6 +128,7 @@ function buildView(
     legalBasis: legalBasis.map((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`)),
     rows,
     placeDate: place === '' ? at.date : `${place}, ${at.date}`,
+    pledgedBy: L.pledgedBy[pledge.kind] ?? L.pledgedBy.ikrar,
     signedLine: `${L.signedAt} ${at.date} ${at.time} · ${L.method[method] ?? String(method)}`,
     signerName: str(signer.name, 'credentialSubject.signer.name'),
     signerIdLine: `${scheme} ${shownId}`,
@@ -162,14 +164,6 @@ function metadataDate(record: SignedPledge, option: Date | string | undefined): 
   if (d === null) bad('validFrom', 'Expected RFC 3339', 'Harus RFC 3339');
   if (Number.isNaN(d.getTime())) throw new RangeError('"options.date" expected a valid date');
   return d;
-}
-
-async function embedLogo(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
-  if (!(bytes instanceof Uint8Array)) throw new TypeError('"options.logo" expected Uint8Array');
-  // PNG signature (RFC 2083 §3.1) or JPEG SOI marker.
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return doc.embedPng(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return doc.embedJpg(bytes);
-  throw new RangeError('"options.logo" expected PNG or JPEG bytes');
 }
 
 /**
@@ -210,7 +204,7 @@ export async function renderCertificate(
   const streams = new StreamWriter(doc);
   await paintPages(doc, streams, pages, { fonts, qrText, signature, logo });
   const L = view.labels;
-  doc.setTitle(`${view.title} — ${view.signerName}`);
+  doc.setTitle(`${view.title} — ${view.signerName}`, { showInWindowTitleBar: true });
   doc.setAuthor(view.signerName);
   doc.setSubject(`${view.agency} · ${view.eventLine} · ${L.verificationCode} ${code}`);
   doc.setKeywords(['ikrar-netralitas', 'verifiable-credential', 'eddsa-jcs-2022', view.recordId]);

@@ -11,12 +11,14 @@ import {
   type SignedPledge,
 } from '../../src/index.js';
 import { extractRecord, renderCertificate, verificationCode } from '../../src/pdf/index.js';
+import { encodePng, testLogo } from './png.js';
 import { AGENCY, DRAWING, referenceInput, signed } from './records.js';
 import {
   haveZbar,
   pdfDetachAll,
   pdfDetachList,
   pdfFonts,
+  pdfImages,
   pdfInfo,
   pdfToText,
   qpdfCheck,
@@ -46,6 +48,7 @@ describe('renderCertificate', () => {
     expect(text).not.toContain('199001012015032001');
     expect(text).toContain('Pendopo Pemkab Klaten, 8 Januari 2024');
     expect(text).toContain('08.15 WIB');
+    expect(text).toContain('Yang berikrar,');
   });
 
   it('prints the verification code an auditor recomputes from the attachment (docs/pdf.md)', async () => {
@@ -128,6 +131,28 @@ describe('renderCertificate', () => {
     );
     const drawn = await signed();
     expect(squash(pdfToText(await renderCertificate(drawn)))).toContain('gambarnya tidak disertakan');
+  });
+
+  it('draws a PNG or JPEG logo, and refuses other bytes with a RangeError', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { logo: testLogo() });
+    expect(qpdfCheck(pdf).status).toBe(0);
+    expect(pdfImages(pdf)).toMatch(/image\s+96\s+96/);
+    await expect(renderCertificate(record, { logo: new TextEncoder().encode('GIF89a') })).rejects.toThrow(
+      '"options.logo" expected PNG or JPEG bytes',
+    );
+    // Truncated PNGs made pdf-lib's decoder spin for minutes; they are refused up front.
+    for (const cut of [60, 200, testLogo().length >> 1]) {
+      await expect(renderCertificate(record, { logo: testLogo().subarray(0, cut) }), `cut at ${cut}`).rejects.toThrow(
+        '"options.logo" is a damaged PNG image',
+      );
+    }
+    await expect(renderCertificate(record, { logo: encodePng(5000, 1, () => [0, 0, 0, 255]) })).rejects.toThrow(
+      'at most 4096 × 4096 pixels',
+    );
+    await expect(renderCertificate(record, { logo: new Uint8Array([0xff, 0xd8, 0, 0, 0]) })).rejects.toThrow(
+      '"options.logo" is a damaged JPEG image',
+    );
   });
 
   it('prints labels in English on request, the pledge in its own language', async () => {
@@ -232,6 +257,7 @@ describe('renderCertificate', () => {
     const text = squash(pdfToText(pdf));
     expect(text).toContain(`Halaman ${pages.length} dari ${pages.length}`);
     expect(text).toContain('Raden Mas Bagus');
+    expect(text).toContain('Yang menyatakan,');
     expect(text).toContain('Kusumawardhana');
     expect(text.replace(/ /g, '')).toContain(signer.position);
     expect(await extractRecord(pdf)).toEqual(record);

@@ -73,6 +73,15 @@ export function pdfInfo(pdf: Uint8Array): string {
   });
 }
 
+/** `pdfimages -list` output. */
+export function pdfImages(pdf: Uint8Array): string {
+  return withTempDir((dir) => {
+    const file = path.join(dir, 'c.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  });
+}
+
 /** `pdffonts` output. */
 export function pdfFonts(pdf: Uint8Array): string {
   return withTempDir((dir) => {
