@@ -93,7 +93,8 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
   }
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+    // A damaged object is an error, not a console warning and a guess: auditors get a clear verdict.
+    doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (cause) {
     throw invalid('The PDF cannot be read.', 'PDF tidak dapat dibaca.', cause);
   }

@@ -1,6 +1,6 @@
 // extractRecord: the record back out of a certificate, and clear errors for everything else.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyPledge } from '../../src/index.js';
 import { extractRecord, extractRecordFile, renderCertificate } from '../../src/pdf/index.js';
 import { DRAWING, signed } from './records.js';
@@ -100,6 +100,40 @@ describe('extractRecord', () => {
       messages: { id: 'Bukan berkas PDF (tidak ada kepala %PDF-).' },
     });
     await expect(extractRecord('x' as never)).rejects.toThrow(TypeError);
+  });
+
+  it('answers damaged certificates with a coded error, never another exception or a console warning', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const outcomes = new Map<string, number>();
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const damaged: Uint8Array[] = [];
+    for (let i = 0; i < 60; i++) damaged.push(pdf.subarray(0, Math.floor((i / 60) * pdf.length)));
+    for (let i = 0; i < 120; i++) {
+      const b = pdf.slice();
+      for (let k = 0; k <= i % 6; k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
+      damaged.push(b);
+    }
+    try {
+      for (const bytes of damaged) {
+        let outcome: string;
+        try {
+          const back = await extractRecord(bytes);
+          outcome = (await verifyPledge(back)).verified ? 'verified' : 'not verified';
+        } catch (err) {
+          outcome = (err as { code?: string }).code ?? `uncoded ${String(err)}`;
+        }
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+    const allowed = ['verified', 'not verified', 'ERR_PDF_INVALID', 'ERR_PDF_NO_RECORD', 'ERR_JSON_INVALID'];
+    expect([...outcomes.keys()].filter((k) => !allowed.includes(k))).toEqual([]);
+    expect(outcomes.get('ERR_PDF_INVALID')).toBeGreaterThan(50);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('ERR_PDF_NO_RECORD for a PDF without a .json attachment', async () => {
