@@ -33,6 +33,9 @@ export interface EmbeddedRecordFile {
   bytes: Uint8Array;
 }
 
+/** Largest PDF accepted, in bytes (a certificate is 10 to 30 KB). */
+export const MAX_PDF_BYTES: number = 64 * 1024 * 1024;
+
 /** Largest embedded record accepted, in bytes. */
 export const MAX_RECORD_BYTES: number = 16 * 1024 * 1024;
 const MAX_TREE_DEPTH = 32;
@@ -77,7 +80,8 @@ function fileNameOf(spec: PDFDict): string {
  * @param pdfBytes - the PDF file
  * @returns its file name and bytes
  * @throws TypeError when `pdfBytes` is not a Uint8Array
- * @throws {PdfInvalidError} `ERR_PDF_INVALID` when the bytes are not a readable PDF (or are encrypted)
+ * @throws {PdfInvalidError} `ERR_PDF_INVALID` when the bytes are not a readable PDF (or are encrypted,
+ *   or larger than {@link MAX_PDF_BYTES})
  * @throws {PdfNoRecordError} `ERR_PDF_NO_RECORD` when no embedded file name ends in `.json`
  * @throws {PdfMultipleRecordsError} `ERR_PDF_MULTIPLE_RECORDS` when more than one does
  * @example const { fileName, bytes } = await extractRecordFile(pdfBytes);
@@ -85,6 +89,12 @@ function fileNameOf(spec: PDFDict): string {
 export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedRecordFile> {
   if (!(pdfBytes instanceof Uint8Array)) {
     throw new TypeError(`"pdfBytes" expected Uint8Array, got ${pdfBytes === null ? 'null' : typeof pdfBytes}`);
+  }
+  if (pdfBytes.length > MAX_PDF_BYTES) {
+    throw invalid(
+      `The PDF is larger than ${MAX_PDF_BYTES} bytes; a certificate is far smaller.`,
+      `PDF lebih dari ${MAX_PDF_BYTES} bita; sertifikat jauh lebih kecil.`,
+    );
   }
   // §7.5.2: the header %PDF- starts the file; readers accept it within the first 1024 bytes.
   const head = String.fromCharCode(...pdfBytes.subarray(0, 1024));

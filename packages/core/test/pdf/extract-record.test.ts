@@ -2,7 +2,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyPledge } from '../../src/index.js';
-import { extractRecord, extractRecordFile, renderCertificate } from '../../src/pdf/index.js';
+import { extractRecord, extractRecordFile, MAX_PDF_BYTES, renderCertificate } from '../../src/pdf/index.js';
 import { DRAWING, signed } from './records.js';
 import { qpdfRewrite } from './tools.js';
 
@@ -100,6 +100,12 @@ describe('extractRecord', () => {
       messages: { id: 'Bukan berkas PDF (tidak ada kepala %PDF-).' },
     });
     await expect(extractRecord('x' as never)).rejects.toThrow(TypeError);
+    const huge = new Uint8Array(MAX_PDF_BYTES + 1);
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'));
+    await expect(extractRecord(huge)).rejects.toMatchObject({
+      code: 'ERR_PDF_INVALID',
+      message: expect.stringContaining('larger than'),
+    });
   });
 
   it('answers damaged certificates with a coded error, never another exception or a console warning', async () => {
