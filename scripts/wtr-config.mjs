@@ -8,19 +8,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resultsReporter } from './wtr-results-reporter.mjs';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromiumArgs };
 
 /** @param {{ name: string, files: string[], plugins?: unknown[], middleware?: unknown[] }} o */
 export function wtrConfig({ name, files, plugins = [], middleware = [] }) {
@@ -47,7 +38,7 @@ export function wtrConfig({ name, files, plugins = [], middleware = [] }) {
     browsers: [
       chromeLauncher({
         launchOptions: {
-          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+          executablePath: chromiumPath,
           headless: true,
           args: chromiumArgs,
         },

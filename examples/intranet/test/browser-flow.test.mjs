@@ -8,24 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { verifyPledge } from '@ikrar/core';
 import { defaultConfig, startIntranet } from '../src/app.mjs';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 let app;
 let browser;
 
 beforeAll(async () => {
   app = await startIntranet(defaultConfig({ dataDir: mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-')), port: 0 }));
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 afterAll(async () => {
   await browser?.close();
