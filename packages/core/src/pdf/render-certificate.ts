@@ -17,7 +17,8 @@ import { PDFDocument } from 'pdf-lib';
 import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignedPledge } from '../record.js';
-import { digestSignatureStrokes, normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
+import { digestJson } from '../digest.js';
+import { normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
 import { parseTimestamp } from '../time.js';
 import { attachRecord } from './attach-record.js';
 import { certificateTexts, layoutCertificate, type CertificateView } from './certificate-layout.js';
@@ -150,13 +151,15 @@ function checkSignature(record: SignedPledge, signature: SignatureStrokes | unde
       id: 'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
     });
   }
-  if (digestSignatureStrokes(signature) !== consent.signatureDigestMultibase) {
+  // The same as digestSignatureStrokes(signature), normalizing once for both the check and the drawing.
+  const normalized = normalizeSignatureStrokes(signature);
+  if (digestJson(normalized) !== consent.signatureDigestMultibase) {
     throw new RecordInvalidError(path, {
       en: 'The signature drawing does not match the record: its digest differs from consent.signatureDigestMultibase.',
       id: 'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
     });
   }
-  return normalizeSignatureStrokes(signature);
+  return normalized;
 }
 
 function metadataDate(record: SignedPledge, option: Date | string | undefined): Date {

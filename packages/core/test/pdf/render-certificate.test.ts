@@ -165,6 +165,17 @@ describe('renderCertificate', () => {
     expect(text).toContain(record.credentialSubject.pledge.points[0]);
   });
 
+  it('prints a pledge signed in English as signed, with labels in either language', async () => {
+    const record = await signed(referenceInput({ language: 'en' }));
+    const points = record.credentialSubject.pledge.points;
+    for (const language of ['en', 'id'] as const) {
+      const text = squash(pdfToText(await renderCertificate(record, { signature: DRAWING, language })));
+      expect(text).toContain(record.credentialSubject.pledge.title);
+      points.forEach((p, i) => expect(text, `${language} point ${i + 1}`).toContain(squash(p)));
+      expect(text).toContain(language === 'en' ? 'Pledged by,' : 'Yang berikrar,');
+    }
+  });
+
   it('draws names outside Latin-1 with embedded Noto Sans, never with the standard fonts', async () => {
     const name = 'Ṅurah Śri Wāhyuni Nguyễn Đức Łukasz Ǆukić';
     const record = await signed(referenceInput({ signer: { ...referenceInput().signer, name } }));
