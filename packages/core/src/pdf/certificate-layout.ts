@@ -54,6 +54,8 @@ const BODY_SIZES = [10.5, 10, 9.5, 9, 8.5, 8, 7.5];
 /** Body size when the text needs several pages anyway: readable rather than small. */
 const MULTI_PAGE_BODY = 9.5;
 const QR_SIZE = 84;
+/** Light space kept around the QR code, in points (at least four modules). */
+const QR_QUIET = 14;
 const SIGNATURE_HEIGHT = 62;
 
 /**
@@ -155,7 +157,8 @@ function layoutAt(view: CertificateView, fonts: FontSet, body: number): DrawOp[]
     flow.placeLine(label, MARGIN_X, labelWidth, small, 'regular', GREY, 'left');
     flow.paragraph(value, { size: small, indent: labelWidth });
   }
-  flow.space(body * 1.4);
+  // ISO/IEC 18004 §6.3.8: four light modules around the QR code; 14 pt covers version 2 and up.
+  flow.space(Math.max(body * 1.4, QR_QUIET));
   placeSignatureBlock(flow, view, body);
   const pages = flow.pages;
   // Footer on every page, numbered once the page count is known.
@@ -191,12 +194,12 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
     nameLines.length * (size + 0.5) * 1.3 +
     idLines.length * (size - 0.5) * 1.3 +
     signedLines.length * (size - 2) * 1.3;
-  const leftHeight = QR_SIZE + 8 + 3 * 9 * 1.3;
+  const leftHeight = QR_SIZE + QR_QUIET + 3 * 9 * 1.3;
   flow.ensure(Math.max(rightHeight, leftHeight));
   const top = flow.y;
   // Left: QR code, verification code.
   flow.ops.push({ kind: 'qr', box: { x: MARGIN_X, y: top - QR_SIZE, width: QR_SIZE, height: QR_SIZE } });
-  flow.y = top - QR_SIZE - 8;
+  flow.y = top - QR_SIZE - QR_QUIET;
   flow.placeLine(L.verificationCode, MARGIN_X, 160, 7.5, 'regular', GREY, 'left');
   flow.y -= 7.5 * 1.35;
   flow.placeLine(view.code, MARGIN_X, 160, 11, 'bold', INK, 'left');
