@@ -20,6 +20,7 @@ import type { StreamWriter } from './paint.js';
  * @param fileName - its name, ending in `.json`
  * @param description - shown by PDF viewers in the attachment list
  * @param date - creation and modification date of the file
+ * @example attachRecord(doc, streams, json, 'ikrar-….json', 'Rekaman ikrar bertanda tangan', new Date(record.validFrom))
  */
 export function attachRecord(
   doc: PDFDocument,

@@ -62,6 +62,7 @@ const SIGNATURE_HEIGHT = 62;
  * Every string the page shows, for choosing fonts.
  * @param view - the certificate view
  * @returns the strings
+ * @example const fonts = await loadFontSet(certificateTexts(view));
  */
 export function certificateTexts(view: CertificateView): string[] {
   return [
@@ -253,6 +254,7 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
  * @param view - the certificate view
  * @param fonts - measures text
  * @returns drawing operations per page
+ * @example const pages = layoutCertificate(view, fonts); // pages.length === 1 for the built-in templates
  */
 export function layoutCertificate(view: CertificateView, fonts: FontSet): DrawOp[][] {
   for (const body of BODY_SIZES) {

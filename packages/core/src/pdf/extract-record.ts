@@ -134,7 +134,9 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
   const fileName = fileNameOf(spec);
   let bytes: Uint8Array;
   try {
-    const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'));
+    // §7.11.4: /EF maps /F (and optionally /UF) to the embedded file stream.
+    const ef = spec.lookup(PDFName.of('EF'), PDFDict);
+    const stream = ef.lookup(PDFName.of('F')) ?? ef.lookup(PDFName.of('UF'));
     if (!(stream instanceof PDFRawStream)) throw new Error('embedded file is not a stream');
     bytes = decodePDFRawStream(stream).decode();
   } catch (cause) {

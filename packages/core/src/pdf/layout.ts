@@ -108,7 +108,16 @@ export function wrapText(fonts: FontSet, text: string, width: number, size: numb
   return lines;
 }
 
-/** Lays text out down a sequence of pages. */
+/**
+ * Lays text out down a sequence of pages, recording drawing operations per page.
+ *
+ * @example
+ * ```ts
+ * const flow = new Flow(fonts, { width: A4_WIDTH, height: A4_HEIGHT, marginX: 56, marginTop: 48, bottom: 80 });
+ * flow.paragraph('Demikian ikrar ini …', { size: 10.5 });
+ * flow.pages.length; // 1
+ * ```
+ */
 export class Flow {
   /** Drawing operations, one list per page. */
   readonly pages: DrawOp[][] = [[]];

@@ -39,6 +39,7 @@ export interface PaintInput {
  * Formats a number for a content stream: at most two decimals, no exponent (§7.3.3).
  * @param n - the number
  * @returns its PDF form
+ * @example num(12.345) // '12.35'
  */
 export function num(n: number): string {
   const r = Math.round(n * 100) / 100;
@@ -51,6 +52,7 @@ const colour = (c: Rgb): string => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
  * Compresses bytes as a zlib stream (RFC 1950), what `/FlateDecode` reads.
  * @param bytes - data
  * @returns the compressed data, or `null` where the platform has no `CompressionStream`
+ * @example await deflate(new TextEncoder().encode('BT ET'))
  */
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array | null> {
   if (typeof CompressionStream === 'undefined') return null;
@@ -61,6 +63,13 @@ export async function deflate(bytes: Uint8Array): Promise<Uint8Array | null> {
 /**
  * Collects stream objects and compresses them all at once (in parallel where the platform's zlib
  * runs off the main thread), so the document waits for the slowest stream, not for their sum.
+ *
+ * @example
+ * ```ts
+ * const streams = new StreamWriter(doc);
+ * page.node.addContentStream(streams.add(bytes));
+ * await streams.flush();
+ * ```
  */
 export class StreamWriter {
   readonly #pending: Promise<void>[] = [];
@@ -174,6 +183,7 @@ async function pageContent(doc: PDFDocument, page: PDFPage, ops: DrawOp[], input
  * @param streams - where the content streams go
  * @param pages - operations per page
  * @param input - fonts, QR text, signature drawing, embedded logo
+ * @example await paintPages(doc, streams, layoutCertificate(view, fonts), { fonts, qrText, signature, logo })
  */
 export async function paintPages(
   doc: PDFDocument,
