@@ -188,10 +188,11 @@ export async function renderCertificate(
   options: RenderCertificateOptions = {},
 ): Promise<Uint8Array> {
   if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
-  const signature = checkSignature(record, options.signature);
   const code = verificationCode(record);
   const fileName = fileNameOf(String(record.id));
+  // The view checks the fields the page shows, so the signature check may rely on them.
   const view = buildView(record, options, code, fileName);
+  const signature = checkSignature(record, options.signature);
   const date = metadataDate(record, options.date);
   const qrText =
     options.verificationUrl === undefined

@@ -120,6 +120,25 @@ describe('renderCertificate', () => {
     });
   });
 
+  it('refuses records that lack what the page shows, naming the field', async () => {
+    const record = await signed();
+    const noSigner = structuredClone(record) as unknown as { credentialSubject: Record<string, unknown> };
+    delete noSigner.credentialSubject.signer;
+    await expect(renderCertificate(noSigner as never, { signature: DRAWING })).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      path: 'credentialSubject.signer',
+    });
+    const badPoint = structuredClone(record);
+    (badPoint.credentialSubject.pledge.points as unknown[])[1] = 42;
+    await expect(renderCertificate(badPoint)).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      path: 'credentialSubject.pledge.points[1]',
+    });
+    await expect(renderCertificate(null as never)).rejects.toThrow(TypeError);
+    await expect(renderCertificate(record, { language: 'fr' as never })).rejects.toThrow(RangeError);
+    await expect(renderCertificate(record, { date: 'not a date' })).rejects.toThrow(RangeError);
+  });
+
   it('prints a typed name, a click consent, and a drawn record whose drawing is not given', async () => {
     const typed = await signed(
       referenceInput({ consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: 'Sri W. R.' } }),
