@@ -47,10 +47,13 @@ function findChromium() {
 function ensureChromium() {
   let chrome = findChromium();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const needPdfTools = !capture('sh', ['-c', 'command -v qpdf && command -v pdftotext && command -v pdfdetach']);
+  const needPdfTools = !capture('sh', [
+    '-c',
+    'command -v qpdf && command -v pdftotext && command -v pdfdetach && command -v zbarimg',
+  ]);
   if ((!chrome || needPdfTools) && isRoot && capture('sh', ['-c', 'command -v apt-get'])) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils'], {
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils', 'zbar-tools'], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
     chrome = findChromium();
@@ -58,7 +61,7 @@ function ensureChromium() {
   if (!chrome) {
     console.error(
       'Chromium not found. Set CHROME_PATH to a Chromium/Chrome binary, or install it\n' +
-        '(Debian/Ubuntu: sudo apt-get install chromium qpdf poppler-utils). Widget tests need a real browser.',
+        '(Debian/Ubuntu: sudo apt-get install chromium qpdf poppler-utils zbar-tools). Widget tests need a real browser.',
     );
     process.exit(2);
   }

@@ -12,7 +12,14 @@ import { createPrivateKey, generateKeyPairSync, sign as nodeSign, randomBytes } 
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPledge, keyPairFromSecretKey, signPledge, toMultibase58, verifyPledge } from '@ikrar/core';
+import {
+  createPledge,
+  digestSignatureStrokes,
+  keyPairFromSecretKey,
+  signPledge,
+  toMultibase58,
+  verifyPledge,
+} from '@ikrar/core';
 import { FIRST, LAST, NON_LATIN1, POSITIONS, UNITS } from './names.mjs';
 
 const { values: args } = parseArgs({
@@ -98,6 +105,17 @@ function person(i) {
   return { name, employeeType, identifier, position, workUnit: pick(UNITS) };
 }
 
+/** A signature-like drawing: a wave and a loop, as signature_pad records strokes. */
+function scribble() {
+  const wave = [];
+  const base = 60 + rand() * 20;
+  for (let x = 20; x <= 220; x += 8) wave.push({ x, y: base + Math.sin(x / (18 + rand() * 6)) * 22 });
+  const loop = [];
+  const cx = 240 + rand() * 30;
+  for (let a = 0; a <= 6.3; a += 0.35) loop.push({ x: cx + Math.cos(a) * 18, y: 60 + Math.sin(a) * 26 });
+  return { width: 320, height: 120, strokes: [wave, loop] };
+}
+
 const outDir = path.resolve(args.out);
 mkdirSync(outDir, { recursive: true });
 const roster = [];
@@ -113,15 +131,22 @@ for (let i = 0; i < N; i++) {
   roster.push(p);
   const signedAt = new Date(start + i * 2000 + int(0, 1999));
   const employee = rand() < CHAINED ? newEmployeeSigner() : null;
+  // Consent as people give it: a drawing (kept as strokes; the record holds their digest), a
+  // typed name, or a click.
+  const how = rand();
+  const drawing = how < 0.4 ? scribble() : null;
+  const ack = { acknowledgedPoints: [1, 2, 3, 4], acknowledgedAt: signedAt };
+  const consent = drawing
+    ? { ...ack, method: 'drawn', signatureDigestMultibase: digestSignatureStrokes(drawing) }
+    : how < 0.75
+      ? { ...ack, method: 'typed', typedName: p.name }
+      : { ...ack, method: 'click' };
   const credential = createPledge({
     template: p.employeeType === 'PPNPN' || rand() < 0.5 ? 'jembrana-2024' : 'skb-2022-asn',
     issuer: { id: agency.controller, name: args.agency },
     signer: { ...p, ...(employee && { id: employee.controller }) },
     event,
-    consent:
-      rand() < 0.5
-        ? { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: p.name, acknowledgedAt: signedAt }
-        : { acknowledgedPoints: [1, 2, 3, 4], method: 'click', acknowledgedAt: signedAt },
+    consent,
     timeZone: 'WITA',
     now: new Date(Date.UTC(2024, 9, 7)),
   });
@@ -134,7 +159,7 @@ for (let i = 0; i < N; i++) {
   // Spot-check with the strict noble path: every record written verifies.
   if (i % 97 === 0 && !(await verifyPledge(record)).verified) throw new Error(`record ${i} failed to verify`);
   await write(JSON.stringify(record) + '\n');
-  if (forPdf.length < PDFS) forPdf.push(record);
+  if (forPdf.length < PDFS) forPdf.push({ record, drawing });
 }
 await new Promise((resolve, reject) => recordsOut.end((err) => (err ? reject(err) : resolve())));
 const seconds = (performance.now() - t0) / 1000;
@@ -170,8 +195,8 @@ if (PDFS > 0) {
   // Certificates of an earlier run were signed by another agency key: never mix them in.
   rmSync(path.join(outDir, 'pdf'), { recursive: true, force: true });
   mkdirSync(path.join(outDir, 'pdf'), { recursive: true });
-  for (const record of forPdf) {
-    const bytes = await pdf.renderCertificate(record, {});
+  for (const { record, drawing } of forPdf) {
+    const bytes = await pdf.renderCertificate(record, drawing ? { signature: drawing } : {});
     writeFileSync(path.join(outDir, 'pdf', `${record.id.slice('urn:uuid:'.length)}.pdf`), bytes);
   }
 }

@@ -16,6 +16,7 @@
  * });
  * ```
  */
+import { randomUuid } from './internal/uuid.js';
 import { digestJson } from './digest.js';
 import { ConsentIncompleteError, IdentifierInvalidError, RecordInvalidError } from './errors.js';
 import { DEFAULT_SCHEME, validateIdentifier, type EmployeeType, type IdentifierScheme } from './identity.js';
@@ -174,7 +175,7 @@ export function createPledge(input: CreatePledgeInput): PledgeCredential {
   const acknowledgedAt = formatTimestamp(c.acknowledgedAt ?? now, zone);
   const validFrom = input.validFrom === undefined ? acknowledgedAt : formatTimestamp(input.validFrom, zone);
 
-  const id = input.id ?? `urn:uuid:${globalThis.crypto.randomUUID()}`;
+  const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (!/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     bad('id', 'Expected urn:uuid:…', 'Harus urn:uuid:…');
   }

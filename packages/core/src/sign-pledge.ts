@@ -11,6 +11,7 @@
  * const record = await signPledge(byEmployee, agencyKey); // chained: previousProof → employee's proof
  * ```
  */
+import { randomUuid } from './internal/uuid.js';
 import { createProof, proofsOf } from './data-integrity.js';
 import { RecordInvalidError } from './errors.js';
 import { assertObject, isPlainObject } from './internal/assert.js';
@@ -99,7 +100,7 @@ export async function signPledge(
   const zone = options.timeZone ?? consentZone ?? 'WIB';
   const proof = await createProof(doc, signer, {
     created: formatTimestamp(options.created ?? new Date(), zone),
-    ...(options.proofId !== false && { id: options.proofId ?? `urn:uuid:${globalThis.crypto.randomUUID()}` }),
+    ...(options.proofId !== false && { id: options.proofId ?? `urn:uuid:${randomUuid()}` }),
     ...(previousProof !== undefined && { previousProof }),
   });
   const proofs: DataIntegrityProof[] = [...(existing as DataIntegrityProof[]), proof];

@@ -356,3 +356,20 @@ describe('keys', () => {
     }
   });
 });
+
+describe('ids without crypto.randomUUID (plain-http intranets are not secure contexts)', () => {
+  it('createPledge and signPledge make v4 urn:uuid ids from getRandomValues', async () => {
+    const original = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const agency = generateKeyPair();
+      const c = createPledge(pledgeInput(agency));
+      expect(c.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const signed = await signPledge(c, agency);
+      expect((signed.proof as DataIntegrityProof).id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect((await verifyPledge(signed)).verified).toBe(true);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: original, configurable: true });
+    }
+  });
+});
