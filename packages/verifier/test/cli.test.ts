@@ -1,9 +1,9 @@
 // The built `ikrar-verify` (node bin.js …) on fixture files: exit codes, stdout, stderr.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, type SignedPledge } from '@ikrar/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRecord, runCli, tempDir, trustFor, writeJsonl } from './helpers.js';
 
 const dir = tempDir();
@@ -76,6 +76,8 @@ beforeAll(async () => {
   writeFileSync(f('export/sub/b.json'), JSON.stringify([good[1], good[2]]));
   writeFileSync(f('export/readme.txt'), 'ignored');
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ikrar-verify exit codes and output', () => {
   it('0 when every record is valid; the summary lists counts', () => {

@@ -1,5 +1,5 @@
 // The --html report opened in headless Chromium: content, charts, no console errors, no requests.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair } from '@ikrar/core';
 import { chromium, type Browser } from 'playwright-core';
@@ -59,6 +59,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // Keep the report and its screenshots for a look: IKRAR_KEEP_REPORT=1.
+  if (process.env.IKRAR_KEEP_REPORT === '1') console.log(`[html] report and screenshots kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 });
 
 describe('--html report in Chromium', () => {

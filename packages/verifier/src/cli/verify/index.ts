@@ -156,7 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (process.env.IKRAR_VERIFY_STATS === '1') {
       process.stderr.write(
-        `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, total: final.summary.total })}\n`,
+        `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, cpuMicros: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime, summary: final.summary })}\n`,
       );
     }
     return final.summary.total > 0 && final.summary.valid === final.summary.total ? 0 : 1;

@@ -17,7 +17,7 @@ import type { RecordOutcome } from '../../verify-record.js';
 import { createJobRunner, type Job, type RunInit } from './jobs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
-const WORKER_OLD_SPACE_MB = 64;
+const WORKER_OLD_SPACE_MB = 40;
 /** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
 export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
 
@@ -56,7 +56,8 @@ export function createPool(
   let seq = 0;
   let next = 0;
   const done = new Map<number, Unit>();
-  const maxInFlight = Math.max(2, workers * 2);
+  // Four jobs per worker: enough that one slow job at the head does not leave the others idle.
+  const maxInFlight = Math.max(4, workers * 4);
   let inFlight = 0;
   let failure: Error | undefined;
   let waiters: (() => void)[] = [];
@@ -89,17 +90,20 @@ export function createPool(
   };
 
   const threads: Worker[] = [];
+  const pending: number[] = [];
   let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
   const inline = (): ReturnType<typeof createJobRunner> => (inlineRunner ??= createJobRunner(init));
-  let rr = 0;
   for (let i = 0; i < workers; i++) {
     // Small heaps keep peak RSS flat: V8 otherwise lets each isolate grow lazily towards its
     // default limit before collecting. Huge records are verified inline in the main thread.
     const w = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: init,
-      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
     });
+    const index = i;
+    pending.push(0);
     w.on('message', (m: { seq: number; outcomes?: RecordOutcome[]; error?: string }) => {
+      pending[index] = (pending[index] as number) - 1;
       if (m.error !== undefined || !m.outcomes) {
         failure ??= new Error(m.error ?? 'worker failed');
         inFlight--;
@@ -134,8 +138,11 @@ export function createPool(
       if (threads.length === 0 || options?.inline) {
         finish(job.seq, await inline()(job));
       } else {
-        const w = threads[rr++ % threads.length] as Worker;
-        w.postMessage(job);
+        // The least busy worker: records vary in cost (chained records carry two proofs).
+        let best = 0;
+        for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
+        pending[best] = (pending[best] as number) + 1;
+        (threads[best] as Worker).postMessage(job);
       }
       await room();
       if (failure) throw failure;
