@@ -154,7 +154,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       if (!cl.json && !cl.quiet) process.stderr.write(`${t.htmlWritten(cl.html)}\n`);
     }
-    if (process.env.IKRAR_VERIFY_STATS === '1') {
+    if (process.env.IKRAR_VERIFY_STATS === '1' || process.env.IKRAR_VERIFY_STATS === '2') {
       process.stderr.write(
         `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, cpuMicros: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime, summary: final.summary })}\n`,
       );

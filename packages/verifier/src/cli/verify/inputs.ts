@@ -240,7 +240,7 @@ async function readWhole(p: string, name: string): Promise<Uint8Array | null> {
 }
 
 async function* streamFile(p: string, name: string): AsyncGenerator<Uint8Array> {
-  const s = createReadStream(p, { highWaterMark: 1024 * 1024 });
+  const s = createReadStream(p, { highWaterMark: 512 * 1024 });
   try {
     for await (const chunk of s) yield chunk as Buffer;
   } catch (err) {

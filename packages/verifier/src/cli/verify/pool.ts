@@ -56,8 +56,8 @@ export function createPool(
   let seq = 0;
   let next = 0;
   const done = new Map<number, Unit>();
-  // Four jobs per worker: enough that one slow job at the head does not leave the others idle.
-  const maxInFlight = Math.max(4, workers * 4);
+  // Three jobs per worker: enough that one slow job at the head does not leave the others idle.
+  const maxInFlight = Math.max(3, workers * 3);
   let inFlight = 0;
   let failure: Error | undefined;
   let waiters: (() => void)[] = [];
