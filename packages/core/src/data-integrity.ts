@@ -40,11 +40,27 @@ export function proofsOf(document: Record<string, unknown>): unknown[] {
   return Array.isArray(p) ? p : [p];
 }
 
-/** The 64 bytes Ed25519 signs: SHA-256(canonical proof config) ‖ SHA-256(canonical document). */
-export function hashData(document: Record<string, unknown>, proofConfig: Record<string, unknown>): Uint8Array {
+/** A SHA-256 implementation: 32 bytes of any input. */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
+/**
+ * The 64 bytes Ed25519 signs: SHA-256(canonical proof config) ‖ SHA-256(canonical document)
+ * (eddsa-jcs-2022 §3.3.4 Hashing).
+ * @param document - the secured input (see {@link securedInput})
+ * @param proofConfig - the proof without `proofValue`
+ * @param hash - SHA-256; default `@noble/hashes` (a native one, e.g. node:crypto, is faster)
+ * @returns 64 bytes
+ * @throws {CanonicalizationError} when either is not I-JSON
+ * @example hashData(unsecured, config)
+ */
+export function hashData(
+  document: Record<string, unknown>,
+  proofConfig: Record<string, unknown>,
+  hash: Sha256 = sha256,
+): Uint8Array {
   const out = new Uint8Array(64);
-  out.set(sha256(canonicalizeToBytes(proofConfig)), 0);
-  out.set(sha256(canonicalizeToBytes(document)), 32);
+  out.set(hash(canonicalizeToBytes(proofConfig)), 0);
+  out.set(hash(canonicalizeToBytes(document)), 32);
   return out;
 }
 

@@ -171,6 +171,27 @@ export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
 }
 
 /**
+ * The 32 bytes a `did:key` verification method names, decoded but not yet checked as a curve
+ * point (the strict signature check does that, so verifying a record decompresses each key once).
+ * @param didOrMethod - `did:key:z6Mk…` or `did:key:z6Mk…#z6Mk…`
+ * @returns 32 bytes, or `null` when it is not an Ed25519 did:key
+ * @example decodeDidKey(proof.verificationMethod)
+ */
+export function decodeDidKey(didOrMethod: string): Uint8Array | null {
+  if (typeof didOrMethod !== 'string') return null;
+  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/.exec(didOrMethod);
+  if (!m || (m[2] !== undefined && m[2] !== m[1])) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromMultibase58(m[1] as string);
+  } catch {
+    return null;
+  }
+  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
+  return bytes.slice(2);
+}
+
+/**
  * The names of a public key: controller DID and verification method id.
  * @param publicKey - 32 bytes
  * @returns `{ publicKey, controller, id }`

@@ -89,6 +89,8 @@ export interface RecordVerifierOptions {
   readonly before?: string | Date;
   /** Signature check; default core's strict noble one. Must be as strict (see `createStrictVerifier`). */
   readonly verifySignature?: StrictVerify;
+  /** SHA-256 for record hashing; default core's `@noble/hashes`. The command passes node:crypto's. */
+  readonly sha256?: (bytes: Uint8Array) => Uint8Array;
   /** Show identifiers in full (default masked, UU PDP 27/2022). */
   readonly reveal?: boolean;
   /** Deepest JSON nesting accepted by {@link RecordVerifier.verifyText}. Default 64. */
@@ -187,6 +189,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const pledgeOptions = {
     resolveKey,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
+    ...(options.sha256 && { sha256: options.sha256 }),
   };
 
   async function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {

@@ -12,7 +12,7 @@
  * ```
  */
 /* eslint-disable no-restricted-imports -- the command runs in Node only; the library entry never imports this */
-import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   createStrictVerifier,
@@ -21,6 +21,18 @@ import {
   type StrictVerify,
   type StrictVerifyStats,
 } from '../../strict-signature.js';
+
+/**
+ * SHA-256 through OpenSSL, for core's `verifyPledge({ sha256 })`: the same digest as the pure-JS
+ * default, several times faster on a 3 KB record.
+ * @param bytes - input
+ * @returns 32-byte digest
+ * @example nodeSha256(new Uint8Array())
+ */
+export function nodeSha256(bytes: Uint8Array): Uint8Array {
+  const d = createHash('sha256').update(bytes).digest();
+  return new Uint8Array(d.buffer, d.byteOffset, d.length);
+}
 
 /** Engine names accepted by `--engine`. */
 export type EngineName = 'sodium' | 'node' | 'noble';

@@ -12,7 +12,7 @@
  */
 import type { TrustStore } from '../../trust-store.js';
 import { createRecordVerifier, malformedOutcome, type RecordOutcome } from '../../verify-record.js';
-import { loadEngine, type EngineName } from './engines.js';
+import { loadEngine, nodeSha256, type EngineName } from './engines.js';
 
 /** What every worker is told once. */
 export interface RunInit {
@@ -57,6 +57,8 @@ export function createJobRunner(init: RunInit): (job: Job) => Promise<RecordOutc
     trustStore: init.trustStore,
     ...(init.before !== undefined && { before: init.before }),
     ...(engine?.verify && { verifySignature: engine.verify }),
+    // OpenSSL's SHA-256 is several times faster than the pure-JS default on 3 KB records.
+    ...(engine?.verify && { sha256: nodeSha256 }),
     reveal: init.reveal,
     maxLength: MAX_RECORD_CHARS,
   });
