@@ -77,9 +77,15 @@ function newEmployeeSigner() {
 
 const agency = keyPairFromSecretKey(new Uint8Array(randomBytes(32)));
 const agencySigner = nodeSigner(agency);
+// Serials count up per number prefix, as registries do, so no two people share an identifier.
 const serials = new Map();
+const nextSerial = (prefix) => {
+  const n = (serials.get(prefix) ?? 0) + 1;
+  serials.set(prefix, n);
+  return n;
+};
 
-function person(i) {
+function person() {
   const r = rand();
   const employeeType = r < 0.8 ? 'PNS' : r < 0.92 ? 'PPPK' : 'PPNPN';
   const female = rand() < 0.5;
@@ -90,15 +96,15 @@ function person(i) {
   let identifier;
   if (employeeType === 'PNS') {
     const ay = int(Math.max(by + 19, 1990), 2023);
-    const key = `${birth}${ay}`;
-    const serial = (serials.get(key) ?? 0) + 1;
-    serials.set(key, serial);
-    identifier = `${birth}${ay}${pad(int(1, 12), 2)}${female ? 2 : 1}${pad(serial, 3)}`;
+    const prefix = `${birth}${ay}${pad(int(1, 12), 2)}${female ? 2 : 1}`;
+    identifier = `${prefix}${pad(nextSerial(prefix), 3)}`;
   } else if (employeeType === 'PPPK') {
-    identifier = `${birth}${int(Math.max(by + 20, 2019), 2023)}21${female ? 2 : 1}${pad((i % 999) + 1, 3)}`;
+    const prefix = `${birth}${int(Math.max(by + 20, 2019), 2023)}21${female ? 2 : 1}`;
+    identifier = `${prefix}${pad(nextSerial(prefix), 3)}`;
   } else {
     const day = female ? bd + 40 : bd;
-    identifier = `5101${pad(int(1, 5), 2)}${pad(day, 2)}${pad(bm, 2)}${String(by).slice(2)}${pad((i % 9999) + 1, 4)}`;
+    const prefix = `5101${pad(int(1, 5), 2)}${pad(day, 2)}${pad(bm, 2)}${String(by).slice(2)}`;
+    identifier = `${prefix}${pad(nextSerial(prefix), 4)}`;
   }
   const name = rand() < 0.01 ? pick(NON_LATIN1) : `${pick(FIRST)} ${pick(LAST)}`;
   const position = employeeType === 'PPNPN' ? pick(POSITIONS.slice(-3)) : pick(POSITIONS.slice(0, -3));
@@ -127,7 +133,7 @@ const start = Date.UTC(2024, 9, 7, 0, 0, 0); // 08:00 WITA
 const t0 = performance.now();
 let chained = 0;
 for (let i = 0; i < N; i++) {
-  const p = person(i);
+  const p = person();
   roster.push(p);
   const signedAt = new Date(start + i * 2000 + int(0, 1999));
   const employee = rand() < CHAINED ? newEmployeeSigner() : null;

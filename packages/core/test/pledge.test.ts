@@ -373,3 +373,29 @@ describe('ids without crypto.randomUUID (plain-http intranets are not secure con
     }
   });
 });
+
+describe('verifyPledge options for batch verifiers', () => {
+  it('accepts a native SHA-256, and a wrong one makes every proof fail', async () => {
+    const { createHash } = await import('node:crypto');
+    const { record } = await chainedRecord();
+    const native = (b: Uint8Array) => new Uint8Array(createHash('sha256').update(b).digest());
+    expect((await verifyPledge(record, { sha256: native })).verified).toBe(true);
+    const wrong = await verifyPledge(record, { sha256: () => new Uint8Array(32) });
+    expect(wrong.verified).toBe(false);
+    expect(wrong.proofs.every((p) => p.code === 'ERR_SIGNATURE_INVALID')).toBe(true);
+  });
+
+  it('reports ERR_KEY_INVALID for a did:key that decodes to a small-order point', async () => {
+    const { record } = await agencyRecord();
+    // did:key of the identity point (0x01 followed by zeros): well encoded, unusable.
+    const identity = new Uint8Array(34);
+    identity.set([0xed, 0x01, 0x01]);
+    const { toMultibase58 } = await import('../src/index.js');
+    const mb = toMultibase58(identity);
+    const forged = structuredClone(record) as unknown as { proof: DataIntegrityProof };
+    forged.proof.verificationMethod = `did:key:${mb}#${mb}`;
+    const result = await verifyPledge(forged);
+    expect(result.verified).toBe(false);
+    expect(result.code).toBe('ERR_KEY_INVALID');
+  });
+});
