@@ -30,7 +30,9 @@ export default tseslint.config(
     },
   },
   {
+    // Libraries use Web APIs only; the ikrar-verify command (src/cli) runs in Node.
     files: ['packages/core/src/**/*.ts', 'packages/verifier/src/**/*.ts'],
+    ignores: ['packages/verifier/src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,7 +8,6 @@
  * const args = parseCommandLine(process.argv.slice(2), 'id');
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseTimestamp } from '@ikrar/core';

@@ -11,7 +11,6 @@
  * await verifyPledge(record, { verifySignature: engine.verify });
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only; the library entry never imports this */
 import { createHash, createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {

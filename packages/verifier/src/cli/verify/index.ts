@@ -11,7 +11,6 @@
  * ikrar-verify export.jsonl --trust trust.json --roster pegawai.csv --html laporan.html
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isIkrarError, parseJson } from '@ikrar/core';

@@ -11,7 +11,6 @@
  * for (const s of specs) await feedInput(s, ctx);
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -11,7 +11,6 @@
  * await out.results(outcomes); await out.finish(report);
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import type { Writable } from 'node:stream';
 import { formatSource } from '../../html-report.js';
 import type { VerificationReport } from '../../report.js';

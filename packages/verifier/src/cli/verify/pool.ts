@@ -11,7 +11,6 @@
  * await pool.submit(job); await pool.drain(); await pool.close();
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createJobRunner, type Job, type RunInit } from './jobs.js';

@@ -8,7 +8,6 @@
  * new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
  * ```
  */
-/* eslint-disable no-restricted-imports -- the command runs in Node only */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createJobRunner, type Job, type RunInit } from './jobs.js';
 
