@@ -105,15 +105,16 @@ export function formatSource(r: Pick<RecordResult, 'source'>): string {
 
 function barsHorizontal(rows: { label: string; value: number; max: number; text: string }[]): string {
   const rowH = 26;
-  const w = 720;
-  const labelW = 240;
+  const w = 760;
+  const labelW = 300;
   const h = rows.length * rowH + 8;
   const bars = rows
     .map((r, i) => {
       const y = i * rowH + 4;
       const bw = r.max > 0 ? Math.round(((w - labelW - 110) * r.value) / r.max) : 0;
       return (
-        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end">${e(r.label.slice(0, 36))}</text>` +
+        // Long unit names are shortened here; the table below the chart has them in full.
+        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end"><title>${e(r.label)}</title>${e(r.label.length > 34 ? r.label.slice(0, 33) + '…' : r.label)}</text>` +
         `<rect x="${labelW}" y="${y + 3}" width="${w - labelW - 110}" height="18" class="track"/>` +
         `<rect x="${labelW}" y="${y + 3}" width="${bw}" height="18" class="bar"/>` +
         `<text x="${w - 102}" y="${y + 17}">${e(r.text)}</text>`
