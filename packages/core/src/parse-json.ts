@@ -100,10 +100,12 @@ function scan(s: string, maxDepth: number): void {
     }
   };
 
-  const readString = (): string => {
+  // Values are only checked; keys are also returned, for the duplicate and __proto__ checks.
+  const readString = (wantValue: boolean): string => {
     const start = i;
     i++; // opening quote
     let escaped = false;
+    let unicodeEscape = false;
     let surrogates = false;
     for (;;) {
       if (i >= n) fail('syntax', i);
@@ -114,6 +116,7 @@ function scan(s: string, maxDepth: number): void {
         escaped = true;
         const e = s.charCodeAt(i + 1);
         if (e === 0x75) {
+          unicodeEscape = true;
           if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) fail('syntax', i);
           i += 6;
         } else if (
@@ -134,8 +137,9 @@ function scan(s: string, maxDepth: number): void {
       i++;
     }
     i++; // closing quote
-    const raw = s.slice(start + 1, i - 1);
-    if (!escaped && !surrogates) return raw;
+    if (!escaped && !surrogates) return wantValue ? s.slice(start + 1, i - 1) : '';
+    // Only a \u escape or a raw surrogate can make a lone surrogate.
+    if (!wantValue && !surrogates && !unicodeEscape) return '';
     const value = JSON.parse(s.slice(start, i)) as string;
     if (LONE_SURROGATE.test(value)) fail('lone-surrogate', start);
     return value;
@@ -198,7 +202,7 @@ function scan(s: string, maxDepth: number): void {
       pending = true;
       return;
     }
-    if (c === 0x22) readString();
+    if (c === 0x22) readString(false);
     else if (c === 0x74) literal('true');
     else if (c === 0x66) literal('false');
     else if (c === 0x6e) literal('null');
@@ -210,7 +214,7 @@ function scan(s: string, maxDepth: number): void {
     ws();
     if (s.charCodeAt(i) !== 0x22) fail('syntax', i);
     const at = i;
-    const k = readString();
+    const k = readString(true);
     if (k === '__proto__') fail('proto-key', at);
     const keys = stack[stack.length - 1] as Set<string>;
     if (keys.has(k)) fail('duplicate-key', at);
