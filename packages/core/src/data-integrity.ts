@@ -13,7 +13,7 @@
  * ```
  */
 import { canonicalizeToBytes } from './canonicalize.js';
-import { sha256 } from './digest.js';
+import { sha256, type Sha256 } from './digest.js';
 import { toMultibase58 } from './encoding.js';
 import { SignatureInvalidError } from './errors.js';
 import { isPlainObject } from './internal/assert.js';
@@ -39,9 +39,6 @@ export function proofsOf(document: Record<string, unknown>): unknown[] {
   if (p === undefined) return [];
   return Array.isArray(p) ? p : [p];
 }
-
-/** A SHA-256 implementation: 32 bytes of any input. */
-export type Sha256 = (bytes: Uint8Array) => Uint8Array;
 
 /**
  * The 64 bytes Ed25519 signs: SHA-256(canonical proof config) ‖ SHA-256(canonical document)

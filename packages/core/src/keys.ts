@@ -44,6 +44,9 @@ export interface Signer {
   sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
+/** `did:key:X` or its verification method `did:key:X#X` (did:key spec §3.1.2), X base58btc. */
+const DID_KEY = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/;
+
 const MULTICODEC_ED25519_PUB = [0xed, 0x01] as const;
 const MULTICODEC_ED25519_PRIV = [0x80, 0x26] as const;
 
@@ -163,7 +166,7 @@ export function publicKeyToDidKey(publicKey: Uint8Array): string {
  */
 export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
   assertString(didOrMethod, 'didOrMethod');
-  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/.exec(didOrMethod);
+  const m = DID_KEY.exec(didOrMethod);
   if (!m || (m[2] !== undefined && m[2] !== m[1])) {
     throw keyError('Not an Ed25519 did:key verification method.', 'Bukan metode verifikasi did:key Ed25519.');
   }
@@ -179,7 +182,7 @@ export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
  */
 export function decodeDidKey(didOrMethod: string): Uint8Array | null {
   if (typeof didOrMethod !== 'string') return null;
-  const m = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/.exec(didOrMethod);
+  const m = DID_KEY.exec(didOrMethod);
   if (!m || (m[2] !== undefined && m[2] !== m[1])) return null;
   let bytes: Uint8Array;
   try {

@@ -13,12 +13,11 @@
  * if (!result.verified) console.log(result.code, result.message?.id);
  * ```
  */
-import { canonicalizeToBytes } from './canonicalize.js';
-import { bytesToBase64url as toBase64url, fromMultibase58 } from './encoding.js';
+import { fromMultibase58 } from './encoding.js';
 import { isIkrarError, type LocalizedText } from './errors.js';
-import { hashData, proofsOf, securedInput, type Sha256 } from './data-integrity.js';
+import { hashData, proofsOf, securedInput } from './data-integrity.js';
 import { isStrictPublicKey, verifyEd25519 } from './ed25519.js';
-import { sha256 as nobleSha256 } from './digest.js';
+import { digestJson, sha256 as nobleSha256, type Sha256 } from './digest.js';
 import { isPlainObject } from './internal/assert.js';
 import { decodeDidKey, type Ed25519PublicKey } from './keys.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from './record.js';
@@ -164,12 +163,7 @@ function pledgeDigest(body: Record<string, unknown>, hash: Sha256): string | und
   if (hit !== undefined) return hit;
   let digest: string;
   try {
-    const d = hash(canonicalizeToBytes(body));
-    const mh = new Uint8Array(34);
-    mh[0] = 0x12;
-    mh[1] = 0x20;
-    mh.set(d, 2);
-    digest = 'u' + toBase64url(mh);
+    digest = digestJson(body, hash);
   } catch {
     return undefined;
   }

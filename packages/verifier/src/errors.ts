@@ -14,18 +14,14 @@
  * }
  * ```
  */
+import type { LocalizedText } from '@ikrar/core';
 
 /** Every error code `@ikrar/verifier` and `ikrar-verify` can raise. */
 export type VerifierErrorCode =
   'ERR_TRUST_STORE_INVALID' | 'ERR_ROSTER_INVALID' | 'ERR_USAGE' | 'ERR_INPUT_UNREADABLE' | 'ERR_OUTPUT_UNWRITABLE';
 
-/** A message in both languages. */
-export interface VerifierMessage {
-  /** Bahasa Indonesia. */
-  readonly id: string;
-  /** English. */
-  readonly en: string;
-}
+/** A message in both languages: core's `LocalizedText` (`{ id, en }`). */
+export type VerifierMessage = LocalizedText;
 
 /** Where each code is documented (README anchor = the code in lower case). */
 export const VERIFIER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/verifier#';

@@ -5,18 +5,7 @@ import { generateKeyPair } from '@ikrar/core';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRecord, runCli, tempDir, trustFor, writeJsonl } from './helpers.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const dir = tempDir('ikrar-html-');
 let browser: Browser;
@@ -52,8 +41,8 @@ beforeAll(async () => {
       '\n198001012005011009,Belum Tanda Tangan,Sekretariat Daerah\n',
   );
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
 });
 
