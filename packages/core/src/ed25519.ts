@@ -29,21 +29,21 @@ function bytesToNumberLE(bytes: Uint8Array): bigint {
   return n;
 }
 
-let smallOrderEncodings: Uint8Array[] | undefined;
-
-/** The eight points of the torsion subgroup, encoded, from the order-8 generator libsodium lists. */
-function getSmallOrderEncodings(): Uint8Array[] {
-  if (smallOrderEncodings) return smallOrderEncodings;
-  const t = ed.Point.fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05');
-  const out: Uint8Array[] = [];
-  let q = ed.Point.ZERO;
-  for (let i = 0; i < 8; i++) {
-    out.push(q.toBytes());
-    q = q.add(t);
-  }
-  smallOrderEncodings = out;
-  return out;
-}
+/**
+ * The eight points of the torsion subgroup, encoded (the identity, then multiples of the order-8
+ * point libsodium lists). Constants, so the byte checks need no curve arithmetic; a test
+ * recomputes them with noble.
+ */
+const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
+  '0000000000000000000000000000000000000000000000000000000000000080',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+].map((hex) => Uint8Array.from(hex.match(/../g) as string[], (b) => parseInt(b, 16)));
 
 /**
  * Whether a 32-byte point encoding is one of the small-order points, ignoring the sign bit (so
@@ -56,7 +56,7 @@ function getSmallOrderEncodings(): Uint8Array[] {
  */
 export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
   assertBytes(encoding, 'encoding', 32);
-  outer: for (const e of getSmallOrderEncodings()) {
+  outer: for (const e of SMALL_ORDER_ENCODINGS) {
     for (let i = 0; i < 31; i++) if (e[i] !== encoding[i]) continue outer;
     if (((e[31] as number) & 0x7f) === ((encoding[31] as number) & 0x7f)) return true;
   }
@@ -84,6 +84,24 @@ export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
   const y = bytesToNumberLE(r) & ((1n << 255n) - 1n);
   if (y >= P) return false;
   return !isSmallOrderEncoding(r);
+}
+
+/**
+ * Byte-level checks of a public key for a native verifier (libsodium, OpenSSL, WebCrypto), which
+ * decompresses the point itself and refuses one that is not on the curve: 32 bytes, y < p, and
+ * not a small-order point. Together with the native check this refuses exactly what
+ * {@link isStrictPublicKey} refuses, without curve arithmetic in JavaScript.
+ *
+ * @param publicKey - the key bytes
+ * @returns `false` when the key must be refused whatever the signature
+ * @throws TypeError when `publicKey` is not a Uint8Array
+ * @example isStrictPublicKeyEncoding(pub) && isStrictSignatureEncoding(sig) && nativeVerify(sig, msg, pub)
+ */
+export function isStrictPublicKeyEncoding(publicKey: Uint8Array): boolean {
+  assertBytes(publicKey, 'publicKey');
+  if (publicKey.length !== 32) return false;
+  const y = bytesToNumberLE(publicKey) & ((1n << 255n) - 1n);
+  return y < P && !isSmallOrderEncoding(publicKey);
 }
 
 /**

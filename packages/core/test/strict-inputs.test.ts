@@ -11,6 +11,7 @@ import {
   hexToBytes,
   isSmallOrderEncoding,
   isStrictPublicKey,
+  isStrictPublicKeyEncoding,
   isStrictSignatureEncoding,
   multibaseToPublicKey,
   parseJson,
@@ -45,6 +46,36 @@ describe('strict Ed25519', () => {
     }
     expect(seen.size).toBe(8);
     expect(isSmallOrderEncoding(generateKeyPair().publicKey)).toBe(false);
+  });
+
+  it('byte-level key checks plus point decompression refuse exactly what isStrictPublicKey refuses', () => {
+    const decompresses = (b: Uint8Array): boolean => {
+      try {
+        ed.Point.fromBytes(b, false);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const P = 2n ** 255n - 19n;
+    const cases: Uint8Array[] = [IDENTITY, new Uint8Array(32), numberToBytesLE(P, 32), numberToBytesLE(P + 1n, 32)];
+    let q = ed.Point.ZERO;
+    const t = ed.Point.fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05');
+    for (let i = 0; i < 8; i++) {
+      const enc = q.toBytes();
+      cases.push(
+        enc,
+        Uint8Array.from(enc, (b, j) => (j === 31 ? b ^ 0x80 : b)),
+      );
+      // A large-order key plus a torsion component (mixed order) is a usable key for both.
+      cases.push(ed.Point.fromBytes(generateKeyPair().publicKey).add(q).toBytes());
+      q = q.add(t);
+    }
+    for (let i = 0; i < 300; i++) cases.push(i % 3 === 0 ? generateKeyPair().publicKey : ed.utils.randomSecretKey());
+    for (const c of cases) {
+      expect(isStrictPublicKeyEncoding(c) && decompresses(c), bytesToHex(c)).toBe(isStrictPublicKey(c));
+    }
+    expect(isStrictPublicKeyEncoding(new Uint8Array(31))).toBe(false);
   });
 
   it('rejects the identity key with R = identity and S = 0 (verifies any message under lax checks)', () => {

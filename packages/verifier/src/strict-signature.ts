@@ -4,7 +4,8 @@
  * `zip215: false`, small-order A and R refused):
  *
  * 1. `isStrictSignatureEncoding(sig)` per signature (S < L, canonical R, R not of small order);
- * 2. `isStrictPublicKey(pub)` once per key, cached (canonical A of large order);
+ * 2. `isStrictPublicKeyEncoding(pub)` once per key, cached (y < p, A not of small order); a key
+ *    that is not on the curve is refused by the native decompression, as by the reference;
  * 3. the native check. Natives use the cofactorless equation [S]B = R + [k]A; the reference uses
  *    the cofactored one, 8([S]B − R − [k]A) = 0 (RFC 8032 §5.1.7 allows either). A cofactorless
  *    pass implies a cofactored pass, so a native `true` is final. They differ only when A or R
@@ -20,7 +21,7 @@
  * await verifyPledge(record, { verifySignature });
  * ```
  */
-import { isStrictPublicKey, isStrictSignatureEncoding, verifyEd25519 } from '@ikrar/core';
+import { isStrictPublicKeyEncoding, isStrictSignatureEncoding, verifyEd25519 } from '@ikrar/core';
 
 /** A raw native Ed25519 verify: `true` when the signature verifies. May throw on bad input. */
 export type NativeVerify = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
@@ -66,7 +67,7 @@ export function createStrictVerifier(native: NativeVerify, stats?: StrictVerifyS
     const id = keyId(pub);
     ok = byHex.get(id);
     if (ok === undefined) {
-      ok = pub.length === 32 && isStrictPublicKey(pub);
+      ok = isStrictPublicKeyEncoding(pub);
       if (byHex.size > 10_000) byHex.clear();
       byHex.set(id, ok);
     }
