@@ -13,6 +13,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  canonicalize,
   createPledge,
   digestSignatureStrokes,
   keyPairFromSecretKey,
@@ -164,7 +165,9 @@ for (let i = 0; i < N; i++) {
   record = await signPledge(record, agencySigner, { created: new Date(signedAt.getTime() + 1000) });
   // Spot-check with the strict noble path: every record written verifies.
   if (i % 97 === 0 && !(await verifyPledge(record)).verified) throw new Error(`record ${i} failed to verify`);
-  await write(JSON.stringify(record) + '\n');
+  // Each line is the record's RFC 8785 canonical form: any JCS tool can check a line against
+  // itself, and verifiers canonicalize it without re-sorting keys.
+  await write(canonicalize(record) + '\n');
   if (forPdf.length < PDFS) forPdf.push({ record, drawing });
 }
 await new Promise((resolve, reject) => recordsOut.end((err) => (err ? reject(err) : resolve())));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseJson, validateIdentifier, verifyPledge } from '@ikrar/core';
+import { canonicalize, parseJson, validateIdentifier, verifyPledge } from '@ikrar/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -39,6 +39,7 @@ describe('examples/auditor/generate.mjs', () => {
     let chained = 0;
     for (const [i, line] of lines.entries()) {
       const record = parseJson(line);
+      expect(canonicalize(record), `line ${i + 1} is its own RFC 8785 form`).toBe(line);
       const result = await verifyPledge(record);
       expect(result.verified, `line ${i + 1}: ${result.code}`).toBe(true);
       expect(result.issuer).toBe(trust.issuers[0].id);

@@ -1,6 +1,7 @@
 // The intranet's embedded database: SQLite (better-sqlite3) in WAL mode with synchronous=FULL, so a
 // countersigned record is on disk before the employee is told it is done. One record per employee
 // per event, enforced by a UNIQUE constraint, makes signing idempotent.
+import { canonicalize } from '@ikrar/core';
 import Database from 'better-sqlite3';
 
 const SCHEMA = `
@@ -71,7 +72,8 @@ export function openDatabase(file) {
       if (existing) return { record: JSON.parse(existing.record), created: false };
       const proofs = Array.isArray(record.proof) ? record.proof : [record.proof];
       const signedAt = proofs[proofs.length - 1].created;
-      q.insertRecord.run(record.id, identifier, eventName, signedAt, JSON.stringify(record));
+      // Stored in RFC 8785 canonical form, so export.jsonl lines are canonical too.
+      q.insertRecord.run(record.id, identifier, eventName, signedAt, canonicalize(record));
       return { record, created: true };
     }),
     signed: (eventName) => q.signedIdentifiers.all(eventName),

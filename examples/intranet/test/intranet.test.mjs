@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPledge, generateKeyPair, parseJson, signPledge, verifyPledge } from '@ikrar/core';
+import { canonicalize, createPledge, generateKeyPair, parseJson, signPledge, verifyPledge } from '@ikrar/core';
 import { defaultConfig, startIntranet } from '../src/app.mjs';
 import { parseRoster } from '../src/roster.mjs';
 
@@ -194,6 +194,8 @@ describe('demo intranet', () => {
     const jsonl = await (await fetch(`${app.url}/api/export.jsonl`)).text();
     const trust = await (await fetch(`${app.url}/trust.json`)).text();
     expect(jsonl.trimEnd().split('\n')).toHaveLength(3);
+    // Lines are written in RFC 8785 canonical form.
+    for (const line of jsonl.trimEnd().split('\n')) expect(canonicalize(parseJson(line))).toBe(line);
     const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-export-'));
     writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
     writeFileSync(path.join(dir, 'trust.json'), trust);

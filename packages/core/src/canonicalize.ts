@@ -13,45 +13,63 @@
 import jcs from 'canonicalize';
 import { CanonicalizationError } from './errors.js';
 import { utf8ToBytes } from './encoding.js';
+import { isWellFormedString } from './internal/well-formed.js';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Path of the value being checked, built into a string only when a refusal needs it. */
+const trail: (string | number)[] = [];
 
-function refuse(path: string, en: string, id: string): never {
+function refuse(en: string, id: string): never {
+  let path = '$';
+  for (const seg of trail) path += typeof seg === 'number' ? `[${seg}]` : `.${seg}`;
+  trail.length = 0;
   throw new CanonicalizationError({ id: `${id} (${path})`, en: `${en} (${path})` });
 }
 
-function check(value: unknown, path: string, depth: number): void {
-  if (depth > 128) refuse(path, 'Value nested too deeply', 'Nilai bersarang terlalu dalam');
+/**
+ * Checks that a value is I-JSON, and tells whether every object's keys are already in RFC 8785
+ * order (UTF-16 code units, as the `canonicalize` package's `sort()` orders them).
+ */
+function check(value: unknown, depth: number): boolean {
+  if (depth > 128) refuse('Value nested too deeply', 'Nilai bersarang terlalu dalam');
   switch (typeof value) {
     case 'string':
-      if (LONE_SURROGATE.test(value)) refuse(path, 'String has a lone surrogate', 'String berisi surrogate tunggal');
-      return;
+      if (!isWellFormedString(value)) refuse('String has a lone surrogate', 'String berisi surrogate tunggal');
+      return true;
     case 'number':
       // RFC 8785 §3.2.2.3: NaN and Infinity have no JSON form.
-      if (!Number.isFinite(value)) refuse(path, 'Number is not finite', 'Angka tidak terhingga');
-      return;
+      if (!Number.isFinite(value)) refuse('Number is not finite', 'Angka tidak terhingga');
+      return true;
     case 'boolean':
-      return;
-    case 'object':
-      if (value === null) return;
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      let sorted = true;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) check(value[i], `${path}[${i}]`, depth + 1);
-        return;
-      }
-      {
-        const proto = Object.getPrototypeOf(value) as unknown;
-        if (proto !== Object.prototype && proto !== null) {
-          refuse(path, 'Only plain objects can be canonicalized', 'Hanya objek biasa yang dapat dikanonikalisasi');
+        for (let i = 0; i < value.length; i++) {
+          trail.push(i);
+          if (!check(value[i], depth + 1)) sorted = false;
+          trail.pop();
         }
+        return sorted;
       }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        refuse('Only plain objects can be canonicalized', 'Hanya objek biasa yang dapat dikanonikalisasi');
+      }
+      let previous: string | undefined;
       for (const key of Object.keys(value)) {
-        if (key === '__proto__') refuse(path, 'Key "__proto__" is not allowed', 'Kunci "__proto__" tidak diizinkan');
-        if (LONE_SURROGATE.test(key)) refuse(path, 'Key has a lone surrogate', 'Kunci berisi surrogate tunggal');
-        check((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+        trail.push(key);
+        if (key === '__proto__') refuse('Key "__proto__" is not allowed', 'Kunci "__proto__" tidak diizinkan');
+        if (!isWellFormedString(key)) refuse('Key has a lone surrogate', 'Kunci berisi surrogate tunggal');
+        if (previous !== undefined && !(previous < key)) sorted = false;
+        previous = key;
+        if (!check((value as Record<string, unknown>)[key], depth + 1)) sorted = false;
+        trail.pop();
       }
-      return;
+      return sorted;
+    }
     default:
-      refuse(path, `Type ${typeof value} has no JSON form`, `Tipe ${typeof value} tidak punya bentuk JSON`);
+      refuse(`Type ${typeof value} has no JSON form`, `Tipe ${typeof value} tidak punya bentuk JSON`);
   }
 }
 
@@ -68,9 +86,12 @@ function check(value: unknown, path: string, depth: number): void {
  * ```
  */
 export function canonicalize(value: unknown): string {
-  check(value, '$', 0);
-  const out = jcs(value);
-  if (out === undefined) refuse('$', 'Value has no JSON form', 'Nilai tidak punya bentuk JSON');
+  trail.length = 0;
+  // The package sorts keys and writes every primitive with JSON.stringify. When the keys are
+  // already in its order (records we write are), JSON.stringify alone gives the same text without
+  // the package's per-value strings; a property test holds the two equal.
+  const out = check(value, 0) ? JSON.stringify(value) : jcs(value);
+  if (out === undefined) refuse('Value has no JSON form', 'Nilai tidak punya bentuk JSON');
   return out;
 }
 

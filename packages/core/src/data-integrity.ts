@@ -67,9 +67,11 @@ export function securedInput(
   previousProof: string | string[] | undefined,
   allProofs: readonly unknown[],
 ): Record<string, unknown> | null {
-  const { proof: _proof, ...unsecured } = document;
-  void _proof;
-  if (previousProof === undefined) return unsecured;
+  if (previousProof === undefined) {
+    const { proof: _proof, ...unsecured } = document;
+    void _proof;
+    return unsecured;
+  }
   const ids = typeof previousProof === 'string' ? [previousProof] : previousProof;
   const matching: unknown[] = [];
   for (const id of ids) {
@@ -77,7 +79,11 @@ export function securedInput(
     if (!found) return null;
     matching.push(found);
   }
-  return { ...unsecured, proof: matching };
+  // `proof` keeps its place among the keys, so a record written in canonical order stays in it
+  // and canonicalize can take its JSON.stringify path.
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(document)) input[key] = key === 'proof' ? matching : document[key];
+  return input;
 }
 
 /**

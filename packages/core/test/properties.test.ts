@@ -2,6 +2,7 @@
 // ignores key order and is idempotent.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import jcs from 'canonicalize';
 import {
   canonicalize,
   createPledge,
@@ -148,6 +149,45 @@ describe('canonicalization properties', () => {
         return canonicalize(shuffle(v, rnd)) === canonicalize(v);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("gives the canonicalize package's text, in any key order (also sorted: the JSON.stringify path)", () => {
+    // Keys that sort differently by UTF-16 unit and by code point, integer-like keys (which JS
+    // objects enumerate first), and full-Unicode strings.
+    const key = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('1', '10', '9', '\u{1F600}', '\uFB01', 'a', 'A'),
+    );
+    const tree = fc
+      .letrec((tie) => ({
+        value: fc.oneof(
+          { depthSize: 'small' },
+          fc.string({ unit: 'binary' }),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.array(tie('value'), { maxLength: 4 }),
+          fc.dictionary(key, tie('value'), { maxKeys: 6 }),
+        ),
+      }))
+      .value.filter((v) => !JSON.stringify(v).includes('__proto__'));
+    const sortKeys = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(sortKeys);
+      if (typeof v === 'object' && v !== null) {
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+        return out;
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(tree, (v) => {
+        expect(canonicalize(v)).toBe(jcs(v));
+        expect(canonicalize(sortKeys(v))).toBe(jcs(v));
+      }),
+      { numRuns: 1000 },
     );
   });
 

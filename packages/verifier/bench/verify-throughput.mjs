@@ -68,7 +68,8 @@ const rawSodium = sodium
 const rawNoble = rate('noble strict (core)', () => verifyEd25519(sig, msg, pub), 1);
 
 function dataset(count) {
-  const dir = path.join(tmpdir(), `ikrar-bench-${count}`);
+  // "-v2": the generator writes canonical (RFC 8785) lines since 0.2; older caches are not reused.
+  const dir = path.join(tmpdir(), `ikrar-bench-v2-${count}`);
   if (!existsSync(path.join(dir, 'records.jsonl')) || !existsSync(path.join(dir, 'trust.json'))) {
     if (!existsSync(generator)) {
       console.error(`ERR_USAGE: ${generator} is missing; it generates the records`);
