@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', errors: 'src/errors.ts', form: 'src/form.ts', 'pdf/index': 'src/pdf/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    errors: 'src/errors.ts',
+    form: 'src/form.ts',
+    webcrypto: 'src/webcrypto.ts',
+    'pdf/index': 'src/pdf/index.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

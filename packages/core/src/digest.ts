@@ -11,8 +11,8 @@
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { canonicalizeToBytes } from './canonicalize.js';
-import { toMultibase64url } from './encoding.js';
 import { assertBytes } from './internal/assert.js';
+import { sha256DigestMultibase } from './internal/multihash.js';
 
 /**
  * SHA-256 of some bytes.
@@ -38,12 +38,7 @@ export type Sha256 = (bytes: Uint8Array) => Uint8Array;
  * @example digestMultibase(pngBytes)
  */
 export function digestMultibase(bytes: Uint8Array, hash: Sha256 = sha256): string {
-  const d = hash(bytes);
-  const mh = new Uint8Array(34);
-  mh[0] = 0x12;
-  mh[1] = 0x20;
-  mh.set(d, 2);
-  return toMultibase64url(mh);
+  return sha256DigestMultibase(hash(bytes));
 }
 
 /**

@@ -15,6 +15,9 @@ import { KeyInvalidError } from './errors.js';
 import { base64urlToBytes, bytesToBase64url, fromMultibase58, toMultibase58 } from './encoding.js';
 import { getPublicKey, isStrictPublicKey, randomSecretKey, signEd25519 } from './ed25519.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
+import { DID_KEY, keyNames, multikeyOf, withPrefix } from './internal/did-key.js';
+
+export { decodeDidKey } from './internal/did-key.js';
 
 /** A public key with its `did:key` names. */
 export interface Ed25519PublicKey {
@@ -44,21 +47,10 @@ export interface Signer {
   sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
-/** `did:key:X` or its verification method `did:key:X#X` (did:key spec §3.1.2), X base58btc. */
-const DID_KEY = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/;
-
-const MULTICODEC_ED25519_PUB = [0xed, 0x01] as const;
 const MULTICODEC_ED25519_PRIV = [0x80, 0x26] as const;
 
 function keyError(en: string, id: string, cause?: unknown): KeyInvalidError {
   return new KeyInvalidError({ en, id }, cause === undefined ? undefined : { cause });
-}
-
-function withPrefix(prefix: readonly number[], bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(prefix.length + bytes.length);
-  out.set(prefix, 0);
-  out.set(bytes, prefix.length);
-  return out;
 }
 
 function assertPublicKey(publicKey: Uint8Array): void {
@@ -80,7 +72,7 @@ function assertPublicKey(publicKey: Uint8Array): void {
 export function publicKeyToMultibase(publicKey: Uint8Array): string {
   assertBytes(publicKey, 'publicKey');
   assertPublicKey(publicKey);
-  return toMultibase58(withPrefix(MULTICODEC_ED25519_PUB, publicKey));
+  return multikeyOf(publicKey);
 }
 
 /**
@@ -174,27 +166,6 @@ export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
 }
 
 /**
- * The 32 bytes a `did:key` verification method names, decoded but not yet checked as a curve
- * point (the strict signature check does that, so verifying a record decompresses each key once).
- * @param didOrMethod - `did:key:z6Mk…` or `did:key:z6Mk…#z6Mk…`
- * @returns 32 bytes, or `null` when it is not an Ed25519 did:key
- * @example decodeDidKey(proof.verificationMethod)
- */
-export function decodeDidKey(didOrMethod: string): Uint8Array | null {
-  if (typeof didOrMethod !== 'string') return null;
-  const m = DID_KEY.exec(didOrMethod);
-  if (!m || (m[2] !== undefined && m[2] !== m[1])) return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = fromMultibase58(m[1] as string);
-  } catch {
-    return null;
-  }
-  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
-  return bytes.slice(2);
-}
-
-/**
  * The names of a public key: controller DID and verification method id.
  * @param publicKey - 32 bytes
  * @returns `{ publicKey, controller, id }`
@@ -202,8 +173,9 @@ export function decodeDidKey(didOrMethod: string): Uint8Array | null {
  * @example publicKeyInfo(bytes).id
  */
 export function publicKeyInfo(publicKey: Uint8Array): Ed25519PublicKey {
-  const mb = publicKeyToMultibase(publicKey);
-  return { publicKey: publicKey.slice(), controller: `did:key:${mb}`, id: `did:key:${mb}#${mb}` };
+  assertBytes(publicKey, 'publicKey');
+  assertPublicKey(publicKey);
+  return keyNames(publicKey);
 }
 
 /**

@@ -9,7 +9,9 @@
  * const signer = await generateWebCryptoSigner(); // null where Ed25519 is unavailable
  * ```
  */
-import { publicKeyInfo, type Signer } from './keys.js';
+import { keyNames } from './internal/did-key.js';
+import type { Signer } from './keys.js';
+import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 
 /**
  * Generates a non-extractable Ed25519 key in WebCrypto and wraps it as a {@link Signer}.
@@ -26,7 +28,11 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
     return null;
   }
   const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
-  const info = publicKeyInfo(raw);
+  // A generated key is a multiple of the base point, so on the curve and of order L; the byte
+  // checks guard against a broken engine without loading noble, and `signPledgeAsync` /
+  // `signPledge` verify the first signature against this key before trusting it.
+  if (!isStrictPublicKeyEncoding(raw)) return null;
+  const info = keyNames(raw);
   return {
     id: info.id,
     controller: info.controller,

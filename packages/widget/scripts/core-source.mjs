@@ -22,13 +22,18 @@ export function coreSourcePath(specifier) {
   return existsSync(index) ? index : null;
 }
 
-/** esbuild plugin: resolve @ikrar/core[/sub] to source. */
+/**
+ * esbuild plugin: resolve @ikrar/core[/sub] to source. A path a plugin resolves does not get the
+ * package's `"sideEffects": false`, so it is passed on: as from npm, an entry that only re-exports
+ * (core's index.ts) then pulls in none of the modules it names but does not use.
+ */
 export const coreSourcePlugin = {
   name: 'ikrar-core-source',
   setup(build) {
+    const sideEffects = JSON.parse(readFileSync(path.join(coreDir, 'package.json'), 'utf8')).sideEffects;
     build.onResolve({ filter: /^@ikrar\/core(\/.*)?$/ }, (args) => {
       const p = coreSourcePath(args.path);
-      return p ? { path: p } : undefined;
+      return p ? { path: p, ...(sideEffects === false && { sideEffects: false }) } : undefined;
     });
   },
 };

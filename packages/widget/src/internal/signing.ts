@@ -10,25 +10,28 @@
  * const verification = await checkRecord(record, credential, { requireIssuerProof: true });
  * ```
  */
+import type {
+  EmployeeType,
+  IndonesianTimeZone,
+  PledgeCredential,
+  PledgeTemplate,
+  SignatureStrokes,
+  SignedPledge,
+  Signer,
+  VerifyPledgeResult,
+} from '@ikrar/core';
+// @ikrar/core/webcrypto hashes and verifies with WebCrypto and loads @noble/* only where the
+// browser lacks SHA-256 or Ed25519 there (plain http has no crypto.subtle): a modern browser in a
+// secure context signs and verifies without downloading noble.
 import {
   canonicalize,
-  createPledge,
-  createSigner,
-  digestSignatureStrokes,
-  generateKeyPair,
+  createPledgeAsync,
+  digestSignatureStrokesAsync,
   generateWebCryptoSigner,
   parseJson,
-  signPledge,
-  verifyPledge,
-  type EmployeeType,
-  type IndonesianTimeZone,
-  type PledgeCredential,
-  type PledgeTemplate,
-  type SignatureStrokes,
-  type SignedPledge,
-  type Signer,
-  type VerifyPledgeResult,
-} from '@ikrar/core';
+  signPledgeAsync,
+  verifyPledgeAsync,
+} from '@ikrar/core/webcrypto';
 import { WidgetError } from '../errors.js';
 import type { IdentityFields } from './types.js';
 
@@ -47,16 +50,16 @@ export interface CredentialInput {
 }
 
 /**
- * Builds the unsigned credential with core's `createPledge`; a drawn signature is recorded as
- * `digestSignatureStrokes` of its strokes.
+ * Builds the unsigned credential with core's `createPledgeAsync`; a drawn signature is recorded as
+ * `digestSignatureStrokesAsync` of its strokes.
  * @param input - the element's state
  * @returns the credential
  * @throws {WidgetError} `ERR_CONFIG_INVALID` when core refuses a field (the detail names it)
  */
-export function buildCredential(input: CredentialInput): PledgeCredential {
+export async function buildCredential(input: CredentialInput): Promise<PledgeCredential> {
   const { identity: id, event, signature } = input;
   try {
-    return createPledge({
+    return await createPledgeAsync({
       template: input.template,
       language: input.language,
       issuer: input.issuer,
@@ -77,7 +80,10 @@ export function buildCredential(input: CredentialInput): PledgeCredential {
         acknowledgedPoints: Array.from({ length: input.pointCount }, (_, i) => i + 1),
         ...(signature.type === 'typed'
           ? { method: 'typed' as const, typedName: signature.name }
-          : { method: 'drawn' as const, signatureDigestMultibase: digestSignatureStrokes(signature.strokes) }),
+          : {
+              method: 'drawn' as const,
+              signatureDigestMultibase: await digestSignatureStrokesAsync(signature.strokes),
+            }),
       },
       timeZone: input.timeZone,
     });
@@ -216,16 +222,16 @@ export async function signViaEvent(target: HTMLElement, credential: PledgeCreden
 
 /**
  * A fresh key for this signing: WebCrypto Ed25519, non-extractable, where the browser has it; else
- * a noble key held only in memory for this one signature.
+ * a noble key held only in memory for this one signature (noble is loaded for it then).
  * @returns the signer
  */
 export async function browserSigner(): Promise<Signer> {
-  return (await generateWebCryptoSigner()) ?? createSigner(generateKeyPair());
+  return (await generateWebCryptoSigner()) ?? (await import('./noble-signer.js')).nobleSigner();
 }
 
 /**
- * Signs in the browser with a fresh key: WebCrypto Ed25519 (non-extractable) where the browser has
- * it, else `@noble/ed25519` through core.
+ * Signs in the browser with a fresh key (from {@link browserSigner}), hashing with WebCrypto where
+ * the browser has it.
  * @param credential - from `createPledge` (its issuer or subject id is the signer's DID)
  * @param signer - from {@link browserSigner}
  * @returns the signed record
@@ -233,7 +239,7 @@ export async function browserSigner(): Promise<Signer> {
  */
 export async function signWithBrowserKey(credential: PledgeCredential, signer: Signer): Promise<SignedPledge> {
   try {
-    return await signPledge(credential, signer);
+    return await signPledgeAsync(credential, signer);
   } catch (cause) {
     throw new WidgetError('ERR_SIGNING_FAILED', { cause });
   }
@@ -261,7 +267,7 @@ export async function checkRecord(
     same = false;
   }
   if (!same) throw new WidgetError('ERR_RECORD_MISMATCH');
-  const verification = await verifyPledge(record, { requireIssuerProof: options.requireIssuerProof });
+  const verification = await verifyPledgeAsync(record, { requireIssuerProof: options.requireIssuerProof });
   if (!verification.verified) throw new WidgetError('ERR_RECORD_UNVERIFIED', { detail: verification.code });
   return verification;
 }

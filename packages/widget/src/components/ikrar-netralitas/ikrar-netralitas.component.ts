@@ -568,7 +568,7 @@ export class IkrarNetralitas extends LitElement {
       const key = mode === 'browser-key' ? await signing.browserSigner() : null;
       const strokes = this.signatureType === 'drawn' ? toSignatureStrokes(this.drawing) : null;
       this.#signedStrokes = strokes;
-      const credential = signing.buildCredential({
+      const credential = await signing.buildCredential({
         template: this.#template as PledgeTemplate,
         language: this.#pledgeLanguage,
         issuer: { id: this.issuer || (key?.controller as string), name: this.agency.trim() },

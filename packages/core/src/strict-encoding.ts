@@ -1,0 +1,99 @@
+/**
+ * Byte-level Ed25519 checks that need no curve arithmetic, so they can run before a native
+ * verifier (libsodium, OpenSSL, WebCrypto) without loading `@noble/ed25519`: S < L, canonical
+ * encodings (y < p), and the small-order blocklist (RFC 8032 §5.1.7, DESIGN.md "Cryptography rules").
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { isStrictPublicKeyEncoding, isStrictSignatureEncoding } from '@ikrar/core';
+ * isStrictPublicKeyEncoding(pub) && isStrictSignatureEncoding(sig); // then the native check
+ * ```
+ */
+import { assertBytes } from './internal/assert.js';
+
+/** The group order L (RFC 8032 §5.1). */
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+/** The field prime p = 2^255 - 19. */
+const P = 2n ** 255n - 19n;
+
+function bytesToNumberLE(bytes: Uint8Array): bigint {
+  let n = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i] as number);
+  return n;
+}
+
+/**
+ * The eight points of the torsion subgroup, encoded (the identity, then multiples of the order-8
+ * point libsodium lists). Constants, so the byte checks need no curve arithmetic; a test
+ * recomputes them with noble.
+ */
+const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
+  '0000000000000000000000000000000000000000000000000000000000000080',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+].map((hex) => Uint8Array.from(hex.match(/../g) as string[], (b) => parseInt(b, 16)));
+
+/**
+ * Whether a 32-byte point encoding is one of the small-order points, ignoring the sign bit (so
+ * the non-canonical sign variants of x = 0 points are caught too), as libsodium's blocklist does.
+ *
+ * @param encoding - 32 bytes
+ * @returns `true` for a small-order encoding
+ * @throws TypeError / RangeError when `encoding` is not 32 bytes
+ * @example isSmallOrderEncoding(new Uint8Array(32)) // true: y = 0 has order 4
+ */
+export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
+  assertBytes(encoding, 'encoding', 32);
+  outer: for (const e of SMALL_ORDER_ENCODINGS) {
+    for (let i = 0; i < 31; i++) if (e[i] !== encoding[i]) continue outer;
+    if (((e[31] as number) & 0x7f) === ((encoding[31] as number) & 0x7f)) return true;
+  }
+  // y = p and y = p + 1 are non-canonical names of small-order points.
+  const y = bytesToNumberLE(encoding) & ((1n << 255n) - 1n);
+  return y === P || y === P + 1n;
+}
+
+/**
+ * Cheap byte-level checks a native verifier must be preceded by: S < L (RFC 8032 §5.1.7 step 1),
+ * R's y coordinate < p, and R not of small order. Public keys are checked once with
+ * `isStrictPublicKey` and cached.
+ *
+ * @param signature - 64 bytes R ‖ S
+ * @returns `false` when the signature must be rejected whatever the message
+ * @throws TypeError when `signature` is not a Uint8Array
+ * @example isStrictSignatureEncoding(sig) && nativeVerify(sig, msg, pub)
+ */
+export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
+  assertBytes(signature, 'signature');
+  if (signature.length !== 64) return false;
+  const r = signature.subarray(0, 32);
+  const s = bytesToNumberLE(signature.subarray(32, 64));
+  if (s >= L) return false;
+  const y = bytesToNumberLE(r) & ((1n << 255n) - 1n);
+  if (y >= P) return false;
+  return !isSmallOrderEncoding(r);
+}
+
+/**
+ * Byte-level checks of a public key for a native verifier (libsodium, OpenSSL, WebCrypto), which
+ * decompresses the point itself and refuses one that is not on the curve: 32 bytes, y < p, and
+ * not a small-order point. Together with the native check this refuses exactly what
+ * `isStrictPublicKey` refuses, without curve arithmetic in JavaScript.
+ *
+ * @param publicKey - the key bytes
+ * @returns `false` when the key must be refused whatever the signature
+ * @throws TypeError when `publicKey` is not a Uint8Array
+ * @example isStrictPublicKeyEncoding(pub) && isStrictSignatureEncoding(sig) && nativeVerify(sig, msg, pub)
+ */
+export function isStrictPublicKeyEncoding(publicKey: Uint8Array): boolean {
+  assertBytes(publicKey, 'publicKey');
+  if (publicKey.length !== 32) return false;
+  const y = bytesToNumberLE(publicKey) & ((1n << 255n) - 1n);
+  return y < P && !isSmallOrderEncoding(publicKey);
+}
