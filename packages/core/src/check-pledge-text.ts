@@ -21,6 +21,36 @@ export interface PledgeTextCheck {
   readonly differences: readonly string[];
 }
 
+interface FilledText {
+  readonly title: string;
+  readonly preamble: string;
+  readonly closing: string;
+  readonly points: readonly string[];
+}
+
+// A batch holds few agencies and events: the filled text is built once per combination.
+const FILLED = new WeakMap<PledgeTemplate, Map<string, FilledText>>();
+
+function filledText(template: PledgeTemplate, lang: 'id' | 'en', agency: string, event: string): FilledText {
+  let byKey = FILLED.get(template);
+  if (!byKey) FILLED.set(template, (byKey = new Map()));
+  const key = JSON.stringify([lang, agency, event]); // unambiguous, whatever the names hold
+  let hit = byKey.get(key);
+  if (!hit) {
+    const text = template.texts[lang] as NonNullable<PledgeTemplate['texts'][typeof lang]>;
+    const fill = (t: string): string => fillPlaceholders(t, { agency, event });
+    hit = {
+      title: fill(text.title),
+      preamble: fill(text.preamble),
+      closing: fill(text.closing),
+      points: text.points.map(fill),
+    };
+    if (byKey.size >= 256) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Checks a record's pledge text against its template (built in, or among `templates`), with
  * `{agency}` = issuer name and `{event}` = event name.
@@ -46,16 +76,16 @@ export function checkPledgeText(record: unknown, templates: readonly PledgeTempl
   const issuer = record.issuer;
   const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
   const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';
-  const fill = (t: string): string => fillPlaceholders(t, { agency, event });
+  const expected = filledText(template, lang, agency, event);
   const differences: string[] = [];
   for (const field of ['title', 'preamble', 'closing'] as const) {
-    if (pledge[field] !== fill(text[field])) differences.push(field);
+    if (pledge[field] !== expected[field]) differences.push(field);
   }
   if (pledge.kind !== template.kind) differences.push('kind');
   const points = Array.isArray(pledge.points) ? pledge.points : [];
-  if (points.length !== text.points.length) differences.push('points');
-  text.points.forEach((p, i) => {
-    if (points[i] !== undefined && points[i] !== fill(p)) differences.push(`points[${i}]`);
+  if (points.length !== expected.points.length) differences.push('points');
+  expected.points.forEach((p, i) => {
+    if (points[i] !== undefined && points[i] !== p) differences.push(`points[${i}]`);
   });
   const basis = Array.isArray(pledge.legalBasis) ? pledge.legalBasis : [];
   if (basis.length !== text.legalBasis.length || text.legalBasis.some((b, i) => basis[i] !== b))

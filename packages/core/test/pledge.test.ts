@@ -238,6 +238,31 @@ describe('signPledge and verifyPledge', () => {
     expect(checkPledgeText(signed)).toEqual({ status: 'altered', differences: ['points[3]'] });
   });
 
+  it('checkPledgeText fills the template for each agency and event (no answer reused across them)', () => {
+    const agency = generateKeyPair();
+    const make = (name: string, event: string) =>
+      createPledge(
+        pledgeInput(agency, {
+          issuer: { id: agency.controller, name },
+          event: { name: event, place: 'Negara', date: '2024-10-07' },
+        }),
+      );
+    const a = make('Pemerintah Kabupaten Jembrana', 'Pilkada 2024');
+    const b = make('Pemerintah Kabupaten Jembrana', 'Pemilu 2029');
+    const c = make('Pemerintah Kabupaten Badung', 'Pilkada 2024');
+    for (const r of [a, b, c]) expect(checkPledgeText(r).status).toBe('matches');
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+      [a, c],
+      [c, a],
+      [b, c],
+    ] as const) {
+      const swapped = { ...to, credentialSubject: { ...to.credentialSubject, pledge: from.credentialSubject.pledge } };
+      expect(checkPledgeText(swapped).status).toBe('altered');
+    }
+  });
+
   const malformed: [string, (r: Record<string, unknown>) => unknown, string][] = [
     ['not an object', () => 'record', 'ERR_RECORD_INVALID'],
     [

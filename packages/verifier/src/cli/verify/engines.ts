@@ -11,7 +11,7 @@
  * await verifyPledge(record, { verifySignature: engine.verify });
  * ```
  */
-import { createHash, createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { createPublicKey, hash, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   createStrictVerifier,
@@ -29,7 +29,8 @@ import {
  * @example nodeSha256(new Uint8Array())
  */
 export function nodeSha256(bytes: Uint8Array): Uint8Array {
-  const d = createHash('sha256').update(bytes).digest();
+  // One-shot crypto.hash (Node 20.12): no Hash object per call.
+  const d = hash('sha256', bytes, 'buffer');
   return new Uint8Array(d.buffer, d.byteOffset, d.length);
 }
 
