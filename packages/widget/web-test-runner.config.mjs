@@ -2,9 +2,11 @@
 // - @ikrar/core is served from its TypeScript source (esbuild), never a half-built dist.
 // - /test-endpoint/* plays the agency backend: it countersigns with an agency key (ok), refuses (4xx),
 //   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record.
+// - /__ikrar-vectors/<file> serves ../shared/vectors/<file> in place (Wycheproof for the crypto tests).
 // - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
 //   (run `pnpm build` first).
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { wtrConfig, repoRoot } from '../../scripts/wtr-config.mjs';
@@ -76,8 +78,15 @@ const CSP_PAGE = `<!doctype html>
   </body>
 </html>`;
 
+// The shared vectors, read where they stand (as packages/core/test/vectors.ts locates them).
+const vectorsDir = process.env.IKRAR_VECTORS ?? path.resolve(repoRoot, '../shared/vectors');
+
 async function endpoint(ctx, next) {
   const url = ctx.url.split('?')[0];
+  if (url.startsWith('/__ikrar-vectors/')) {
+    const file = path.join(vectorsDir, path.basename(url));
+    return existsSync(file) ? send(ctx, 200, readFileSync(file, 'utf8')) : send(ctx, 404, { error: 'no vectors' });
+  }
   if (url === '/test-csp/page.html') {
     ctx.set('Content-Security-Policy', CSP);
     return send(ctx, 200, CSP_PAGE, 'text/html');

@@ -1,0 +1,250 @@
+// The WebCrypto-first path (@ikrar/core/webcrypto) against the synchronous noble one: the same
+// verdict on every Wycheproof case and every forgery, the same credentials, the same signatures
+// (Ed25519 is deterministic) and the same record verdicts; and the same again with noble loaded
+// as the fallback (no Ed25519 in crypto.subtle, then no crypto.subtle at all).
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createPledge,
+  digestJson,
+  digestSignatureStrokes,
+  generateKeyPair,
+  hexToBytes,
+  sha256,
+  signPledge,
+  toMultibase58,
+  verifyEd25519,
+  verifyPledge,
+  type SignatureStrokes,
+} from '../src/index.js';
+import {
+  createPledgeAsync,
+  digestJsonAsync,
+  digestSignatureStrokesAsync,
+  generateWebCryptoSigner,
+  hasNativeEd25519,
+  sha256Async,
+  signPledgeAsync,
+  verifyEd25519Async,
+  verifyPledgeAsync,
+} from '../src/webcrypto.js';
+import { forgeryCases } from './fixtures/ed25519-forgeries.js';
+import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
+import { haveVectors, vectorJson } from './vectors.js';
+
+interface WycheproofFile {
+  testGroups: { publicKey: { pk: string }; tests: { tcId: number; comment: string; msg: string; sig: string }[] }[];
+}
+
+const realSubtle = globalThis.crypto.subtle;
+/** A crypto.subtle without Ed25519 (an older browser): SHA-256 works, Ed25519 is refused. */
+const noEd25519 = new Proxy(realSubtle, {
+  get(target, prop) {
+    const v = Reflect.get(target, prop, target) as unknown;
+    if (typeof v !== 'function') return v;
+    return (...args: unknown[]) => {
+      const alg = args.find((x) => x === 'Ed25519' || (x as { name?: string })?.name === 'Ed25519');
+      if (alg !== undefined) return Promise.reject(new DOMException('Unrecognized algorithm', 'NotSupportedError'));
+      return (v as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  },
+});
+const ENGINES: [string, SubtleCrypto | undefined][] = [
+  ['WebCrypto', realSubtle],
+  ['fallback: no Ed25519 in crypto.subtle', noEd25519],
+  ['fallback: no crypto.subtle (plain http)', undefined],
+];
+const nodeCrypto = globalThis.crypto;
+function useSubtle(subtle: SubtleCrypto | undefined): void {
+  vi.stubGlobal('crypto', { getRandomValues: (a: Uint8Array) => nodeCrypto.getRandomValues(a), subtle });
+}
+afterEach(() => {
+  vi.unstubAllGlobals();
+  expect(globalThis.crypto).toBe(nodeCrypto);
+});
+
+describe('@ikrar/core/webcrypto', () => {
+  it('Node 20+ has Ed25519 in crypto.subtle: a genuine signature is checked natively', async () => {
+    expect(await hasNativeEd25519()).toBe(true);
+    let calls = 0;
+    const counting = new Proxy(realSubtle, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'verify') calls++;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    useSubtle(counting as SubtleCrypto);
+    const [c] = forgeryCases();
+    expect(await verifyEd25519Async(c!.signature, c!.message, c!.publicKey)).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  for (const [engine, subtle] of ENGINES) {
+    describe(engine, () => {
+      it.skipIf(!haveVectors)(
+        'verifyEd25519Async gives the verdict of verifyEd25519 on every Wycheproof case',
+        async () => {
+          useSubtle(subtle);
+          const file = vectorJson<WycheproofFile>('wycheproof-ed25519.json');
+          let n = 0;
+          for (const [gi, g] of file.testGroups.entries()) {
+            const pub = hexToBytes(g.publicKey.pk);
+            for (const v of g.tests) {
+              const [sig, msg] = [hexToBytes(v.sig), hexToBytes(v.msg)];
+              expect(await verifyEd25519Async(sig, msg, pub), `(${gi}/${v.tcId}): ${v.comment}`).toBe(
+                verifyEd25519(sig, msg, pub),
+              );
+              n++;
+            }
+          }
+          expect(n).toBe(151);
+        },
+      );
+
+      it('verifyEd25519Async gives the verdict of verifyEd25519 on every forgery', async () => {
+        useSubtle(subtle);
+        const cases = forgeryCases();
+        expect(cases.length).toBeGreaterThan(70);
+        const accepted: string[] = [];
+        for (const c of cases) {
+          const want = verifyEd25519(c.signature, c.message, c.publicKey);
+          expect(await verifyEd25519Async(c.signature, c.message, c.publicKey), c.name).toBe(want);
+          if (want) accepted.push(c.name);
+        }
+        // The reference accepts the genuine signature and the mixed-order ones (cofactored
+        // equation); the native engine refuses the latter and the reference confirms them.
+        expect(accepted).toContain('genuine signature');
+        expect(accepted.filter((n) => n.startsWith('mixed-order')).length).toBeGreaterThan(0);
+        expect(accepted.some((n) => /identity|small-order|S \+ L|S = L|non-canonical|off-curve/.test(n))).toBe(false);
+      });
+
+      it('SHA-256 and digests match the synchronous ones', async () => {
+        useSubtle(subtle);
+        await fc.assert(
+          fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (b) => {
+            expect(await sha256Async(b)).toEqual(sha256(b));
+          }),
+          { numRuns: 50 },
+        );
+        const value = { b: [1, 'dua', { tiga: true }], a: null };
+        expect(await digestJsonAsync(value)).toBe(digestJson(value));
+      });
+
+      it('createPledgeAsync and signPledgeAsync make the very credential and signature of the sync ones', async () => {
+        useSubtle(subtle);
+        const agency = generateKeyPair();
+        const input = pledgeInput(agency, { id: 'urn:uuid:5b1f6a1e-6c3d-4b7e-9a51-0d2c7f1e8a90' });
+        const credential = await createPledgeAsync(input);
+        expect(JSON.stringify(credential)).toBe(JSON.stringify(createPledge(input)));
+        const options = {
+          created: '2024-10-07T08:16:00+08:00',
+          proofId: 'urn:uuid:0c0ffee0-0000-4000-8000-000000000001',
+        };
+        const a = await signPledgeAsync(credential, agency, options);
+        expect(JSON.stringify(a)).toBe(JSON.stringify(await signPledge(credential, agency, options)));
+        expect((await verifyPledge(a)).verified).toBe(true);
+      });
+
+      it('verifyPledgeAsync gives verifyPledge\u2019s result on genuine, chained and tampered records', async () => {
+        useSubtle(subtle);
+        const { record } = await agencyRecord();
+        const chained = (await chainedRecord()).record;
+        const tampered = structuredClone(record);
+        tampered.credentialSubject.signer.name = 'Orang Lain';
+        const digest = structuredClone(record);
+        digest.credentialSubject.pledge.points[0] = 'diubah';
+        const wrongKey = structuredClone(record);
+        const other = generateKeyPair();
+        (wrongKey.proof as { verificationMethod: string }).verificationMethod = other.id;
+        const smallOrder = structuredClone(record);
+        const identity = toMultibase58(Uint8Array.from({ length: 34 }, (_, i) => [0xed, 0x01, 1][i] ?? 0));
+        (smallOrder.proof as { verificationMethod: string }).verificationMethod = `did:key:${identity}#${identity}`;
+        expect((await verifyPledge(smallOrder)).code).toBe('ERR_KEY_INVALID');
+        for (const r of [record, chained, tampered, digest, wrongKey, smallOrder, { proof: 1 }, null]) {
+          const sync = await verifyPledge(r);
+          const async_ = await verifyPledgeAsync(r);
+          expect(async_).toEqual(sync);
+        }
+        expect((await verifyPledgeAsync(record)).verified).toBe(true);
+        expect((await verifyPledgeAsync(tampered)).code).toBe('ERR_SIGNATURE_INVALID');
+      });
+
+      it('digestSignatureStrokesAsync equals digestSignatureStrokes, and refuses the same drawings', async () => {
+        useSubtle(subtle);
+        const point = fc.record({
+          x: fc.double({ min: -10, max: 1000, noNaN: true }),
+          y: fc.double({ min: -10, max: 400, noNaN: true }),
+        });
+        await fc.assert(
+          fc.asyncProperty(
+            fc.record({
+              width: fc.double({ min: 1, max: 2000, noNaN: true }),
+              height: fc.double({ min: 1, max: 800, noNaN: true }),
+              strokes: fc.array(fc.array(point, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 5 }),
+            }),
+            async (d) => {
+              expect(await digestSignatureStrokesAsync(d)).toBe(digestSignatureStrokes(d));
+            },
+          ),
+          { numRuns: 40 },
+        );
+        const bad: unknown[] = [
+          null,
+          { width: 0, height: 1, strokes: [[{ x: 1, y: 1 }]] },
+          { width: 1, height: 1, strokes: [] },
+          { width: 1, height: 1, strokes: [[]] },
+          { width: 1, height: 1, strokes: [[{ x: Number.NaN, y: 1 }]] },
+          { width: 1, height: 1, strokes: Array.from({ length: 201 }, () => [{ x: 1, y: 1 }]) },
+        ];
+        for (const d of bad) {
+          const sync = (() => {
+            try {
+              digestSignatureStrokes(d as SignatureStrokes);
+              return null;
+            } catch (e) {
+              return e as { code: string; path: string; message: string };
+            }
+          })();
+          const err = await digestSignatureStrokesAsync(d as SignatureStrokes).then(
+            () => null,
+            (e: unknown) => e as { code: string; path: string; message: string },
+          );
+          expect(err?.code).toBe('ERR_RECORD_INVALID');
+          expect([err?.code, err?.path, err?.message]).toEqual([sync?.code, sync?.path, sync?.message]);
+        }
+      });
+    });
+  }
+
+  it('a WebCrypto signer signs through signPledgeAsync; the record verifies on both paths', async () => {
+    const signer = await generateWebCryptoSigner();
+    expect(signer).not.toBeNull();
+    const agency = generateKeyPair();
+    const record = await signPledgeAsync(await createPledgeAsync(pledgeInput(agency)), signer!);
+    const result = await verifyPledgeAsync(record, { requireIssuerProof: false });
+    expect(result.verified).toBe(true);
+    expect(await verifyPledge(record, { requireIssuerProof: false })).toEqual(result);
+  });
+
+  it('signPledgeAsync refuses a signer whose signature does not verify under its own key', async () => {
+    const real = generateKeyPair();
+    const other = generateKeyPair();
+    const liar = {
+      id: real.id,
+      controller: real.controller,
+      publicKey: real.publicKey,
+      sign: () => new Uint8Array(64),
+    };
+    await expect(signPledgeAsync(createPledge(pledgeInput(other)), liar)).rejects.toMatchObject({
+      code: 'ERR_SIGNATURE_INVALID',
+    });
+  });
+
+  it('throws TypeError naming the argument for non-bytes', async () => {
+    await expect(
+      verifyEd25519Async('ab' as unknown as Uint8Array, new Uint8Array(), new Uint8Array(32)),
+    ).rejects.toThrow(/"signature" expected Uint8Array, got string/);
+    await expect(sha256Async([1] as unknown as Uint8Array)).rejects.toThrow(/"bytes" expected Uint8Array/);
+  });
+});
