@@ -12,15 +12,31 @@
  */
 import { assertBytes } from './internal/assert.js';
 
-/** The group order L (RFC 8032 §5.1). */
-const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-/** The field prime p = 2^255 - 19. */
-const P = 2n ** 255n - 19n;
+/** The group order L (RFC 8032 §5.1), 32 bytes little-endian. */
+const L_LE = Uint8Array.from(
+  'edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010'.match(/../g) as string[],
+  (b) => parseInt(b, 16),
+);
 
-function bytesToNumberLE(bytes: Uint8Array): bigint {
-  let n = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i] as number);
-  return n;
+/** Whether the 32-byte little-endian number `n` is below `limit`. Plain byte comparisons: no BigInt. */
+function lessThanLE(n: Uint8Array, limit: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) {
+    const a = n[i] as number;
+    const b = limit[i] as number;
+    if (a !== b) return a < b;
+  }
+  return false;
+}
+
+/**
+ * For y, the low 255 bits of a point encoding: -1 when y < p = 2^255 - 19, else y - p (0 to 18).
+ * y ≥ p only when bits 8..254 are all ones and the low byte is at least 0xed.
+ */
+function yMinusP(encoding: Uint8Array): number {
+  if (((encoding[31] as number) & 0x7f) !== 0x7f) return -1;
+  for (let i = 30; i >= 1; i--) if (encoding[i] !== 0xff) return -1;
+  const low = encoding[0] as number;
+  return low >= 0xed ? low - 0xed : -1;
 }
 
 /**
@@ -55,8 +71,8 @@ export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
     if (((e[31] as number) & 0x7f) === ((encoding[31] as number) & 0x7f)) return true;
   }
   // y = p and y = p + 1 are non-canonical names of small-order points.
-  const y = bytesToNumberLE(encoding) & ((1n << 255n) - 1n);
-  return y === P || y === P + 1n;
+  const d = yMinusP(encoding);
+  return d === 0 || d === 1;
 }
 
 /**
@@ -73,10 +89,8 @@ export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
   assertBytes(signature, 'signature');
   if (signature.length !== 64) return false;
   const r = signature.subarray(0, 32);
-  const s = bytesToNumberLE(signature.subarray(32, 64));
-  if (s >= L) return false;
-  const y = bytesToNumberLE(r) & ((1n << 255n) - 1n);
-  if (y >= P) return false;
+  if (!lessThanLE(signature.subarray(32, 64), L_LE)) return false; // S < L
+  if (yMinusP(r) >= 0) return false; // canonical R: y < p
   return !isSmallOrderEncoding(r);
 }
 
@@ -94,6 +108,5 @@ export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
 export function isStrictPublicKeyEncoding(publicKey: Uint8Array): boolean {
   assertBytes(publicKey, 'publicKey');
   if (publicKey.length !== 32) return false;
-  const y = bytesToNumberLE(publicKey) & ((1n << 255n) - 1n);
-  return y < P && !isSmallOrderEncoding(publicKey);
+  return yMinusP(publicKey) < 0 && !isSmallOrderEncoding(publicKey);
 }

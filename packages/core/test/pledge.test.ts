@@ -238,6 +238,30 @@ describe('signPledge and verifyPledge', () => {
     expect(checkPledgeText(signed)).toEqual({ status: 'altered', differences: ['points[3]'] });
   });
 
+  it('a remembered pledge text never vouches for a different one under its digest', async () => {
+    const agency = generateKeyPair();
+    const genuine = await signPledge(createPledge(pledgeInput(agency)), agency);
+    expect((await verifyPledge(genuine)).verified).toBe(true); // its text is now remembered
+    const pledge = genuine.credentialSubject.pledge as unknown as Record<string, unknown>;
+    const variants: Record<string, unknown>[] = [
+      { ...pledge, points: [...(pledge.points as string[]).slice(0, 3), 'Menerima pemberian.'] },
+      { ...pledge, points: (pledge.points as string[]).slice(0, 3) },
+      { ...pledge, extra: 'x' },
+      { ...pledge, title: `${pledge.title as string} ` },
+    ];
+    for (const changed of variants) {
+      const c = createPledge(pledgeInput(agency));
+      (c.credentialSubject as unknown as Record<string, unknown>).pledge = changed; // keeps the old digest
+      const result = await verifyPledge(await signPledge(c, agency));
+      expect(result.code).toBe('ERR_PLEDGE_DIGEST_MISMATCH');
+    }
+    // The same text with its keys in another order is the same text.
+    const reordered = Object.fromEntries(Object.entries(pledge).reverse());
+    const c = createPledge(pledgeInput(agency));
+    (c.credentialSubject as unknown as Record<string, unknown>).pledge = reordered;
+    expect((await verifyPledge(await signPledge(c, agency))).verified).toBe(true);
+  });
+
   it('checkPledgeText fills the template for each agency and event (no answer reused across them)', () => {
     const agency = generateKeyPair();
     const make = (name: string, event: string) =>

@@ -1,5 +1,6 @@
 // Our own strictness cases: small-order keys and R, S + L, and JSON/canonicalization refusals.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as ed from '@noble/ed25519';
 import {
   CanonicalizationError,
@@ -76,6 +77,42 @@ describe('strict Ed25519', () => {
       expect(isStrictPublicKeyEncoding(c) && decompresses(c), bytesToHex(c)).toBe(isStrictPublicKey(c));
     }
     expect(isStrictPublicKeyEncoding(new Uint8Array(31))).toBe(false);
+  });
+
+  it('byte-level S < L and y < p agree with the BigInt definitions, at the edges and at random', () => {
+    const P = 2n ** 255n - 19n;
+    const small = new Set(
+      Array.from({ length: 8 }, (_, i) => {
+        let q = ed.Point.ZERO;
+        for (let j = 0; j < i; j++)
+          q = q.add(ed.Point.fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05'));
+        return bytesToNumberLE(q.toBytes()) & ((1n << 255n) - 1n);
+      }),
+    );
+    const refSig = (sig: Uint8Array): boolean => {
+      const y = bytesToNumberLE(sig.subarray(0, 32)) & ((1n << 255n) - 1n);
+      return bytesToNumberLE(sig.subarray(32)) < L && y < P && !small.has(y);
+    };
+    const refKey = (pub: Uint8Array): boolean => {
+      const y = bytesToNumberLE(pub) & ((1n << 255n) - 1n);
+      return y < P && !small.has(y);
+    };
+    const edge = [0n, 1n, L - 1n, L, L + 1n, P - 1n, P, P + 1n, P + 18n, 2n ** 255n - 1n, 2n ** 256n - 1n];
+    const num = fc.oneof(
+      fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }),
+      fc.constantFrom(...edge),
+      fc.constantFrom(...edge).map((n) => n ^ (1n << 255n)),
+    );
+    fc.assert(
+      fc.property(num, num, (r, sv) => {
+        const sig = new Uint8Array(64);
+        sig.set(numberToBytesLE(r, 32), 0);
+        sig.set(numberToBytesLE(sv, 32), 32);
+        expect(isStrictSignatureEncoding(sig)).toBe(refSig(sig));
+        expect(isStrictPublicKeyEncoding(sig.subarray(0, 32))).toBe(refKey(sig.subarray(0, 32)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('rejects the identity key with R = identity and S = 0 (verifies any message under lax checks)', () => {
