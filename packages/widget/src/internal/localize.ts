@@ -1,7 +1,9 @@
 /**
  * Resolves the element's language from its own `language` property or the nearest `lang`
  * attribute (crossing shadow roots), and re-renders elements when a `lang` attribute changes.
- * Indonesian is the fallback (webawesome `utilities/localize.ts` works the same way).
+ * Indonesian is the fallback (webawesome `utilities/localize.ts` works the same way), always
+ * bundled; English is loaded with `import()` the first time an element speaks it, so an
+ * Indonesian page never downloads it.
  *
  * @module
  * @example
@@ -9,12 +11,12 @@
  * const t = translationFor(resolveLanguage(el, el.language));
  * ```
  */
-import en from '../translations/en.js';
 import id from '../translations/id.js';
 import type { Translation } from '../translations/translation.js';
 import type { UiLanguage } from './types.js';
 
-const TRANSLATIONS: Readonly<Record<UiLanguage, Translation>> = { id, en };
+const TRANSLATIONS: Partial<Record<UiLanguage, Translation>> = { id };
+let english: Promise<void> | null = null;
 
 /**
  * Maps a BCP 47 tag to a language we speak: `en*` is English, everything else Indonesian.
@@ -55,12 +57,31 @@ export function resolveLanguage(el: Element, explicit: string | undefined): UiLa
 }
 
 /**
- * The terms for a language.
+ * Loads a language's terms if they are not there yet. A failed load is not cached.
+ * @param lang - `id` or `en`
+ * @returns `null` when the terms are ready, else a promise that settles when they are (or not)
+ */
+export function loadTranslation(lang: UiLanguage): Promise<void> | null {
+  if (TRANSLATIONS[lang]) return null;
+  english ??= import('../translations/en.js').then(
+    (m) => {
+      TRANSLATIONS.en = m.default;
+    },
+    (e: unknown) => {
+      english = null;
+      throw e;
+    },
+  );
+  return english;
+}
+
+/**
+ * The terms for a language; Indonesian until English has loaded (see {@link loadTranslation}).
  * @param lang - `id` or `en`
  * @returns the translation
  */
 export function translationFor(lang: UiLanguage): Translation {
-  return TRANSLATIONS[lang];
+  return TRANSLATIONS[lang] ?? id;
 }
 
 const listeners = new Set<() => void>();

@@ -34,7 +34,7 @@ import { renderDone, renderReview } from '../../internal/render-review.js';
 import { renderSignature } from '../../internal/render-signature.js';
 import { checkConfig, identityErrors } from '../../internal/validate.js';
 import { STEPS, type StepHandlers, type StepView } from '../../internal/view.js';
-import { resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
+import { loadTranslation, resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
 import { parseLock, parsePrefill, parseSignatureTypes } from '../../internal/options.js';
 import { loadSignatureCanvas, loadSigning } from '../../internal/lazy.js';
@@ -449,7 +449,8 @@ export class IkrarNetralitas extends LitElement {
     this.status = t.stepAnnounce(n, STEPS.length, t.steps[step]);
     this.#changed('step');
     // Prefetch what the next step needs, so it is there when the signer is.
-    if (step === 'identity') loadSignatureCanvas().catch(() => undefined);
+    // signature_pad only when the drawing area will show: a typed-only page never loads it.
+    if (step === 'identity' && this.signatureType === 'drawn') loadSignatureCanvas().catch(() => undefined);
     if (step === 'signature') loadSigning().catch(() => undefined);
   }
 
@@ -651,6 +652,17 @@ export class IkrarNetralitas extends LitElement {
       this.pdfBusy = false;
     }
   };
+
+  /** Renders only once the language's terms are loaded (English comes on first use). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = loadTranslation(this.#lang);
+    if (!pending) return super.scheduleUpdate();
+    // Should English fail to load, the element speaks Indonesian rather than not render.
+    return pending.then(
+      () => super.scheduleUpdate(),
+      () => super.scheduleUpdate(),
+    );
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('prefill')) {
