@@ -152,7 +152,7 @@ export async function signPledgeAsync(
   options: SignPledgeOptions = {},
 ): Promise<SignedPledge> {
   const { existing, proofOptions } = planProof(credential, options);
-  const signer = isSigner(key) ? key : (await import('./keys.js')).createSigner(key);
+  const signer = isSigner(key) ? key : (await import('./internal/noble.js')).createSigner(key);
   const doc = credential as unknown as Record<string, unknown>;
   return withProof(credential, existing, await createProofAsync(doc, signer, proofOptions, isSigner(key)));
 }

@@ -7,6 +7,7 @@
  * ```ts
  * import { generateWebCryptoSigner } from '@ikrar/core';
  * const signer = await generateWebCryptoSigner(); // null where Ed25519 is unavailable
+ * const any = await generateSigner(); // WebCrypto, else noble loaded on demand
  * ```
  */
 import { keyNames } from './internal/did-key.js';
@@ -39,4 +40,18 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
     publicKey: info.publicKey,
     sign: async (data) => new Uint8Array(await subtle.sign({ name: 'Ed25519' }, pair.privateKey, data as BufferSource)),
   };
+}
+
+/**
+ * A fresh signer for one signature in a browser: {@link generateWebCryptoSigner} (non-extractable)
+ * where WebCrypto has Ed25519, else an in-memory noble key pair, with `@noble/ed25519` loaded by
+ * `import()` only then.
+ * @returns the signer
+ * @example const record = await signPledgeAsync(credential, await generateSigner());
+ */
+export async function generateSigner(): Promise<Signer> {
+  const native = await generateWebCryptoSigner();
+  if (native) return native;
+  const { createSigner, generateKeyPair } = await import('./internal/noble.js');
+  return createSigner(generateKeyPair());
 }

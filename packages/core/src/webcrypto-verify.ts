@@ -80,7 +80,7 @@ export async function sha256Async(bytes: Uint8Array): Promise<Uint8Array> {
   assertBytes(bytes, 'bytes');
   const subtle = subtleCrypto();
   if (subtle) return new Uint8Array(await subtle.digest('SHA-256', bytes as BufferSource));
-  const { sha256 } = await import('./digest.js');
+  const { sha256 } = await import('./internal/noble.js');
   return sha256(bytes);
 }
 
@@ -130,7 +130,7 @@ export async function verifyEd25519Async(
       // A key the engine cannot decompress: the reference gives the verdict below.
     }
   }
-  const { verifyEd25519 } = await import('./ed25519.js');
+  const { verifyEd25519 } = await import('./internal/noble.js');
   return verifyEd25519(signature, message, publicKey);
 }
 
@@ -144,6 +144,6 @@ export async function verifyEd25519Async(
  */
 export async function isStrictPublicKeyAsync(publicKey: Uint8Array): Promise<boolean> {
   if (!isStrictPublicKeyEncoding(publicKey)) return false;
-  const { isStrictPublicKey } = await import('./ed25519.js');
+  const { isStrictPublicKey } = await import('./internal/noble.js');
   return isStrictPublicKey(publicKey);
 }

@@ -21,6 +21,7 @@ import {
   createPledgeAsync,
   digestJsonAsync,
   digestSignatureStrokesAsync,
+  generateSigner,
   generateWebCryptoSigner,
   hasNativeEd25519,
   sha256Async,
@@ -117,6 +118,15 @@ describe('@ikrar/core/webcrypto', () => {
         expect(accepted).toContain('genuine signature');
         expect(accepted.filter((n) => n.startsWith('mixed-order')).length).toBeGreaterThan(0);
         expect(accepted.some((n) => /identity|small-order|S \+ L|S = L|non-canonical|off-curve/.test(n))).toBe(false);
+      });
+
+      it('generateSigner gives a working signer (WebCrypto where it has Ed25519, else noble)', async () => {
+        useSubtle(subtle);
+        const signer = await generateSigner();
+        expect(signer.controller).toMatch(/^did:key:z6Mk/);
+        const record = await signPledgeAsync(createPledge(pledgeInput(generateKeyPair())), signer);
+        expect((await verifyPledgeAsync(record, { requireIssuerProof: false })).verified).toBe(true);
+        expect((await verifyPledge(record, { requireIssuerProof: false })).verified).toBe(true);
       });
 
       it('SHA-256 and digests match the synchronous ones', async () => {

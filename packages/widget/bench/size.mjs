@@ -17,7 +17,7 @@ const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_KB = 30;
 
 // The module an import()-loaded chunk starts from decides which paths load it.
-const NOBLE = /core\/src\/(ed25519|digest|keys)\.ts$|internal\/noble-signer\.ts$/;
+const NOBLE = /core\/src\/internal\/noble\.ts$/;
 const DRAWING = /internal\/signature-canvas\.ts$/;
 const ENGLISH = /translations\/en\.ts$/;
 const PATHS = {

@@ -27,7 +27,7 @@ import {
   canonicalize,
   createPledgeAsync,
   digestSignatureStrokesAsync,
-  generateWebCryptoSigner,
+  generateSigner,
   parseJson,
   signPledgeAsync,
   verifyPledgeAsync,
@@ -226,7 +226,7 @@ export async function signViaEvent(target: HTMLElement, credential: PledgeCreden
  * @returns the signer
  */
 export async function browserSigner(): Promise<Signer> {
-  return (await generateWebCryptoSigner()) ?? (await import('./noble-signer.js')).nobleSigner();
+  return generateSigner();
 }
 
 /**
