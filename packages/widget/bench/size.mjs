@@ -115,10 +115,9 @@ const byPackage = {};
 for (const [inp, n] of Object.entries(all.everything.inputs))
   byPackage[packageOf(inp)] = (byPackage[packageOf(inp)] ?? 0) + n;
 console.log('  minified bytes by package, every chunk but the PDF (before gzip):');
+const onFirst = new Set(Object.keys(first.inputs).map(packageOf));
 for (const [k, v] of Object.entries(byPackage).sort((a, b) => b[1] - a[1]))
-  console.log(
-    `    ${kb(v).padStart(6)} KB  ${k}${v > 0 && !(k.replace(/^@ikrar\/\w+ \((.*)\)$/, '$1') in {}) && !Object.keys(first.inputs).some((i) => packageOf(i) === k) ? '  (not on the WebCrypto typed path)' : ''}`,
-  );
+  console.log(`    ${kb(v).padStart(6)} KB  ${k}${onFirst.has(k) ? '' : '  (not on the WebCrypto typed path)'}`);
 console.log(`  PDF chunks (loaded on the first "Unduh PDF" click): ${all.pdfChunks}`);
 
 const pdfLib = Object.keys(all.everything.inputs).filter((i) => /pdf-lib|pako|fontkit/.test(i));
