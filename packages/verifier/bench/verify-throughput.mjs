@@ -7,8 +7,9 @@
 // Records come from examples/auditor/generate.mjs (cached in the OS temp directory by count).
 // For each size it runs the built command with libsodium (auto) and without it (IKRAR_NO_SODIUM=1,
 // node:crypto), on all cores, and prints records/s, the ratio to the one-thread raw node:crypto
-// verify rate (64-byte messages, cached KeyObject), and peak RSS. Speed is measured here, never
-// asserted in tests.
+// verify rate (64-byte messages, cached KeyObject), and peak RSS; at 100k also for single-proof
+// records (no employee proof). Last, the ceiling the signatures alone allow on this machine.
+// Speed is measured here, never asserted in tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, randomBytes, verify as nodeVerify } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -67,16 +68,16 @@ const rawSodium = sodium
   : NaN;
 const rawNoble = rate('noble strict (core)', () => verifyEd25519(sig, msg, pub), 1);
 
-function dataset(count) {
+function dataset(count, chained) {
   // "-v2": the generator writes canonical (RFC 8785) lines since 0.2; older caches are not reused.
-  const dir = path.join(tmpdir(), `ikrar-bench-v2-${count}`);
+  const dir = path.join(tmpdir(), `ikrar-bench-v2-${count}${chained === '0' ? '-single' : ''}`);
   if (!existsSync(path.join(dir, 'records.jsonl')) || !existsSync(path.join(dir, 'trust.json'))) {
     if (!existsSync(generator)) {
       console.error(`ERR_USAGE: ${generator} is missing; it generates the records`);
       process.exit(2);
     }
     console.log(`  generating ${count.toLocaleString('en-US')} records in ${dir} (once; cached) …`);
-    const r = spawnSync(process.execPath, [generator, '--count', String(count), '--out', dir], {
+    const r = spawnSync(process.execPath, [generator, '--count', String(count), '--out', dir, '--chained', chained], {
       stdio: 'inherit',
       cwd: repoRoot,
     });
@@ -115,8 +116,14 @@ function run(dir, env) {
 }
 
 const rows = [];
-for (const count of sizes) {
-  const dir = dataset(count);
+// The generator's mix (1 in 5 records chained to the employee's own proof: 1.2 signatures per
+// record), and, at 100k, single-proof records: the shape the issue's figures assume.
+const runs = sizes.flatMap((count) => [
+  { count, chained: '0.2', shape: 'mixed' },
+  ...(count === 100_000 ? [{ count, chained: '0', shape: 'single' }] : []),
+]);
+for (const { count, chained, shape } of runs) {
+  const dir = dataset(count, chained);
   for (const [label, env] of [
     ['with sodium-native', {}],
     ['without (node:crypto)', { IKRAR_NO_SODIUM: '1' }],
@@ -134,10 +141,29 @@ for (const count of sizes) {
     const perSec = count / r.seconds;
     rows.push({ count, label, perSec, ratio: perSec / rawNode, rss: r.rss, seconds: r.seconds });
     console.log(
-      `  ${count.toLocaleString('en-US').padStart(9)} records ${label.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s ` +
+      `  ${count.toLocaleString('en-US').padStart(9)} ${shape.padEnd(6)} ${label.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s ` +
         `${Math.round(perSec).toLocaleString('en-US').padStart(8)} records/s  ${(perSec / rawNode).toFixed(2)}x raw node:crypto  ` +
         `peak RSS ${Math.round(r.rss / 1024)} MB  CPU ${Math.round(r.cpu / count)} µs/record` +
         (notValid.length ? `  (not valid: ${notValid.map(([k, v]) => `${k} ${v}`).join(', ')})` : ''),
+    );
+  }
+}
+// What the signatures alone allow: every core verifying and nothing else (no reading, parsing,
+// hashing or reporting). A goal above this ceiling cannot be met by any pipeline.
+const cores = availableParallelism();
+for (const [engine, raw] of [
+  ['libsodium', rawSodium],
+  ['node:crypto', rawNode],
+]) {
+  if (!Number.isFinite(raw)) continue;
+  for (const [shape, sigs] of [
+    ['mixed', 1.2],
+    ['single', 1],
+  ]) {
+    const ceiling = (cores * raw) / sigs;
+    console.log(
+      `  ceiling ${engine.padEnd(11)} ${shape.padEnd(6)} ${Math.round(ceiling).toLocaleString('en-US').padStart(8)} records/s ` +
+        `${(ceiling / rawNode).toFixed(2)}x raw node:crypto (${cores} cores x raw rate / ${sigs} signatures per record)`,
     );
   }
 }
