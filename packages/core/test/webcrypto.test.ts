@@ -258,3 +258,17 @@ describe('@ikrar/core/webcrypto', () => {
     await expect(sha256Async([1] as unknown as Uint8Array)).rejects.toThrow(/"bytes" expected Uint8Array/);
   });
 });
+
+describe.skipIf(!haveVectors)('W3C VC DI EdDSA eddsa-jcs-2022 vectors through verifyPledgeAsync', () => {
+  for (const variant of ['eddsa-jcs-2022', 'eddsa-jcs-2022-legacy-no-proof-context']) {
+    it(`verifies the signed vector and rejects it with one character changed (${variant})`, async () => {
+      const signed = vectorJson<Record<string, unknown>>(`w3c-vc-di-eddsa/${variant}/signedJCS.json`);
+      const ok = await verifyPledgeAsync(signed, { requireIssuerProof: false });
+      expect(ok.code).toBeUndefined();
+      expect(ok).toEqual(await verifyPledge(signed, { requireIssuerProof: false }));
+      const tampered = { ...signed, name: 'Alumni Credentiak' };
+      const bad = await verifyPledgeAsync(tampered, { requireIssuerProof: false });
+      expect(bad.code).toBe('ERR_SIGNATURE_INVALID');
+    });
+  }
+});
