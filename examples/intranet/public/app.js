@@ -59,7 +59,20 @@ function showSign({ employee, signed }) {
   el.lock = 'all';
   el.signingMode = 'endpoint';
   el.endpoint = config.endpoint;
-  el.addEventListener('ikrar-signed', (e) => certificateLink(e.detail.record.id.slice('urn:uuid:'.length)));
+  el.addEventListener('ikrar-signed', async (e) => {
+    const recordId = e.detail.record.id.slice('urn:uuid:'.length);
+    // A drawn signature: the record holds its digest; the server keeps the strokes so that its
+    // certificate can draw them. The certificate still works without them (the typed-name form).
+    if (e.detail.signature) {
+      const res = await fetch(`/api/records/${recordId}/drawing`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(e.detail.signature),
+      }).catch(() => null);
+      if (!res?.ok) console.warn('ikrar: the drawing was not stored; the certificate shows the typed name');
+    }
+    certificateLink(recordId);
+  });
   $('widget-slot').replaceChildren(el);
 }
 

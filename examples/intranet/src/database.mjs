@@ -21,6 +21,12 @@ CREATE TABLE IF NOT EXISTS records (
   UNIQUE (identifier, event_name)
 );
 CREATE INDEX IF NOT EXISTS records_event ON records(event_name);
+-- A drawn signature's strokes, kept beside its record so the server's certificate can draw it.
+-- The record holds only their digest (consent.signatureDigestMultibase).
+CREATE TABLE IF NOT EXISTS drawings (
+  record_id TEXT PRIMARY KEY REFERENCES records(id),
+  drawing   TEXT NOT NULL
+);
 `;
 
 export function openDatabase(file) {
@@ -48,6 +54,8 @@ export function openDatabase(file) {
     ),
     signedIdentifiers: db.prepare('SELECT identifier, signed_at AS signedAt, id FROM records WHERE event_name = ?'),
     allRecords: db.prepare('SELECT record FROM records WHERE event_name = ? ORDER BY signed_at, id'),
+    insertDrawing: db.prepare('INSERT OR IGNORE INTO drawings (record_id, drawing) VALUES (?, ?)'),
+    drawingFor: db.prepare('SELECT drawing FROM drawings WHERE record_id = ?'),
   };
 
   return {
@@ -76,6 +84,12 @@ export function openDatabase(file) {
       q.insertRecord.run(record.id, identifier, eventName, signedAt, canonicalize(record));
       return { record, created: true };
     }),
+    /** Keeps the strokes of a record's drawn signature (checked against its digest by the caller). Idempotent. */
+    storeDrawing: (recordId, drawing) => void q.insertDrawing.run(recordId, JSON.stringify(drawing)),
+    drawingFor: (recordId) => {
+      const row = q.drawingFor.get(recordId);
+      return row ? JSON.parse(row.drawing) : null;
+    },
     signed: (eventName) => q.signedIdentifiers.all(eventName),
     *iterateRecords(eventName) {
       for (const row of q.allRecords.iterate(eventName)) yield row.record;

@@ -4,7 +4,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { JsonInvalidError, maskIdentifier, parseJson, signPledge } from '@ikrar/core';
+import {
+  JsonInvalidError,
+  digestSignatureStrokes,
+  isIkrarError,
+  maskIdentifier,
+  parseJson,
+  signPledge,
+} from '@ikrar/core';
 import { HttpError, SECURITY_HEADERS, parseCookies, readBody, sendError, sendJson } from './http-util.mjs';
 import { checkSignRequest } from './sign-request.mjs';
 
@@ -186,6 +193,53 @@ export function createIntranetServer({ db, agency, config, sessionSecret }) {
       }),
   };
 
+  // The widget's ikrar-signed event carries the strokes of a drawn signature; the page sends them
+  // here so the server's certificate can draw it. Only the signer may, and only the drawing whose
+  // digest the record holds.
+  const drawingRoute = async (req, res, pathname) => {
+    const m = /^\/api\/records\/([^/]+)\/drawing$/.exec(pathname);
+    if (!m || req.method !== 'PUT') return false;
+    if (!UUID.test(m[1])) throw new HttpError(400, 'ERR_BAD_ID', { en: 'Not a record id.', id: 'Bukan id rekaman.' });
+    const employee = sessionOf(req);
+    if (!employee)
+      throw new HttpError(401, 'ERR_NOT_LOGGED_IN', { en: 'Log in first.', id: 'Silakan masuk terlebih dahulu.' });
+    const record = db.recordById(`urn:uuid:${m[1]}`);
+    if (!record) throw new HttpError(404, 'ERR_NOT_FOUND', { en: 'No such record.', id: 'Rekaman tidak ditemukan.' });
+    const subject = record.credentialSubject;
+    if (subject.signer.identifier !== employee.identifier) {
+      throw new HttpError(403, 'ERR_NOT_YOUR_RECORD', {
+        en: 'You can only add the drawing to your own pledge.',
+        id: 'Anda hanya dapat menambahkan gambar tanda tangan pada ikrar Anda sendiri.',
+      });
+    }
+    const expected = subject.consent.signatureDigestMultibase;
+    if (subject.consent.method !== 'drawn' || typeof expected !== 'string') {
+      throw new HttpError(409, 'ERR_NOT_DRAWN', {
+        en: 'This pledge was not signed with a drawing.',
+        id: 'Ikrar ini tidak ditandatangani dengan gambar tanda tangan.',
+      });
+    }
+    const text = await readBody(req, 512 * 1024);
+    let digest;
+    try {
+      digest = digestSignatureStrokes(parseJson(text));
+    } catch (err) {
+      if (err instanceof JsonInvalidError) throw new HttpError(400, 'ERR_JSON_INVALID', err.messages);
+      if (isIkrarError(err)) throw new HttpError(400, 'ERR_DRAWING_INVALID', err.messages);
+      throw err;
+    }
+    if (digest !== expected) {
+      throw new HttpError(400, 'ERR_DRAWING_MISMATCH', {
+        en: 'This is not the drawing signed in the record.',
+        id: 'Gambar ini bukan tanda tangan yang tercatat dalam rekaman.',
+      });
+    }
+    db.storeDrawing(record.id, parseJson(text));
+    res.writeHead(204, SECURITY_HEADERS);
+    res.end();
+    return true;
+  };
+
   const recordRoute = async (req, res, pathname) => {
     const m = /^\/api\/records\/([^/]+)(\/certificate\.pdf)?$/.exec(pathname);
     if (!m || req.method !== 'GET') return false;
@@ -197,7 +251,11 @@ export function createIntranetServer({ db, agency, config, sessionSecret }) {
       return true;
     }
     const { renderCertificate } = await import('@ikrar/core/pdf');
-    const bytes = await renderCertificate(record, { verificationUrl: `${config.publicUrl}/api/records/${m[1]}` });
+    const drawing = db.drawingFor(record.id);
+    const bytes = await renderCertificate(record, {
+      verificationUrl: `${config.publicUrl}/api/records/${m[1]}`,
+      ...(drawing && { signature: drawing }),
+    });
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'application/pdf',
@@ -213,6 +271,7 @@ export function createIntranetServer({ db, agency, config, sessionSecret }) {
       const handler = routes[`${req.method} ${pathname}`];
       if (handler) return void (await handler(req, res));
       if (await recordRoute(req, res, pathname)) return;
+      if (await drawingRoute(req, res, pathname)) return;
       if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(req, res, pathname)) return;
       throw new HttpError(404, 'ERR_NOT_FOUND', { en: 'Not found.', id: 'Tidak ditemukan.' });
     } catch (err) {

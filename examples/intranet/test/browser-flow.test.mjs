@@ -1,7 +1,8 @@
 // An employee signs through the real page in headless Chromium: demo login, <ikrar-netralitas> in
 // endpoint mode, keyboard-only typed signature and a drawn one; the server stores a record that
 // verifies, and the page shows no console error under its strict CSP.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('signing through the intranet page', () => {
     await page.close();
   });
 
-  it('drawn signature with the pointer: stored with its digest, and signing again is refused nowhere but shown as done', async () => {
+  it('drawn signature with the pointer: stored with its digest, drawn on the server certificate, and shown as done on return', async () => {
     const logins = await (await fetch(`${app.url}/api/demo-logins`)).json();
     const who = logins[logins.length - 1];
     const { page, widget, errors } = await openAs(who.identifier);
@@ -96,6 +97,12 @@ describe('signing through the intranet page', () => {
     expect(record.credentialSubject.consent.method).toBe('drawn');
     expect(record.credentialSubject.consent.signatureDigestMultibase).toMatch(/^uEi/);
     expect((await verifyPledge(record)).verified).toBe(true);
+    // The page sent the strokes from ikrar-signed: the server's certificate draws them.
+    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-pdf-')), 'certificate.pdf');
+    writeFileSync(pdf, Buffer.from(await (await fetch(`${app.url}${href}`)).arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(who.name);
+    expect(text).not.toContain('gambarnya tidak disertakan');
     await page.reload();
     await page.locator('#already:not([hidden])').waitFor();
     expect(await page.locator('#already').textContent()).toContain('sudah menandatangani');

@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalize, createPledge, generateKeyPair, parseJson, signPledge, verifyPledge } from '@ikrar/core';
+import {
+  canonicalize,
+  createPledge,
+  digestSignatureStrokes,
+  generateKeyPair,
+  parseJson,
+  signPledge,
+  verifyPledge,
+} from '@ikrar/core';
 import { defaultConfig, startIntranet } from '../src/app.mjs';
 import { parseRoster } from '../src/roster.mjs';
 
@@ -217,5 +225,73 @@ describe('demo intranet', () => {
     expect(app.agency.controller).toBe(before);
     const status = await (await fetch(`${app.url}/api/status`)).json();
     expect(status.signed).toBe(3);
+  });
+
+  it("keeps the strokes of a drawn signature, only the signer's and only the signed ones, and draws them on the certificate", async () => {
+    const me = roster[7];
+    const drawing = {
+      width: 320,
+      height: 120,
+      strokes: [
+        [
+          { x: 10, y: 60 },
+          { x: 80, y: 20 },
+          { x: 150, y: 90 },
+          { x: 300, y: 40 },
+        ],
+      ],
+    };
+    const cookie = await login(me.identifier);
+    const signed = await post(
+      credentialFor(me, {
+        consent: {
+          acknowledgedPoints: [1, 2, 3, 4],
+          method: 'drawn',
+          signatureDigestMultibase: digestSignatureStrokes(drawing),
+        },
+      }),
+      cookie,
+    );
+    expect(signed.status).toBe(201);
+    const uuid = (await signed.json()).id.slice(9);
+    const certificateText = async () => {
+      const file = path.join(dataDir, `cert-${Date.now()}.pdf`);
+      writeFileSync(
+        file,
+        Buffer.from(await (await fetch(`${app.url}/api/records/${uuid}/certificate.pdf`)).arrayBuffer()),
+      );
+      execFileSync('qpdf', ['--check', file]);
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    };
+    expect(await certificateText()).toContain('gambarnya tidak disertakan');
+
+    const put = (body, who, id = uuid) =>
+      fetch(`${app.url}/api/records/${id}/drawing`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(who && { cookie: who }) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    const other = await login(roster[8].identifier);
+    const typedRecordOwner = await login(roster[0].identifier);
+    const status = await (await fetch(`${app.url}/api/status`)).json();
+    const typedId = status.people.find((p) => p.name === roster[0].name).recordId;
+    const moved = { ...drawing, strokes: [[...drawing.strokes[0].slice(0, 3), { x: 301, y: 40 }]] };
+    for (const [body, who, id, code, httpStatus] of [
+      [drawing, undefined, uuid, 'ERR_NOT_LOGGED_IN', 401],
+      [drawing, other, uuid, 'ERR_NOT_YOUR_RECORD', 403],
+      [drawing, typedRecordOwner, typedId, 'ERR_NOT_DRAWN', 409],
+      [moved, cookie, uuid, 'ERR_DRAWING_MISMATCH', 400],
+      [{ width: 320 }, cookie, uuid, 'ERR_DRAWING_INVALID', 400],
+      ['{"width":1,"width":2}', cookie, uuid, 'ERR_JSON_INVALID', 400],
+    ]) {
+      const res = await put(body, who, id);
+      expect(res.status, code).toBe(httpStatus);
+      const { error } = await res.json();
+      expect(error.code).toBe(code);
+      expect(error.messages.id.length).toBeGreaterThan(5);
+    }
+    expect((await put(drawing, cookie)).status).toBe(204);
+    expect((await put(drawing, cookie)).status).toBe(204); // idempotent
+    expect(await certificateText()).not.toContain('gambarnya tidak disertakan');
   });
 });

@@ -8,7 +8,7 @@
  * el.addEventListener('ikrar-signed', (e) => save(e.detail.record));
  * ```
  */
-import type { SignedPledge, VerifyPledgeResult } from '@ikrar/core';
+import type { SignatureStrokes, SignedPledge, VerifyPledgeResult } from '@ikrar/core';
 import type { SigningMode } from '../internal/types.js';
 
 /** Detail of `ikrar-signed`. */
@@ -19,6 +19,12 @@ export interface IkrarSignedDetail {
   readonly verification: VerifyPledgeResult;
   /** How it was signed. */
   readonly signingMode: SigningMode;
+  /**
+   * For a drawn signature, its strokes: the record keeps only their digest
+   * (`consent.signatureDigestMultibase`). Pass them to `renderCertificate(record, { signature })`
+   * or send them to the server that makes certificates.
+   */
+  readonly signature?: SignatureStrokes;
 }
 
 /** Fired once per completed signing. Not cancelable. */

@@ -610,6 +610,7 @@ export class IkrarNetralitas extends LitElement {
         record: structuredClone(record),
         verification,
         signingMode: mode,
+        ...(strokes && { signature: structuredClone(strokes) }),
       });
     } catch (e) {
       if (attempt !== this.#attempt) return;
