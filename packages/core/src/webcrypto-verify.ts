@@ -98,6 +98,28 @@ export async function digestJsonAsync(value: unknown, hash: Sha256Async = sha256
 }
 
 /**
+ * eddsa-jcs-2022 §3.3.4 hashing with an asynchronous SHA-256: SHA-256(canonical config) ‖
+ * SHA-256(canonical document), as `hashData`.
+ * @param document - the secured input
+ * @param config - the proof without `proofValue`
+ * @param hash - SHA-256; default {@link sha256Async}
+ * @returns 64 bytes
+ * @throws {CanonicalizationError} when either is not I-JSON
+ * @example await hashDataAsync(unsecured, config)
+ */
+export async function hashDataAsync(
+  document: Record<string, unknown>,
+  config: Record<string, unknown>,
+  hash: Sha256Async = sha256Async,
+): Promise<Uint8Array> {
+  const [c, d] = await Promise.all([hash(canonicalizeToBytes(config)), hash(canonicalizeToBytes(document))]);
+  const out = new Uint8Array(64);
+  out.set(c, 0);
+  out.set(d, 32);
+  return out;
+}
+
+/**
  * Strict Ed25519 verification with WebCrypto first (see the module notes): the verdict of
  * `verifyEd25519` on every input. A yes/no check: a bad signature gives `false`.
  *

@@ -12,17 +12,21 @@
  * import { createPledgeAsync, generateWebCryptoSigner, signPledgeAsync, verifyPledgeAsync } from '@ikrar/core/webcrypto';
  * ```
  */
-export { canonicalize, canonicalizeToBytes } from './canonicalize.js';
-export { parseJson, type ParseJsonOptions } from './parse-json.js';
+// Only `export *` and `export type`: bundlers (esbuild) keep a module that re-exports by name
+// as a live module, with every import it names, so the barrel itself would pull in the code of
+// every function here. `verificationMessage` is in `@ikrar/core`.
+export * from './canonicalize.js';
+export * from './parse-json.js';
 export * from './strict-encoding.js';
 export * from './webcrypto-verify.js';
 export * from './webcrypto-signer.js';
 export * from './signature-strokes-async.js';
-export * from './pledge-async.js';
-export {
-  verificationMessage,
-  type ProofVerification,
-  type VerificationCode,
-  type VerifyPledgeOptions,
-  type VerifyPledgeResult,
+export * from './create-pledge-async.js';
+export * from './sign-pledge-async.js';
+export * from './verify-pledge-async.js';
+export type {
+  ProofVerification,
+  VerificationCode,
+  VerifyPledgeOptions,
+  VerifyPledgeResult,
 } from './internal/verify-record.js';
