@@ -15,30 +15,13 @@
 import { canonicalizeToBytes } from './canonicalize.js';
 import { sha256, type Sha256 } from './digest.js';
 import { toMultibase58 } from './encoding.js';
-import { SignatureInvalidError } from './errors.js';
-import { isPlainObject } from './internal/assert.js';
+import { assertSignatureBytes, planProofInput, selfCheckFailed, type CreateProofOptions } from './internal/proofs.js';
 import { isInMemorySigner, type Signer } from './keys.js';
 import { verifyEd25519 } from './ed25519.js';
-import { CRYPTOSUITE, type DataIntegrityProof } from './record.js';
+import type { DataIntegrityProof } from './record.js';
 
-/** Options of {@link createProof}. */
-export interface CreateProofOptions {
-  /** `created`, already formatted (RFC 3339). Omitted when not given. */
-  created?: string;
-  /** Proof `id` (a URL, e.g. `urn:uuid:…`). Omitted when not given. */
-  id?: string;
-  /** Ids of the proofs this one chains to (Data Integrity 1.0 §2.1.2). */
-  previousProof?: string | string[];
-  /** Default `assertionMethod`. */
-  proofPurpose?: string;
-}
-
-/** The proofs of a secured document as a list (a single `proof` object becomes a list of one). */
-export function proofsOf(document: Record<string, unknown>): unknown[] {
-  const p = document.proof;
-  if (p === undefined) return [];
-  return Array.isArray(p) ? p : [p];
-}
+export type { CreateProofOptions } from './internal/proofs.js';
+export { proofsOf, securedInput } from './internal/proofs.js';
 
 /**
  * The 64 bytes Ed25519 signs: SHA-256(canonical proof config) ‖ SHA-256(canonical document)
@@ -61,31 +44,6 @@ export function hashData(
   return out;
 }
 
-/** The document a proof secures: no proofs, or the proofs named in `previousProof` (DI 1.0 §4.2 step 6). */
-export function securedInput(
-  document: Record<string, unknown>,
-  previousProof: string | string[] | undefined,
-  allProofs: readonly unknown[],
-): Record<string, unknown> | null {
-  if (previousProof === undefined) {
-    const { proof: _proof, ...unsecured } = document;
-    void _proof;
-    return unsecured;
-  }
-  const ids = typeof previousProof === 'string' ? [previousProof] : previousProof;
-  const matching: unknown[] = [];
-  for (const id of ids) {
-    const found = allProofs.find((p) => isPlainObject(p) && p.id === id);
-    if (!found) return null;
-    matching.push(found);
-  }
-  // `proof` keeps its place among the keys, so a record written in canonical order stays in it
-  // and canonicalize can take its JSON.stringify path.
-  const input: Record<string, unknown> = {};
-  for (const key of Object.keys(document)) input[key] = key === 'proof' ? matching : document[key];
-  return input;
-}
-
 /**
  * Creates one `DataIntegrityProof` over a document (its existing proofs are excluded, or included
  * as `previousProof` names them). The proof carries the document's `@context`, as the
@@ -104,38 +62,13 @@ export async function createProof(
   signer: Signer,
   options: CreateProofOptions = {},
 ): Promise<DataIntegrityProof> {
-  const config: Record<string, unknown> = {
-    ...(options.id !== undefined && { id: options.id }),
-    type: 'DataIntegrityProof',
-    cryptosuite: CRYPTOSUITE,
-    ...(options.created !== undefined && { created: options.created }),
-    verificationMethod: signer.id,
-    proofPurpose: options.proofPurpose ?? 'assertionMethod',
-    ...(options.previousProof !== undefined && { previousProof: options.previousProof }),
-  };
-  // eddsa-jcs-2022 §3.3.1 Create Proof step 2: the proof carries the document's @context.
-  if (document['@context'] !== undefined) config['@context'] = document['@context'];
-  const input = securedInput(document, options.previousProof, proofsOf(document));
-  if (!input) {
-    throw new SignatureInvalidError({
-      en: 'previousProof names a proof the document does not have.',
-      id: 'previousProof merujuk bukti yang tidak ada dalam dokumen.',
-    });
-  }
+  const { config, input } = planProofInput(document, signer.id, options);
   const data = hashData(input, config);
   const signature = await signer.sign(data);
-  if (!(signature instanceof Uint8Array) || signature.length !== 64) {
-    throw new SignatureInvalidError({
-      en: 'The signer returned something other than a 64-byte Ed25519 signature.',
-      id: 'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
-    });
-  }
+  assertSignatureBytes(signature);
   // A host, HSM or WebCrypto signer is checked against its own key before its output is trusted.
   if (signer.publicKey && !isInMemorySigner(signer) && !verifyEd25519(signature, data, signer.publicKey)) {
-    throw new SignatureInvalidError({
-      en: 'The signer produced a signature that does not verify under its own key.',
-      id: 'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
-    });
+    throw selfCheckFailed();
   }
   return { ...(config as Omit<DataIntegrityProof, 'proofValue'>), proofValue: toMultibase58(signature) };
 }

@@ -10,13 +10,11 @@
  * const record = await signPledgeAsync(credential, await generateSigner());
  * ```
  */
-import type { CreateProofOptions } from './data-integrity.js';
 import { toMultibase58 } from './encoding.js';
-import { SignatureInvalidError } from './errors.js';
-import { proofsOf, securedInput } from './internal/proofs.js';
+import { assertSignatureBytes, planProofInput, selfCheckFailed, type CreateProofOptions } from './internal/proofs.js';
 import { isSigner, planProof, withProof } from './internal/sign-record.js';
 import type { Ed25519KeyPair, Signer } from './keys.js';
-import { CRYPTOSUITE, type DataIntegrityProof, type PledgeCredential, type SignedPledge } from './record.js';
+import type { DataIntegrityProof, PledgeCredential, SignedPledge } from './record.js';
 import type { SignPledgeOptions } from './sign-pledge.js';
 import { hashDataAsync, verifyEd25519Async } from './webcrypto-verify.js';
 
@@ -26,38 +24,13 @@ async function createProofAsync(
   options: CreateProofOptions,
   selfCheck: boolean,
 ): Promise<DataIntegrityProof> {
-  const config: Record<string, unknown> = {
-    ...(options.id !== undefined && { id: options.id }),
-    type: 'DataIntegrityProof',
-    cryptosuite: CRYPTOSUITE,
-    ...(options.created !== undefined && { created: options.created }),
-    verificationMethod: signer.id,
-    proofPurpose: options.proofPurpose ?? 'assertionMethod',
-    ...(options.previousProof !== undefined && { previousProof: options.previousProof }),
-  };
-  // eddsa-jcs-2022 §3.3.1 Create Proof step 2: the proof carries the document's @context.
-  if (document['@context'] !== undefined) config['@context'] = document['@context'];
-  const input = securedInput(document, options.previousProof, proofsOf(document));
-  if (!input) {
-    throw new SignatureInvalidError({
-      en: 'previousProof names a proof the document does not have.',
-      id: 'previousProof merujuk bukti yang tidak ada dalam dokumen.',
-    });
-  }
+  const { config, input } = planProofInput(document, signer.id, options);
   const data = await hashDataAsync(input, config);
   const signature = await signer.sign(data);
-  if (!(signature instanceof Uint8Array) || signature.length !== 64) {
-    throw new SignatureInvalidError({
-      en: 'The signer returned something other than a 64-byte Ed25519 signature.',
-      id: 'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
-    });
-  }
+  assertSignatureBytes(signature);
   // A host, HSM or WebCrypto signer is checked against its own key before its output is trusted.
   if (selfCheck && signer.publicKey && !(await verifyEd25519Async(signature, data, signer.publicKey))) {
-    throw new SignatureInvalidError({
-      en: 'The signer produced a signature that does not verify under its own key.',
-      id: 'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
-    });
+    throw selfCheckFailed();
   }
   return { ...(config as Omit<DataIntegrityProof, 'proofValue'>), proofValue: toMultibase58(signature) };
 }

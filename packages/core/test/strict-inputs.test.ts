@@ -20,20 +20,13 @@ import {
   signEd25519,
   verifyEd25519,
 } from '../src/index.js';
+import { fromLe, le } from './fixtures/ed25519-forgeries.js';
 
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 const IDENTITY = hexToBytes('0100000000000000000000000000000000000000000000000000000000000000');
 
-function numberToBytesLE(n: bigint, len: number): Uint8Array {
-  const out = new Uint8Array(len);
-  for (let i = 0; i < len; i++) out[i] = Number((n >> BigInt(8 * i)) & 0xffn);
-  return out;
-}
-function bytesToNumberLE(b: Uint8Array): bigint {
-  let n = 0n;
-  for (let i = b.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(b[i] as number);
-  return n;
-}
+const numberToBytesLE = le;
+const bytesToNumberLE = fromLe;
 
 describe('strict Ed25519', () => {
   it('the torsion blocklist holds 8 distinct small-order points', () => {

@@ -1,9 +1,27 @@
 /**
- * Proof-list helpers of Data Integrity 1.0 §4.2 for the WebCrypto path, which must not import
- * `data-integrity.ts` (that module loads `@noble/ed25519` for its synchronous self-check). Same
- * behaviour as `proofsOf` and `securedInput` there; the sync path keeps using those.
+ * Proof helpers of Data Integrity 1.0 §4.2 shared by the synchronous path (`data-integrity.ts`,
+ * which loads `@noble/ed25519` for its self-check) and the WebCrypto one (`sign-pledge-async.ts`,
+ * which must not): the proof list, the secured input, the proof configuration, and the checks on
+ * what a signer returns.
+ *
+ * @module
+ * @internal
  */
+import { SignatureInvalidError } from '../errors.js';
+import { CRYPTOSUITE } from '../record.js';
 import { isPlainObject } from './assert.js';
+
+/** Options of a new proof (`createProof`). */
+export interface CreateProofOptions {
+  /** `created`, already formatted (RFC 3339). Omitted when not given. */
+  created?: string;
+  /** Proof `id` (a URL, e.g. `urn:uuid:…`). Omitted when not given. */
+  id?: string;
+  /** Ids of the proofs this one chains to (Data Integrity 1.0 §2.1.2). */
+  previousProof?: string | string[];
+  /** Default `assertionMethod`. */
+  proofPurpose?: string;
+}
 
 /** The proofs of a secured document as a list (a single `proof` object becomes a list of one). */
 export function proofsOf(document: Record<string, unknown>): unknown[] {
@@ -33,4 +51,52 @@ export function securedInput(
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(document)) input[key] = key === 'proof' ? matching : document[key];
   return input;
+}
+
+/**
+ * The proof configuration (eddsa-jcs-2022 §3.3.1) and the input it secures.
+ * @throws {SignatureInvalidError} when `previousProof` names a proof the document does not have
+ */
+export function planProofInput(
+  document: Record<string, unknown>,
+  verificationMethod: string,
+  options: CreateProofOptions,
+): { config: Record<string, unknown>; input: Record<string, unknown> } {
+  const config: Record<string, unknown> = {
+    ...(options.id !== undefined && { id: options.id }),
+    type: 'DataIntegrityProof',
+    cryptosuite: CRYPTOSUITE,
+    ...(options.created !== undefined && { created: options.created }),
+    verificationMethod,
+    proofPurpose: options.proofPurpose ?? 'assertionMethod',
+    ...(options.previousProof !== undefined && { previousProof: options.previousProof }),
+  };
+  // eddsa-jcs-2022 §3.3.1 Create Proof step 2: the proof carries the document's @context.
+  if (document['@context'] !== undefined) config['@context'] = document['@context'];
+  const input = securedInput(document, options.previousProof, proofsOf(document));
+  if (!input) {
+    throw new SignatureInvalidError({
+      en: 'previousProof names a proof the document does not have.',
+      id: 'previousProof merujuk bukti yang tidak ada dalam dokumen.',
+    });
+  }
+  return { config, input };
+}
+
+/** @throws {SignatureInvalidError} unless a signer returned 64 bytes */
+export function assertSignatureBytes(signature: unknown): asserts signature is Uint8Array {
+  if (!(signature instanceof Uint8Array) || signature.length !== 64) {
+    throw new SignatureInvalidError({
+      en: 'The signer returned something other than a 64-byte Ed25519 signature.',
+      id: 'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
+    });
+  }
+}
+
+/** The error for a signer whose signature does not verify under its own key. */
+export function selfCheckFailed(): SignatureInvalidError {
+  return new SignatureInvalidError({
+    en: 'The signer produced a signature that does not verify under its own key.',
+    id: 'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
+  });
 }
