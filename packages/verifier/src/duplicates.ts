@@ -35,44 +35,55 @@ function fnv1a(text: string): number {
 }
 
 /** Exact set of (event, digit identifier up to 18 digits) → record fingerprint. */
+/**
+ * Open addressing in 64 shards of 4 × u32 slots (tag, high digits, low digits, record). Each
+ * shard grows on its own at a load of 3/4, so growing copies 1/64 of the table instead of briefly
+ * holding the old and the doubled table together (48 MB at a million signers with one table).
+ */
 class DigitTable {
-  private slots = new Uint32Array(4 * 1024);
-  private size = 0;
+  private readonly shards: Uint32Array[] = Array.from({ length: 64 }, () => new Uint32Array(4 * 64));
+  private readonly sizes = new Array<number>(64).fill(0);
 
   /** The stored fingerprint, or -1 after storing `record` for a new key. */
   getOrSet(tag: number, hi: number, lo: number, record: number): number {
-    // Load factor up to 3/4: at a million signers the table is 32 MB (2^21 slots), not 64.
-    if ((this.size + 1) * 4 > (this.slots.length / 4) * 3) this.grow();
-    const found = this.find(this.slots, tag, hi, lo);
-    const s = this.slots;
+    let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
+    h ^= h >>> 15;
+    const shard = h >>> 26;
+    let s = this.shards[shard] as Uint32Array;
+    if (((this.sizes[shard] as number) + 1) * 4 > (s.length / 4) * 3) s = this.grow(shard);
+    const found = find(s, h, tag, hi, lo);
     if (s[found] !== 0) return s[found + 3] as number;
     s[found] = tag;
     s[found + 1] = hi;
     s[found + 2] = lo;
     s[found + 3] = record;
-    this.size++;
+    this.sizes[shard] = (this.sizes[shard] as number) + 1;
     return -1;
   }
 
-  private find(s: Uint32Array, tag: number, hi: number, lo: number): number {
-    const mask = s.length / 4 - 1;
-    let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
-    h ^= h >>> 15;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const at = i * 4;
-      if (s[at] === 0 || (s[at] === tag && s[at + 1] === hi && s[at + 2] === lo)) return at;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
+  private grow(shard: number): Uint32Array {
+    const old = this.shards[shard] as Uint32Array;
     const next = new Uint32Array(old.length * 2);
     for (let at = 0; at < old.length; at += 4) {
       if (old[at] === 0) continue;
-      const to = this.find(next, old[at] as number, old[at + 1] as number, old[at + 2] as number);
-      next.set(old.subarray(at, at + 4), to);
+      const tag = old[at] as number;
+      const hi = old[at + 1] as number;
+      const lo = old[at + 2] as number;
+      let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
+      h ^= h >>> 15;
+      next.set(old.subarray(at, at + 4), find(next, h, tag, hi, lo));
     }
-    this.slots = next;
+    this.shards[shard] = next;
+    return next;
+  }
+}
+
+/** The slot of a key in one shard: where it is, or the empty slot where it goes. */
+function find(s: Uint32Array, h: number, tag: number, hi: number, lo: number): number {
+  const mask = s.length / 4 - 1;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const at = i * 4;
+    if (s[at] === 0 || (s[at] === tag && s[at + 1] === hi && s[at + 2] === lo)) return at;
   }
 }
 

@@ -143,7 +143,11 @@ export function createPool(
         let best = 0;
         for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
         pending[best] = (pending[best] as number) + 1;
-        (threads[best] as Worker).postMessage(job);
+        // A job's bytes in their own ArrayBuffer (Buffer.concat of a carried line and a read) are
+        // moved, not copied: the worker allocates nothing for them.
+        const d = job.kind === 'lines' ? job.data : undefined;
+        const own = d && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength && d.buffer instanceof ArrayBuffer;
+        (threads[best] as Worker).postMessage(job, own ? [d.buffer as ArrayBuffer] : []);
       }
       await room();
       if (failure) throw failure;
