@@ -1,0 +1,61 @@
+/**
+ * The pledge-text digest of a record, hashed once per distinct text in a batch: texts already
+ * hashed are remembered by their digest and recognised by comparing values.
+ *
+ * @module
+ * @internal
+ */
+import { isPlainObject } from './assert.js';
+import type { VerifyEngine } from './verification-types.js';
+
+// Every record of one template and event carries the same pledge text. Texts already hashed are
+// remembered by their digest; a record's text that equals one of them, value for value, has that
+// digest (equal JSON values have one canonical form), so a batch hashes each text once and
+// compares the rest with a walk instead of serializing it.
+const KNOWN_TEXTS = new Map<string, Record<string, unknown>>();
+
+function remember(digest: string, body: Record<string, unknown>): string {
+  if (KNOWN_TEXTS.size > 1_000) KNOWN_TEXTS.clear();
+  KNOWN_TEXTS.set(digest, body);
+  return digest;
+}
+
+/** Equal JSON values: same types, same keys in any order, plain objects and arrays only. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const proto = Object.getPrototypeOf(b) as unknown; // a class instance is never equal JSON
+  if (proto !== Object.prototype && proto !== null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !sameJson(a[k], b[k])) return false;
+  return true;
+}
+
+/** Synchronous with a synchronous engine (no await on the verifier's hot path). */
+export function pledgeDigest<H>(
+  body: Record<string, unknown>,
+  claimed: string,
+  engine: VerifyEngine<H>,
+  hash: H | undefined,
+): string | undefined | Promise<string | undefined> {
+  const known = KNOWN_TEXTS.get(claimed);
+  if (known !== undefined && sameJson(known, body)) return claimed;
+  let digest: string | Promise<string>;
+  try {
+    digest = engine.digestJson(body, hash);
+  } catch {
+    return undefined;
+  }
+  if (typeof digest === 'string') return remember(digest, body);
+  return digest.then(
+    (d) => remember(d, body),
+    () => undefined,
+  );
+}

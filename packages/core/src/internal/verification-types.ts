@@ -1,0 +1,155 @@
+/**
+ * The result types, options and messages of record verification (`verifyPledge`,
+ * `verifyPledgeAsync`): every `VerificationCode` with its message in both languages.
+ *
+ * @module
+ * @internal
+ */
+import type { LocalizedText } from '../errors.js';
+import type { Ed25519PublicKey } from '../keys.js';
+
+/** Why a record or a proof did not verify. Stable, documented in the README. */
+export type VerificationCode =
+  | 'ERR_RECORD_INVALID'
+  | 'ERR_PROOF_MISSING'
+  | 'ERR_PROOF_MALFORMED'
+  | 'ERR_PROOF_UNSUPPORTED'
+  | 'ERR_PROOF_PURPOSE'
+  | 'ERR_CONTEXT_MISMATCH'
+  | 'ERR_PROOF_CHAIN_BROKEN'
+  | 'ERR_KEY_UNRESOLVED'
+  | 'ERR_KEY_INVALID'
+  | 'ERR_CANONICALIZATION_FAILED'
+  | 'ERR_SIGNATURE_INVALID'
+  | 'ERR_ISSUER_MISMATCH'
+  | 'ERR_PLEDGE_DIGEST_MISMATCH';
+
+/** The outcome for one proof. */
+export interface ProofVerification {
+  /** Position in the proof list (0 for a single proof). */
+  readonly index: number;
+  readonly id?: string;
+  readonly verificationMethod?: string;
+  /** The DID the method belongs to (the part before `#`). */
+  readonly controller?: string;
+  readonly created?: string;
+  readonly previousProof: readonly string[];
+  readonly verified: boolean;
+  readonly code?: VerificationCode;
+  readonly message?: LocalizedText;
+}
+
+/** The outcome for a record. */
+export interface VerifyPledgeResult {
+  /** Every proof verified, the structure is sound, the pledge digest matches, and (unless turned off) a final proof is the issuer's. */
+  readonly verified: boolean;
+  /** First reason for failure. */
+  readonly code?: VerificationCode;
+  readonly message?: LocalizedText;
+  /** JSON path of a structural problem. */
+  readonly path?: string;
+  readonly proofs: readonly ProofVerification[];
+  /** Indices of the proofs no other proof names in `previousProof`. */
+  readonly finalProofs: readonly number[];
+  /** Index of the final proof made by the issuer's DID, when there is one. */
+  readonly issuerProof?: number;
+  /** `issuer` or `issuer.id`. */
+  readonly issuer?: string;
+}
+
+/** Options of {@link verifyPledge}. */
+export interface VerifyPledgeOptions {
+  /** Known keys by verification method id (for `did:web` and others; `did:key` resolves itself). */
+  keys?: readonly Ed25519PublicKey[];
+  /** Resolves other verification methods (`did:web` …) to 32 raw bytes, or `null`. */
+  resolveKey?: (verificationMethod: string) => Uint8Array | null | Promise<Uint8Array | null>;
+  /** Signature check; default the strict {@link verifyEd25519}. A faster one must be as strict. */
+  verifySignature?: (signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array) => boolean | Promise<boolean>;
+  /** Default `assertionMethod`. */
+  proofPurpose?: string;
+  /** Require a final proof made by the issuer's DID. Default `true`. */
+  requireIssuerProof?: boolean;
+  /** SHA-256 for hashing; default `@noble/hashes`. A native one (node:crypto) is several times faster. */
+  sha256?: (bytes: Uint8Array) => Uint8Array;
+}
+
+/**
+ * The cryptography and proof helpers the algorithm runs on. `H` is the engine's SHA-256 type;
+ * `hash` is the caller's `sha256` option (the engine's default when undefined).
+ */
+export interface VerifyEngine<H> {
+  proofsOf(document: Record<string, unknown>): unknown[];
+  securedInput(
+    document: Record<string, unknown>,
+    previousProof: string | string[] | undefined,
+    allProofs: readonly unknown[],
+  ): Record<string, unknown> | null;
+  /** SHA-256(canonical config) ‖ SHA-256(canonical document); throws an IkrarError when not I-JSON. */
+  hashData(
+    document: Record<string, unknown>,
+    config: Record<string, unknown>,
+    hash?: H,
+  ): Uint8Array | Promise<Uint8Array>;
+  /** `digestMultibase` of a JSON value; throws when not I-JSON. */
+  digestJson(value: unknown, hash?: H): string | Promise<string>;
+  /** The default signature check. */
+  verify(signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array): boolean | Promise<boolean>;
+  /** Whether a key is a usable Ed25519 key (to tell ERR_KEY_INVALID from ERR_SIGNATURE_INVALID). */
+  isStrictPublicKey(publicKey: Uint8Array): boolean | Promise<boolean>;
+}
+
+/** Options of the algorithm: {@link VerifyPledgeOptions} with the engine's SHA-256 type. */
+export type VerifyOptions<H> = Omit<VerifyPledgeOptions, 'sha256'> & { sha256?: H };
+
+const MSG: Record<VerificationCode, LocalizedText> = {
+  ERR_RECORD_INVALID: { en: 'The record is malformed.', id: 'Rekaman tidak sah bentuknya.' },
+  ERR_PROOF_MISSING: { en: 'The record has no proof.', id: 'Rekaman tidak memiliki bukti tanda tangan.' },
+  ERR_PROOF_MALFORMED: { en: 'A proof is malformed.', id: 'Bukti tanda tangan tidak sah bentuknya.' },
+  ERR_PROOF_UNSUPPORTED: {
+    en: 'A proof is not a DataIntegrityProof with eddsa-jcs-2022.',
+    id: 'Bukti bukan DataIntegrityProof dengan eddsa-jcs-2022.',
+  },
+  ERR_PROOF_PURPOSE: { en: 'A proof has the wrong proofPurpose.', id: 'proofPurpose pada bukti tidak sesuai.' },
+  ERR_CONTEXT_MISMATCH: {
+    en: 'The document @context does not start with the proof @context.',
+    id: '@context dokumen tidak diawali @context bukti.',
+  },
+  ERR_PROOF_CHAIN_BROKEN: {
+    en: 'previousProof names a proof that is not in the record.',
+    id: 'previousProof merujuk bukti yang tidak ada dalam rekaman.',
+  },
+  ERR_KEY_UNRESOLVED: {
+    en: 'The signing key could not be resolved.',
+    id: 'Kunci penanda tangan tidak dapat ditemukan.',
+  },
+  ERR_KEY_INVALID: {
+    en: 'The signing key is not a usable Ed25519 key.',
+    id: 'Kunci penanda tangan bukan kunci Ed25519 yang sah.',
+  },
+  ERR_CANONICALIZATION_FAILED: {
+    en: 'The record cannot be canonicalized (RFC 8785).',
+    id: 'Rekaman tidak dapat dikanonikalisasi (RFC 8785).',
+  },
+  ERR_SIGNATURE_INVALID: {
+    en: 'The signature does not match the record.',
+    id: 'Tanda tangan tidak cocok dengan rekaman.',
+  },
+  ERR_ISSUER_MISMATCH: {
+    en: 'No final proof was made by the issuer.',
+    id: 'Tidak ada bukti akhir yang dibuat oleh penerbit.',
+  },
+  ERR_PLEDGE_DIGEST_MISMATCH: {
+    en: 'The pledge text does not match its digest.',
+    id: 'Teks ikrar tidak cocok dengan digest-nya.',
+  },
+};
+
+/**
+ * Message of a verification code, in both languages.
+ * @param code - a {@link VerificationCode}
+ * @returns the message
+ * @example verificationMessage('ERR_SIGNATURE_INVALID').id
+ */
+export function verificationMessage(code: VerificationCode): LocalizedText {
+  return MSG[code];
+}
