@@ -148,11 +148,12 @@ async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string, ctx: F
   let carry: Uint8Array[] = [];
   let carryLen = 0;
   let skipping = false;
-  const submit = async (data: Uint8Array): Promise<void> => {
+  // `owned`: a buffer made here by Buffer.concat, which nothing else holds, so the pool may move it.
+  const submit = async (data: Uint8Array, owned: boolean): Promise<void> => {
     const lines = countNewlines(data);
     await ctx.pool.submit(
       { seq: ctx.pool.nextSeq(), kind: 'lines', file: name, firstLine: line, data },
-      { inline: data.length > MAX_WORKER_JOB_BYTES },
+      { inline: data.length > MAX_WORKER_JOB_BYTES, transfer: owned },
     );
     line += lines;
   };
@@ -181,10 +182,10 @@ async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string, ctx: F
     const region = carryLen ? Buffer.concat([...carry, head]) : head;
     carry = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
     carryLen = chunk.length - (last + 1);
-    await submit(region);
+    await submit(region, region !== head);
   }
   if (skipping) localMalformed(ctx, 'ERR_LINE_TOO_LONG', { file: name, line }, t.tooLarge);
-  else if (carryLen) await submit(Buffer.concat(carry));
+  else if (carryLen) await submit(Buffer.concat(carry), true);
   checkEmpty(ctx, name);
 }
 

@@ -29,9 +29,10 @@ export interface Pool {
   nextSeq(): number;
   /**
    * Queues a job; resolves once there is room for another. `inline` runs it in this thread:
-   * for the rare huge record, so that worker heaps can stay small.
+   * for the rare huge record, so that worker heaps can stay small. `transfer`: the job's bytes
+   * are the caller's own ArrayBuffer, which is moved to the worker (and unusable here after).
    */
-  submit(job: Job, options?: { inline?: boolean }): Promise<void>;
+  submit(job: Job, options?: { inline?: boolean; transfer?: boolean }): Promise<void>;
   /** Queues outcomes computed when all earlier units have been emitted. */
   local(seq: number, make: () => RecordOutcome[]): void;
   /** Resolves when everything submitted has been emitted. */
@@ -143,11 +144,11 @@ export function createPool(
         let best = 0;
         for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
         pending[best] = (pending[best] as number) + 1;
-        // A job's bytes in their own ArrayBuffer (Buffer.concat of a carried line and a read) are
-        // moved, not copied: the worker allocates nothing for them.
+        // Bytes the caller owns outright are moved, not copied: the worker allocates nothing for them.
         const d = job.kind === 'lines' ? job.data : undefined;
-        const own = d && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength && d.buffer instanceof ArrayBuffer;
-        (threads[best] as Worker).postMessage(job, own ? [d.buffer as ArrayBuffer] : []);
+        const whole =
+          d && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength && d.buffer instanceof ArrayBuffer;
+        (threads[best] as Worker).postMessage(job, options?.transfer && whole ? [d.buffer as ArrayBuffer] : []);
       }
       await room();
       if (failure) throw failure;
