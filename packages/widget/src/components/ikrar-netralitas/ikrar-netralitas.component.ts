@@ -62,7 +62,7 @@ const EMPTY_IDENTITY: IdentityFields = { name: '', employeeType: '', identifier:
  * @event ikrar-ready - After the first render with a valid configuration. `detail`: `{ language, template, signingMode }`.
  * @event ikrar-change - On every change by the signer. `detail`: `{ step, field, stepComplete }`.
  * @event ikrar-sign-request - `signing-mode="event"` only; cancelable. `detail`: `{ credential, respondWith(promise) }`.
- * @event ikrar-signed - The record is signed and verified. `detail`: `{ record, verification, signingMode }`.
+ * @event ikrar-signed - The record is signed and verified. `detail`: `{ record, verification, signingMode, signature? }` (`signature`: the strokes of a drawn signature).
  * @event ikrar-error - Something failed. `detail`: `{ code, message, messages, retryable, status?, detail? }`.
  *
  * @csspart base - The outer frame.
