@@ -38,6 +38,7 @@ import { loadTranslation, resolveLanguage, translationFor, watchLang } from '../
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
 import { parseLock, parsePrefill, parseSignatureTypes } from '../../internal/options.js';
 import { loadSignatureCanvas, loadSigning } from '../../internal/lazy.js';
+import { runSigning } from '../../internal/sign-flow.js';
 import type { SignatureCanvas } from '../../internal/signature-canvas.js';
 import { toSignatureStrokes, type SavedDrawing } from '../../internal/strokes.js';
 import type { IdentityField, IdentityFields, SignatureType, SigningMode, StepName } from '../../internal/types.js';
@@ -560,43 +561,29 @@ export class IkrarNetralitas extends LitElement {
     try {
       const config = this.#checkConfig();
       if (config) throw new WidgetError('ERR_CONFIG_INVALID', { detail: config });
-      let signing: Awaited<ReturnType<typeof loadSigning>>;
-      try {
-        signing = await loadSigning();
-      } catch (cause) {
-        throw new WidgetError('ERR_SIGNING_FAILED', { detail: 'could not load the signing module', cause });
-      }
-      const key = mode === 'browser-key' ? await signing.browserSigner() : null;
       const strokes = this.signatureType === 'drawn' ? toSignatureStrokes(this.drawing) : null;
       this.#signedStrokes = strokes;
-      const credential = await signing.buildCredential({
-        template: this.#template as PledgeTemplate,
-        language: this.#pledgeLanguage,
-        issuer: { id: this.issuer || (key?.controller as string), name: this.agency.trim() },
-        ...(key && this.issuer && { subjectId: key.controller }),
-        identity: this.identity,
-        event: { name: this.eventName, place: this.eventPlace, date: this.eventDate },
-        pointCount: this.#text?.points.length ?? 0,
-        signature: strokes ? { type: 'drawn', strokes } : { type: 'typed', name: this.typedName },
-        timeZone: this.timeZone,
-      });
-      let record: SignedPledge;
-      if (mode === 'endpoint') {
-        record = await signing.signViaEndpoint(credential, {
+      const { record, verification } = await runSigning({
+        mode,
+        credential: {
+          template: this.#template as PledgeTemplate,
+          language: this.#pledgeLanguage,
+          issuer: { id: this.issuer, name: this.agency.trim() },
+          identity: this.identity,
+          event: { name: this.eventName, place: this.eventPlace, date: this.eventDate },
+          pointCount: this.#text?.points.length ?? 0,
+          signature: strokes ? { type: 'drawn', strokes } : { type: 'typed', name: this.typedName },
+          timeZone: this.timeZone,
+        },
+        hostIssuer: this.issuer !== '',
+        endpoint: {
           url: this.endpoint,
           timeoutMs: this.endpointTimeout,
           retries: this.endpointRetries,
           headers: this.endpointHeaders,
-          signal,
-        });
-      } else if (mode === 'event') {
-        record = await signing.signViaEvent(this, credential);
-      } else {
-        record = await signing.signWithBrowserKey(credential, key!);
-      }
-      // A browser key with a host-set issuer makes the employee's proof only; the agency countersigns later.
-      const verification = await signing.checkRecord(record, credential, {
-        requireIssuerProof: !(mode === 'browser-key' && this.issuer),
+        },
+        host: this,
+        signal,
       });
       if (attempt !== this.#attempt) return;
       this.record = record;
