@@ -220,9 +220,11 @@ export function createIntranetServer({ db, agency, config, sessionSecret }) {
       });
     }
     const text = await readBody(req, 512 * 1024);
+    let drawing;
     let digest;
     try {
-      digest = digestSignatureStrokes(parseJson(text));
+      drawing = parseJson(text);
+      digest = digestSignatureStrokes(drawing);
     } catch (err) {
       if (err instanceof JsonInvalidError) throw new HttpError(400, 'ERR_JSON_INVALID', err.messages);
       if (isIkrarError(err)) throw new HttpError(400, 'ERR_DRAWING_INVALID', err.messages);
@@ -234,7 +236,7 @@ export function createIntranetServer({ db, agency, config, sessionSecret }) {
         id: 'Gambar ini bukan tanda tangan yang tercatat dalam rekaman.',
       });
     }
-    db.storeDrawing(record.id, parseJson(text));
+    db.storeDrawing(record.id, drawing);
     res.writeHead(204, SECURITY_HEADERS);
     res.end();
     return true;

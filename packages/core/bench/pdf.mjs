@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createPledge, digestSignatureStrokes, keyPairFromSecretKey, signPledge } from '../dist/index.js';
 import { renderCertificate } from '../dist/pdf/index.js';
+import { encodeRgbaPng } from '../test/pdf/encode-png.mjs';
 
 const BATCH = Number(process.env.IKRAR_BENCH_BATCH ?? 1000);
 const agency = keyPairFromSecretKey(new Uint8Array(32).fill(7));
@@ -68,52 +69,14 @@ async function floor({ record: r }, png) {
 }
 
 // A 20 KB signature PNG, as a canvas export would give (noise keeps it from compressing away).
-async function signaturePng() {
-  const { deflateSync } = await import('node:zlib');
-  const w = 600;
-  const h = 200;
-  const raw = Buffer.alloc((w * 4 + 1) * h);
+function signaturePng() {
   let s = 1;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      s = (s * 1103515245 + 12345) & 0x7fffffff;
-      const ink = Math.abs(y - 100 - 40 * Math.sin(x / 30)) < 3 || s % 11 === 0;
-      raw.writeUInt32BE(ink ? 0x102060ff : 0x00000000, y * (w * 4 + 1) + 1 + x * 4);
-    }
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const { crc32 } = CRC;
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodeRgbaPng(600, 200, (x, y) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const ink = Math.abs(y - 100 - 40 * Math.sin(x / 30)) < 3 || s % 11 === 0;
+    return ink ? [0x10, 0x20, 0x60, 0xff] : [0, 0, 0, 0];
+  });
 }
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const CRC = {
-  crc32(buf) {
-    let c = 0xffffffff;
-    for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  },
-};
 
 async function timeEach(label, items, fn) {
   for (const it of items.slice(0, 100)) await fn(it); // warm-up: let the JIT settle

@@ -46,8 +46,7 @@ class DigitTable {
 
   /** The stored fingerprint, or -1 after storing `record` for a new key. */
   getOrSet(tag: number, hi: number, lo: number, record: number): number {
-    let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
-    h ^= h >>> 15;
+    const h = slotHash(tag, hi, lo);
     const shard = h >>> 26;
     let s = this.shards[shard] as Uint32Array;
     if (((this.sizes[shard] as number) + 1) * 4 > (s.length / 4) * 3) s = this.grow(shard);
@@ -69,13 +68,17 @@ class DigitTable {
       const tag = old[at] as number;
       const hi = old[at + 1] as number;
       const lo = old[at + 2] as number;
-      let h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
-      h ^= h >>> 15;
-      next.set(old.subarray(at, at + 4), find(next, h, tag, hi, lo));
+      next.set(old.subarray(at, at + 4), find(next, slotHash(tag, hi, lo), tag, hi, lo));
     }
     this.shards[shard] = next;
     return next;
   }
+}
+
+/** 32-bit hash of a key: the top 6 bits pick the shard, the low bits the slot in it. */
+function slotHash(tag: number, hi: number, lo: number): number {
+  const h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1) ^ Math.imul(tag, 0x85ebca6b), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** The slot of a key in one shard: where it is, or the empty slot where it goes. */

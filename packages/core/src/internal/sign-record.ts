@@ -3,10 +3,9 @@
  * the credential, which proofs a new one chains to, its `created` and `id`, and the signed record.
  * No cryptography here.
  */
-import type { CreateProofOptions } from '../data-integrity.js';
 import { RecordInvalidError } from '../errors.js';
 import { assertObject, isPlainObject } from './assert.js';
-import { proofsOf } from './proofs.js';
+import { proofsOf, type CreateProofOptions } from './proofs.js';
 import { randomUuid } from './uuid.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential, type SignedPledge } from '../record.js';
 import type { Ed25519KeyPair, Signer } from '../keys.js';

@@ -1,5 +1,6 @@
 /** Decodes the PNGs pdftoppm writes (8-bit grey or RGB, not interlaced) to grey levels, to compare pages. */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import { encodeRgbaPng as encodePng } from './encode-png.mjs';
 
 /** A decoded image as one grey level (0–255) per pixel. */
 export interface GreyImage {
@@ -92,50 +93,8 @@ export function compareImages(a: GreyImage, b: GreyImage): { meanDiff: number; c
   return { meanDiff: sum / a.grey.length, changedShare: changed / a.grey.length };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/**
- * Encodes an RGBA image as PNG (filter 0 on every row).
- * @param width - pixels
- * @param height - pixels
- * @param pixel - colour of (x, y) as [r, g, b, a]
- * @returns the PNG file
- */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => number[]): Buffer {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 4 + 1) + 1 + x * 4);
-  }
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** Encodes an RGBA image as PNG: `encodePng(width, height, (x, y) => [r, g, b, a])`. */
+export { encodePng };
 
 /** A 96 × 96 emblem (a shield-like disc), to stand in for an agency logo. */
 export function testLogo(): Buffer {
