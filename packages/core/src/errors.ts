@@ -40,18 +40,48 @@ export interface LocalizedText {
 /** Where each code is documented. */
 export const ERROR_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/core#';
 
+/** Options every {@link IkrarError} takes: the lower-level error that led to it, if any. */
+export interface IkrarErrorOptions {
+  /** The error this one wraps (never secret-key bytes or a full record). */
+  readonly cause?: unknown;
+}
+
 /**
- * Base class of every error the SDK throws on purpose. `message` is English; `messages` holds both
- * languages. Never carries secret-key bytes or a full record.
+ * A structured reason: a stable code (a verification code, a JSON parse reason, a field rule) and,
+ * when the problem sits at one place in a record, the JSON path of that place. Used instead of
+ * `ERR_X:detail` strings wherever a result names why it failed.
  */
-export class IkrarError extends Error {
+export interface Reason<C extends string = string> {
   /** Stable machine-readable code. */
-  readonly code: IkrarErrorCode;
+  readonly code: C;
+  /** JSON path of the offending field, e.g. `credentialSubject.signer.name`. */
+  readonly path?: string;
+}
+
+/**
+ * Base class of every error the Ikrar packages throw on purpose, in core and in the packages built
+ * on it (`@ikrar/verifier`'s `VerifierError`, `@ikrar/widget`'s `WidgetError` extend it). `code` is
+ * the package's typed code union; `message` is English; `messages` holds both languages, taken from
+ * the package's catalog keyed by code. Never carries secret-key bytes or a full record.
+ *
+ * @typeParam C - the package's code union
+ * @example
+ * ```ts
+ * class MyError extends IkrarError<'ERR_MINE'> {
+ *   constructor(options?: IkrarErrorOptions) {
+ *     super('ERR_MINE', { id: 'Salah.', en: 'Wrong.' }, options);
+ *   }
+ * }
+ * ```
+ */
+export class IkrarError<C extends string = string> extends Error {
+  /** Stable machine-readable code. */
+  readonly code: C;
   /** The message in Bahasa Indonesia and English. */
   readonly messages: LocalizedText;
 
-  constructor(code: IkrarErrorCode, messages: LocalizedText, options?: { cause?: unknown }) {
-    super(messages.en, options);
+  constructor(code: C, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super(messages.en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = this.constructor.name;
     this.code = code;
     this.messages = messages;
@@ -194,6 +224,22 @@ export class PdfMultipleRecordsError extends IkrarError {
   }
 }
 
+const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
+  'ERR_JSON_INVALID',
+  'ERR_CANONICALIZATION_FAILED',
+  'ERR_RECORD_INVALID',
+  'ERR_KEY_INVALID',
+  'ERR_SIGNATURE_INVALID',
+  'ERR_UNSUPPORTED_VERSION',
+  'ERR_TEMPLATE_INVALID',
+  'ERR_TEMPLATE_UNKNOWN',
+  'ERR_IDENTIFIER_INVALID',
+  'ERR_CONSENT_INCOMPLETE',
+  'ERR_PDF_INVALID',
+  'ERR_PDF_NO_RECORD',
+  'ERR_PDF_MULTIPLE_RECORDS',
+]);
+
 /** Discriminated union of every error class: `switch (err.code)` narrows to the class. */
 export type AnyIkrarError =
   | JsonInvalidError
@@ -211,15 +257,16 @@ export type AnyIkrarError =
   | PdfMultipleRecordsError;
 
 /**
- * Tells whether a value is one of our errors.
+ * Tells whether a value is one of core's errors (an {@link IkrarError} with a core code; the
+ * verifier's and widget's errors extend the same base but answer `false` here).
  *
  * @param value - anything caught
- * @returns `true` when `value` is an {@link IkrarError}
+ * @returns `true` when `value` is an {@link IkrarError} whose code is an {@link IkrarErrorCode}
  * @example
  * ```ts
  * if (isIkrarError(err)) console.log(err.code);
  * ```
  */
 export function isIkrarError(value: unknown): value is AnyIkrarError {
-  return value instanceof IkrarError;
+  return value instanceof IkrarError && CORE_CODES.has(value.code);
 }

@@ -14,7 +14,7 @@
  * }
  * ```
  */
-import type { LocalizedText } from '@ikrar/core';
+import { IkrarError, type IkrarErrorOptions, type LocalizedText } from '@ikrar/core/errors';
 
 /** Every error code `@ikrar/verifier` and `ikrar-verify` can raise. */
 export type VerifierErrorCode =
@@ -26,18 +26,13 @@ export type VerifierMessage = LocalizedText;
 /** Where each code is documented (README anchor = the code in lower case). */
 export const VERIFIER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/verifier#';
 
-/** Base class of every error the verifier throws on purpose. `message` is English. */
-export class VerifierError extends Error {
-  /** Stable machine-readable code. */
-  readonly code: VerifierErrorCode;
-  /** The message in Bahasa Indonesia and English. */
-  readonly messages: VerifierMessage;
-
-  constructor(code: VerifierErrorCode, messages: VerifierMessage, options?: { cause?: unknown }) {
-    super(messages.en, options);
-    this.name = this.constructor.name;
-    this.code = code;
-    this.messages = messages;
+/**
+ * Base class of every error the verifier throws on purpose: core's {@link IkrarError} with this
+ * package's codes. `message` is English.
+ */
+export class VerifierError extends IkrarError<VerifierErrorCode> {
+  constructor(code: VerifierErrorCode, messages: VerifierMessage, options?: IkrarErrorOptions) {
+    super(code, messages, options);
   }
 }
 

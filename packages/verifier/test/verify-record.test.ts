@@ -1,4 +1,5 @@
 // Verdict rules of DESIGN.md "Trust store", with records made by @ikrar/core's own API.
+import { IkrarError } from '@ikrar/core/errors';
 import { defineTemplate, generateKeyPair, publicKeyToMultibase, signPledge, type SignedPledge } from '@ikrar/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -219,6 +220,9 @@ describe('trust store', () => {
         expect.unreachable(`accepted ${JSON.stringify(value)}`);
       } catch (err) {
         expect(err).toBeInstanceOf(TrustStoreInvalidError);
+        // One error system: the verifier's errors extend core's base class.
+        expect(err).toBeInstanceOf(IkrarError);
+        expect((err as TrustStoreInvalidError).name).toBe('TrustStoreInvalidError');
         expect((err as TrustStoreInvalidError).code).toBe('ERR_TRUST_STORE_INVALID');
         expect((err as TrustStoreInvalidError).path).toBe(path);
         expect((err as TrustStoreInvalidError).messages.id).toContain('Daftar kepercayaan');

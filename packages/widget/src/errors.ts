@@ -12,7 +12,7 @@
  * });
  * ```
  */
-import type { LocalizedText } from '@ikrar/core';
+import { IkrarError, type LocalizedText } from '@ikrar/core/errors';
 
 /** Every code an `ikrar-error` event can carry. */
 export type WidgetErrorCode =
@@ -110,14 +110,10 @@ export function widgetErrorMessage(code: WidgetErrorCode): LocalizedText {
 }
 
 /**
- * An error of the element. `code` is stable; `status` is the HTTP status for endpoint errors;
+ * An error of the element: core's `IkrarError` with the widget's codes. `code` is stable; `status` is the HTTP status for endpoint errors;
  * `detail` is a short technical note (never personal data or key material).
  */
-export class WidgetError extends Error {
-  /** Stable machine-readable code. */
-  readonly code: WidgetErrorCode;
-  /** The message in Bahasa Indonesia and English. */
-  readonly messages: LocalizedText;
+export class WidgetError extends IkrarError<WidgetErrorCode> {
   /** Whether trying again may succeed. */
   readonly retryable: boolean;
   /** HTTP status, for endpoint errors. */
@@ -126,11 +122,7 @@ export class WidgetError extends Error {
   readonly detail: string | undefined;
 
   constructor(code: WidgetErrorCode, options: { status?: number; detail?: string; cause?: unknown } = {}) {
-    const messages = MESSAGES[code];
-    super(messages.en, { cause: options.cause });
-    this.name = this.constructor.name;
-    this.code = code;
-    this.messages = messages;
+    super(code, MESSAGES[code], options);
     this.retryable = RETRYABLE.has(code);
     this.status = options.status;
     this.detail = options.detail;
