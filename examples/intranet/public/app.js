@@ -1,105 +1,125 @@
-// The intranet page: demo login, then <ikrar-netralitas> in endpoint mode against /api/sign.
-// No inline script: the page runs under a strict Content-Security-Policy.
+// The employee page: sign in (the agency's SSO; in demo mode a labelled stand-in), then
+// <ikrar-netralitas> in endpoint mode against /api/sign for the open event. No inline script:
+// the page runs under a strict Content-Security-Policy.
 import '/vendor/browser/ikrar-netralitas.js';
+import { $, api, ApiError, el } from './api.js';
 
-const $ = (id) => document.getElementById(id);
-const json = async (url, init) => {
-  const res = await fetch(url, init);
-  const body = await res.json();
-  if (!res.ok) throw Object.assign(new Error(body.error?.messages?.id ?? res.statusText), { body });
-  return body;
-};
+function showError(err) {
+  $('login-error').textContent = err.message;
+}
 
-const config = await json('/api/config');
-$('agency-name').textContent = config.agency.name;
-$('event-name').textContent = config.event.name;
-
-function showLogin() {
+async function showLogin() {
   $('login').hidden = false;
   $('sign').hidden = true;
   $('logout').hidden = true;
+  try {
+    const choices = await api('/api/demo-logins');
+    $('demo').hidden = false;
+    $('sso-note').hidden = true;
+    for (const c of choices) {
+      const b = el('button', { type: 'button', class: 'choice' }, `${c.name} (${c.employeeType}, ${c.masked})`);
+      b.addEventListener('click', () => signIn('/api/demo-session', { id: c.id }));
+      $('examples').append(el('li', {}, b));
+    }
+  } catch (err) {
+    if (!(err instanceof ApiError && err.code === 'ERR_DEMO_OFF')) showError(err);
+  }
+}
+
+async function signIn(url, body) {
+  $('login-error').textContent = '';
+  try {
+    await api(url, { method: 'POST', json: body });
+    await start();
+  } catch (err) {
+    showError(err);
+  }
 }
 
 function certificateLink(recordId) {
   const p = $('certificate');
   p.hidden = false;
-  p.replaceChildren('Sertifikat: ');
-  const a = document.createElement('a');
-  a.href = `/api/records/${recordId}/certificate.pdf`;
-  a.textContent = 'Unduh PDF pakta integritas';
-  p.append(a);
+  p.replaceChildren(
+    'Sertifikat: ',
+    el('a', { href: `/api/records/${recordId}/certificate.pdf` }, 'Unduh PDF pakta integritas'),
+  );
 }
 
-function showSign({ employee, signed }) {
+async function showSign(me) {
   $('login').hidden = true;
   $('sign').hidden = false;
   $('logout').hidden = false;
+  const { employee } = me;
   $('welcome').textContent = `Selamat datang, ${employee.name} (${employee.workUnit}).`;
-  if (signed) {
+  if (!me.event) {
     $('already').hidden = false;
-    $('already').textContent = `Anda sudah menandatangani ikrar pada ${signed.signedAt}.`;
-    certificateLink(signed.id.slice('urn:uuid:'.length));
+    $('already').textContent = 'Belum ada kegiatan ikrar yang dibuka.';
     return;
   }
-  const el = document.createElement('ikrar-netralitas');
-  el.template = config.templates[employee.employeeType][0];
-  el.agency = config.agency.name;
-  el.issuer = config.agency.id;
-  el.eventName = config.event.name;
-  if (config.event.place) el.eventPlace = config.event.place;
-  if (config.event.date) el.eventDate = config.event.date;
-  el.timeZone = config.timeZone;
-  el.prefill = {
+  $('event-name').textContent = me.event.name;
+  if (me.signed) {
+    $('already').hidden = false;
+    $('already').textContent = `Anda sudah menandatangani ikrar pada ${me.signed.signedAtText}.`;
+    certificateLink(me.signed.recordId);
+    return;
+  }
+  const config = await api('/api/config');
+  $('agency-name').textContent = config.agency.name;
+  if (config.event.deadlineText) $('deadline').textContent = `Batas waktu: ${config.event.deadlineText}.`;
+  const w = document.createElement('ikrar-netralitas');
+  w.template = config.templates[0];
+  w.lang = config.language;
+  w.agency = config.agency.name;
+  w.issuer = config.agency.id;
+  w.eventName = config.event.name;
+  if (config.event.place) w.eventPlace = config.event.place;
+  if (config.event.date) w.eventDate = config.event.date;
+  w.timeZone = config.timeZone;
+  w.prefill = {
     name: employee.name,
     employeeType: employee.employeeType,
     identifier: employee.identifier,
     position: employee.position ?? '',
     workUnit: employee.workUnit,
   };
-  el.lock = 'all';
-  el.signingMode = 'endpoint';
-  el.endpoint = config.endpoint;
-  el.addEventListener('ikrar-signed', async (e) => {
+  w.lock = 'all';
+  w.signingMode = 'endpoint';
+  w.endpoint = config.endpoint;
+  w.endpointHeaders = { 'x-csrf-token': me.csrf };
+  w.addEventListener('ikrar-signed', async (e) => {
     const recordId = e.detail.record.id.slice('urn:uuid:'.length);
     // A drawn signature: the record holds its digest; the server keeps the strokes so that its
     // certificate can draw them. The certificate still works without them (the typed-name form).
     if (e.detail.signature) {
-      const res = await fetch(`/api/records/${recordId}/drawing`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(e.detail.signature),
-      }).catch(() => null);
-      if (!res?.ok) console.warn('ikrar: the drawing was not stored; the certificate shows the typed name');
+      await api(`/api/records/${recordId}/drawing`, { method: 'PUT', json: e.detail.signature }).catch(() =>
+        console.warn('ikrar: the drawing was not stored; the certificate shows the typed name'),
+      );
     }
     certificateLink(recordId);
   });
-  $('widget-slot').replaceChildren(el);
+  $('widget-slot').replaceChildren(w);
 }
 
-$('login-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  $('login-error').textContent = '';
+async function start() {
   try {
-    await json('/api/session', { method: 'POST', body: JSON.stringify({ identifier: $('identifier').value }) });
-    showSign(await json('/api/session'));
+    const me = await api('/api/session');
+    if (me.kind === 'staff') {
+      location.href = '/admin';
+      return;
+    }
+    await showSign(me);
   } catch (err) {
-    $('login-error').textContent = err.message;
+    if (err instanceof ApiError && err.status === 401) return showLogin();
+    showError(err);
   }
-});
+}
 
+$('login-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  signIn('/api/session', { identifier: $('identifier').value });
+});
 $('logout').addEventListener('click', async () => {
-  await fetch('/api/session', { method: 'DELETE' });
+  await api('/api/session', { method: 'DELETE' }).catch(() => {});
   location.reload();
 });
-
-const session = await json('/api/session');
-if (session.employee) showSign(session);
-else {
-  showLogin();
-  const examples = await json('/api/demo-logins');
-  for (const e of examples) {
-    const li = document.createElement('li');
-    li.textContent = `${e.identifier} — ${e.name} (${e.employeeType})`;
-    $('examples').append(li);
-  }
-}
+await start();

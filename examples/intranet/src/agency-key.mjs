@@ -1,3 +1,4 @@
+// @ts-check
 // The agency's signing key: created on first run, kept in a file only its owner can read (0600),
 // refused if anyone else can read it. The secret never leaves this module except as a Signer.
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import {
 } from '@ikrar/core';
 
 export class AgencyKeyError extends Error {
+  /** @param {string} code @param {string} message */
   constructor(code, message) {
     super(message);
     this.name = 'AgencyKeyError';
@@ -19,6 +21,7 @@ export class AgencyKeyError extends Error {
 
 /**
  * Loads the agency key from `file`, or creates it there with mode 0600.
+ * @param {string} file
  * @returns {{ controller: string, id: string, publicKey: Uint8Array, signer: import('@ikrar/core').Signer, created: boolean }}
  */
 export function loadOrCreateAgencyKey(file) {
@@ -57,6 +60,7 @@ export function loadOrCreateAgencyKey(file) {
   return { ...publicPart(key), signer: createSigner(key), created: false };
 }
 
+/** @param {{ controller: string, id: string, publicKey: Uint8Array }} key */
 function publicPart(key) {
   return { controller: key.controller, id: key.id, publicKey: key.publicKey };
 }

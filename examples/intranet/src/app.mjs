@@ -1,80 +1,118 @@
-// Wires the intranet together: config, data directory, agency key, database, roster, server.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// @ts-check
+/**
+ * Starts the portal: data directory, agency key, database and migrations, first-start data
+ * (the first event, the sample roster, the administrator account), the HTTP server with timeouts
+ * for slow clients, and a graceful stop (no new work, in-flight requests finish, then the
+ * database closes).
+ * @module
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
 import { loadOrCreateAgencyKey } from './agency-key.mjs';
-import { openDatabase } from './database.mjs';
-import { parseRoster } from './roster.mjs';
-import { createIntranetServer } from './server.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
+import { createAuditLog } from './data/audit.mjs';
+import { createCoverage } from './data/coverage.mjs';
+import { createEmployeeStore } from './data/employees.mjs';
+import { createEventStore } from './data/events.mjs';
+import { PORTAL_MIGRATIONS } from './data/migrations.mjs';
+import { createRecordStore } from './data/records.mjs';
+import { createSessionStore } from './data/sessions.mjs';
+import { migrate, openDatabase } from './data/sql-database.mjs';
+import { createStaffStore, generatePassword } from './data/staff.mjs';
+import { createPortal } from './portal.mjs';
+import { checkRoster } from './roster-check.mjs';
 
 /**
- * @typedef {{ agencyName: string, event: { name: string, place?: string, date?: string }, timeZone: 'WIB'|'WITA'|'WIT',
- *   templates: Record<'PNS'|'PPPK'|'PPNPN', string[]>, dataDir: string, rosterFile: string, host: string, port: number,
- *   publicUrl: string, publicDir: string, widgetDist: string, keyValidFrom: string, demoLogins: boolean }} Config
+ * @param {import('./types.js').PortalConfig} config
+ * @param {{ now?: () => Date, publicRoutes?: import('hono').Hono }} [options]
  */
-
-/** @returns {Config} */
-export function defaultConfig(overrides = {}) {
-  const port = Number(process.env.PORT ?? 8080);
-  const host = process.env.HOST ?? '127.0.0.1';
-  return {
-    agencyName: process.env.IKRAR_AGENCY ?? 'Pemerintah Kabupaten Jembrana',
-    event: { name: 'Pilkada Serentak 2024', place: 'Halaman Kantor Bupati Jembrana' },
-    timeZone: 'WITA',
-    templates: {
-      PNS: ['jembrana-2024', 'skb-2022-asn'],
-      PPPK: ['jembrana-2024', 'skb-2022-asn'],
-      PPNPN: ['jembrana-2024'],
-    },
-    dataDir: process.env.IKRAR_DATA_DIR ?? path.join(root, 'examples/intranet/data'),
-    rosterFile: path.join(root, 'examples/intranet/roster.csv'),
-    host,
-    port,
-    publicUrl: process.env.PUBLIC_URL ?? `http://${host}:${port}`,
-    publicDir: path.join(root, 'examples/intranet/public'),
-    widgetDist: path.join(root, 'packages/widget/dist'),
-    keyValidFrom: '2024-01-01T00:00:00+08:00',
-    demoLogins: process.env.IKRAR_DEMO_LOGINS !== '0',
-    ...overrides,
-  };
-}
-
-/** Starts the intranet; resolves once it listens. */
-export async function startIntranet(config = defaultConfig()) {
+export async function startPortal(config, options = {}) {
+  const now = options.now ?? (() => new Date());
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const agency = loadOrCreateAgencyKey(path.join(config.dataDir, 'agency-key.json'));
-  const secretFile = path.join(config.dataDir, 'session-secret');
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  const sessionSecret = Buffer.from(readFileSync(secretFile, 'utf8'), 'hex');
-  const db = openDatabase(path.join(config.dataDir, 'ikrar.sqlite'));
-  let rosterProblems = [];
-  if (db.employeeCount() === 0 && existsSync(config.rosterFile)) {
-    const { rows, problems } = parseRoster(readFileSync(config.rosterFile, 'utf8'));
-    db.importRoster(rows);
-    rosterProblems = problems;
+  const db = openDatabase(config.databaseUrl);
+  await migrate(db, 'portal', PORTAL_MIGRATIONS);
+  const clock = { now };
+  const stores = {
+    employees: createEmployeeStore(db),
+    events: createEventStore(db, clock),
+    sessions: createSessionStore(db, { now, hours: config.sessionHours }),
+    staff: createStaffStore(db, clock),
+    audit: createAuditLog(db, clock),
+    records: createRecordStore(db),
+    coverage: createCoverage(db),
+  };
+
+  /** What the first start made; main.mjs prints it once. */
+  const firstRun = {
+    /** @type {{ username: string, role: string, password: string }[]} */
+    accounts: [],
+    /** @type {import('./roster-check.mjs').RosterProblem[]} */
+    rosterProblems: [],
+  };
+  if ((await stores.events.list()).length === 0) await stores.events.create(config.firstEvent);
+  if ((await stores.employees.count()) === 0 && existsSync(config.rosterFile)) {
+    const { rows, problems } = checkRoster(readFileSync(config.rosterFile, 'utf8'), { now: now() });
+    await stores.employees.upsertMany(rows);
+    firstRun.rosterProblems = problems;
   }
-  const server = createIntranetServer({ db, agency, config, sessionSecret });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
+  if ((await stores.staff.count()) === 0) {
+    const admin = { username: 'admin', role: 'admin', password: config.adminPassword ?? generatePassword() };
+    await stores.staff.create(admin.username, 'admin', admin.password);
+    if (!config.adminPassword) firstRun.accounts.push(admin);
+    if (config.demo) {
+      const auditor = { username: 'auditor', role: 'auditor', password: generatePassword() };
+      await stores.staff.create(auditor.username, 'auditor', auditor.password);
+      firstRun.accounts.push(auditor);
+    }
+  }
+  await stores.sessions.sweep();
+
+  const state = { stopping: false };
+  const app = createPortal({
+    config,
+    db,
+    agency,
+    stores,
+    now,
+    state,
+    ...(options.publicRoutes && { publicRoutes: options.publicRoutes }),
   });
-  const { port } = server.address();
+  const server = /** @type {import('node:http').Server} */ (
+    serve({
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: { headersTimeout: config.limits.headersTimeoutMs, requestTimeout: config.limits.requestTimeoutMs },
+    })
+  );
+  server.keepAliveTimeout = 5_000;
+  await new Promise((resolve, reject) => {
+    if (server.listening) return resolve(undefined);
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  let closing = /** @type {Promise<void> | null} */ (null);
   return {
-    url: `http://${config.host}:${port}`,
+    url: `http://${config.host}:${address.port}`,
     agency,
     db,
-    rosterProblems,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => {
-          db.close();
-          resolve();
+    stores,
+    firstRun,
+    /** Stops taking work, lets in-flight requests finish (at most `graceMs`), closes the database. */
+    close: (graceMs = 10_000) =>
+      (closing ??= (async () => {
+        state.stopping = true;
+        await new Promise((resolve) => {
+          const force = setTimeout(() => server.closeAllConnections(), graceMs);
+          server.close(() => {
+            clearTimeout(force);
+            resolve(undefined);
+          });
+          server.closeIdleConnections();
         });
-      }),
+        await db.close();
+      })()),
   };
 }

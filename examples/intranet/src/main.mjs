@@ -1,21 +1,35 @@
 #!/usr/bin/env node
-// npm run demo: the agency intranet. Employees log in with their NIP/NIK (a stand-in for the
-// agency's SSO), sign through <ikrar-netralitas>, the server countersigns with the agency key and
-// stores the record in SQLite; /admin shows who has signed; auditors take /api/export.jsonl and
-// /trust.json to ikrar-verify.
-import { defaultConfig, startIntranet } from './app.mjs';
+// @ts-check
+// npm run demo: the agency portal. Prints where to go and, on the first start only, the
+// passwords of the administrator (and, in demo mode, the auditor). SIGTERM and Ctrl-C stop it
+// gracefully: in-flight signings finish, then it exits 0.
+import { defaultConfig } from './config.mjs';
+import { startPortal } from './app.mjs';
 
-const app = await startIntranet(defaultConfig());
+const config = defaultConfig(process.argv.includes('--demo') ? { demo: true } : {});
+const app = await startPortal(config);
+const demo = config.demo
+  ? `  demo        sign-in stand-in for the agency's SSO is ON / masuk demo (pengganti SSO) AKTIF\n`
+  : '';
 console.log(`
-Ikrar Netralitas — intranet demo / demo intranet
-  agency key  ${app.agency.controller}${app.agency.created ? '  (created now / baru dibuat)' : ''}
-  employees   ${app.db.employeeCount()} on the roster / pegawai di daftar
-  open        ${app.url}/          (sign / tanda tangani)
-              ${app.url}/admin     (who has signed / siapa yang sudah)
-  auditors    ${app.url}/api/export.jsonl  and  ${app.url}/trust.json
+Ikrar Netralitas — portal instansi / agency portal
+  agency key  ${app.agency.controller}
+  employees   ${await app.stores.employees.count()} on the roster / pegawai di daftar
+${demo}  open        ${app.url}/          (employees sign / pegawai menandatangani)
+              ${app.url}/admin     (administrators, auditors / admin, auditor)
+  auditors    ${app.url}/trust.json
 Press Ctrl+C to stop / tekan Ctrl+C untuk berhenti.`);
-for (const p of app.rosterProblems) console.warn(`roster line ${p.line}: ${p.code} ${p.message}`);
+for (const a of app.firstRun.accounts) {
+  console.log(
+    `  first start: ${a.role} login "${a.username}", password ${a.password}  (shown once / hanya ditampilkan sekali)`,
+  );
+}
+for (const p of app.firstRun.rosterProblems) console.warn(`roster line ${p.line}: ${p.code} ${p.messages.en}`);
+
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await app.close();
   process.exit(0);
 };

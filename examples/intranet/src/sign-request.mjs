@@ -1,14 +1,21 @@
+// @ts-check
 // What the server checks before it countersigns a credential the widget sends: the agency, the
 // event, the logged-in employee as on the roster, the official text, full consent, and any
 // employee proof already on it. Each refusal has a stable code and both languages.
 import { checkPledgeText, verifyPledge } from '@ikrar/core';
-import { HttpError } from './http-util.mjs';
+import { PortalError } from './http/errors.mjs';
 
+/** @param {number} status @param {string} code @param {string} en @param {string} id @returns {never} */
 const refuse = (status, code, en, id) => {
-  throw new HttpError(status, code, { en, id });
+  throw new PortalError(code, { status, messages: { en, id } });
 };
 
-export async function checkSignRequest(credential, { agency, config, employee }) {
+/**
+ * @param {any} credential
+ * @param {{ agency: { controller: string }, agencyName: string, event: import('./types.js').PortalEvent,
+ *   employee: import('./types.js').Employee }} context
+ */
+export async function checkSignRequest(credential, { agency, agencyName, event, employee }) {
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     refuse(400, 'ERR_RECORD_INVALID', 'Expected one credential object.', 'Harus satu objek kredensial.');
   }
@@ -25,23 +32,22 @@ export async function checkSignRequest(credential, { agency, config, employee })
   ) {
     refuse(400, 'ERR_RECORD_INVALID', 'Not an Ikrar Netralitas credential.', 'Bukan kredensial Ikrar Netralitas.');
   }
-  if (credential.issuer?.id !== agency.controller || credential.issuer?.name !== config.agencyName) {
+  if (credential.issuer?.id !== agency.controller || credential.issuer?.name !== agencyName) {
     refuse(
       400,
       'ERR_ISSUER_MISMATCH',
-      `The issuer must be ${config.agencyName} (${agency.controller}).`,
-      `Penerbit harus ${config.agencyName}.`,
+      `The issuer must be ${agencyName} (${agency.controller}).`,
+      `Penerbit harus ${agencyName}.`,
     );
   }
-  if (subject.event.name !== config.event.name) {
+  if (subject.event.name !== event.name) {
     refuse(
       400,
       'ERR_EVENT_MISMATCH',
-      `This intranet collects pledges for "${config.event.name}".`,
-      `Intranet ini mengumpulkan ikrar untuk "${config.event.name}".`,
+      `This intranet collects pledges for "${event.name}".`,
+      `Intranet ini mengumpulkan ikrar untuk "${event.name}".`,
     );
   }
-  if (!employee) refuse(401, 'ERR_NOT_LOGGED_IN', 'Log in first.', 'Silakan masuk terlebih dahulu.');
   const s = subject.signer;
   if (s.identifier !== employee.identifier) {
     refuse(
@@ -59,7 +65,7 @@ export async function checkSignRequest(credential, { agency, config, employee })
       'Nama atau jenis pegawai berbeda dengan daftar pegawai.',
     );
   }
-  const allowed = config.templates[employee.employeeType] ?? [];
+  const allowed = event.templates[employee.employeeType] ?? [];
   if (!allowed.includes(subject.pledge.templateId)) {
     refuse(
       400,

@@ -18,12 +18,25 @@ export interface RosterEntry {
   readonly identifier: string;
   readonly name?: string;
   readonly workUnit: string;
+  /** `employeeType` / `jenis` / `jenis_pegawai` column (PNS, PPPK, PPNPN), as written. */
+  readonly employeeType?: string;
+  /** `position` / `jabatan` column. */
+  readonly position?: string;
+  /** Line of the file where the row starts (1 is the header), for error messages. */
+  readonly line?: number;
+}
+
+interface CsvRow {
+  readonly cells: string[];
+  readonly line?: number;
 }
 
 /** Parses RFC 4180 CSV into rows (quoted fields, doubled quotes, CRLF or LF). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
+function csvRows(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
   let row: string[] = [];
+  let line = 1;
+  let rowLine = 1;
   let field = '';
   let quoted = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -35,7 +48,10 @@ function csvRows(text: string): string[][] {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === ',' || c === ';') {
       row.push(field);
@@ -43,9 +59,10 @@ function csvRows(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      rows.push({ cells: row, line: rowLine });
       row = [];
       field = '';
+      rowLine = ++line;
     } else field += c;
   }
   if (quoted) {
@@ -56,15 +73,17 @@ function csvRows(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    rows.push({ cells: row, line: rowLine });
   }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return rows.filter((r) => r.cells.some((f) => f.trim() !== ''));
 }
 
 const NAMES = {
   identifier: ['identifier', 'nip', 'nik', 'nomor_induk', 'nomorinduk', 'id'],
   name: ['name', 'nama'],
   workUnit: ['workunit', 'work_unit', 'unit', 'unit_kerja', 'unitkerja'],
+  employeeType: ['employeetype', 'employee_type', 'jenis', 'jenis_pegawai', 'jenispegawai'],
+  position: ['position', 'jabatan'],
 };
 
 /**
@@ -77,7 +96,7 @@ const NAMES = {
  */
 export function parseRoster(text: string): RosterEntry[] {
   const rows = csvRows(text);
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+  const header = (rows.shift()?.cells ?? []).map((h) => h.trim().toLowerCase());
   const col = (names: string[]): number => header.findIndex((h) => names.includes(h));
   const idCol = col(NAMES.identifier);
   if (idCol < 0) {
@@ -88,15 +107,22 @@ export function parseRoster(text: string): RosterEntry[] {
   }
   const nameCol = col(NAMES.name);
   const unitCol = col(NAMES.workUnit);
+  const typeCol = col(NAMES.employeeType);
+  const positionCol = col(NAMES.position);
   const out: RosterEntry[] = [];
-  for (const r of rows) {
+  for (const { cells: r, line } of rows) {
     const identifier = (r[idCol] ?? '').replace(/\s+/g, '');
     if (identifier === '') continue;
     const name = nameCol >= 0 ? r[nameCol]?.trim() : undefined;
+    const employeeType = typeCol >= 0 ? r[typeCol]?.trim() : undefined;
+    const position = positionCol >= 0 ? r[positionCol]?.trim() : undefined;
     out.push({
       identifier,
       ...(name && { name }),
       workUnit: (unitCol >= 0 ? r[unitCol]?.trim() : '') || '-',
+      ...(employeeType && { employeeType }),
+      ...(position && { position }),
+      line,
     });
   }
   return out;

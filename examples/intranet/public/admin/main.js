@@ -1,0 +1,67 @@
+// The administrators' and auditors' page: sign in with a staff account, then the panels
+// (coverage, events, roster, exports, audit log), one per location hash.
+import { $, api, ApiError } from '../api.js';
+import { showAudit } from './audit.js';
+import { initCoverage, showCoverage } from './coverage.js';
+import { initEvents, showEvents } from './events.js';
+import { initRoster } from './roster.js';
+import { showError } from './show-error.js';
+
+const PANELS = ['cakupan', 'kegiatan', 'pegawai', 'ekspor', 'audit'];
+let me = null;
+
+async function route() {
+  showError(null);
+  const name = PANELS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'cakupan';
+  for (const p of PANELS) $(p).hidden = p !== name;
+  try {
+    if (name === 'cakupan') await showCoverage();
+    if (name === 'kegiatan') await showEvents(me);
+    if (name === 'audit') await showAudit();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function start() {
+  try {
+    me = await api('/api/session');
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401)) showError(err);
+    me = null;
+  }
+  if (!me || me.kind !== 'staff') {
+    $('staff-login').hidden = false;
+    return;
+  }
+  $('staff-login').hidden = true;
+  $('nav').hidden = false;
+  $('who').textContent = `${me.username} (${me.role === 'admin' ? 'administrator' : 'auditor, hanya baca'})`;
+  $('nav-audit').hidden = me.role !== 'admin';
+  document.body.dataset.role = me.role;
+  initCoverage();
+  initEvents();
+  initRoster();
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+$('staff-login-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  showError(null);
+  try {
+    await api('/api/staff/session', {
+      method: 'POST',
+      json: { username: $('username').value, password: $('password').value },
+    });
+    $('password').value = '';
+    await start();
+  } catch (err) {
+    showError(err);
+  }
+});
+$('logout').addEventListener('click', async () => {
+  await api('/api/session', { method: 'DELETE' }).catch(() => {});
+  location.href = '/admin';
+});
+await start();

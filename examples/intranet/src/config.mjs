@@ -1,0 +1,61 @@
+// @ts-check
+/**
+ * The portal's settings, from the environment: PORT, HOST, PUBLIC_URL, DATABASE_URL
+ * (`sqlite:/path` by default in IKRAR_DATA_DIR, or `postgres://…`), IKRAR_DATA_DIR,
+ * IKRAR_AGENCY, IKRAR_DEMO=1 (the demo sign-in), IKRAR_ADMIN_PASSWORD (first start only),
+ * IKRAR_LOG=0 (no request log).
+ * @module
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+
+/**
+ * @param {Partial<import('./types.js').PortalConfig>} [overrides]
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {import('./types.js').PortalConfig}
+ */
+export function defaultConfig(overrides = {}, env = process.env) {
+  const port = Number(env.PORT ?? 8080);
+  const host = env.HOST ?? '127.0.0.1';
+  const dataDir = overrides.dataDir ?? env.IKRAR_DATA_DIR ?? path.join(root, 'examples/intranet/data');
+  return {
+    agencyName: env.IKRAR_AGENCY ?? 'Pemerintah Kabupaten Jembrana',
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'portal.sqlite')}`,
+    rosterFile: path.join(root, 'examples/intranet/roster.csv'),
+    host,
+    port,
+    publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+    publicDir: path.join(root, 'examples/intranet/public'),
+    widgetDist: path.join(root, 'packages/widget/dist'),
+    keyValidFrom: '2024-01-01T00:00:00+08:00',
+    demo: env.IKRAR_DEMO === '1',
+    log: env.IKRAR_LOG !== '0',
+    firstEvent: {
+      name: 'Pilkada Serentak 2024',
+      place: 'Halaman Kantor Bupati Jembrana',
+      date: null,
+      deadline: null,
+      timeZone: 'WITA',
+      language: 'id',
+      templates: {
+        PNS: ['jembrana-2024', 'skb-2022-asn'],
+        PPPK: ['jembrana-2024', 'skb-2022-asn'],
+        PPNPN: ['jembrana-2024'],
+      },
+    },
+    sessionHours: 8,
+    limits: {
+      signInPerMinute: 30,
+      signingPerMinute: 10,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      exportsPerSession: 2,
+    },
+    ...(env.IKRAR_ADMIN_PASSWORD && { adminPassword: env.IKRAR_ADMIN_PASSWORD }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,110 @@
+// @ts-check
+/**
+ * Who has signed an event, computed in the database (GROUP BY and a LEFT JOIN on indexed
+ * columns) and paginated, so a 40,000-person roster never travels whole: coverage per work unit,
+ * the people of a unit or a search, and the not-signed list for follow-up.
+ * @module
+ */
+
+/** @typedef {import('../types.js').SqlDatabase} SqlDatabase */
+
+/** @typedef {{ workUnit: string, total: number, signed: number }} UnitCoverage */
+/**
+ * @typedef {{ id: string, identifier: string, name: string, employeeType: string, workUnit: string,
+ *   recordId: string | null, signedAt: string | null }} PersonRow
+ */
+
+const UNIT_SORTS = {
+  unit: 'work_unit',
+  total: 'total',
+  signed: 'signed',
+  share: 'CAST(signed AS REAL) / total',
+};
+const PEOPLE_SORTS = { name: 'e.name', unit: 'e.work_unit', signedAt: 'r.signed_at' };
+
+/** `%text%` for LIKE, lower case, with LIKE's own characters escaped (ESCAPE '\\'). @param {string} q */
+const likePattern = (q) => `%${q.toLowerCase().replace(/[%_\\]/g, (c) => '\\' + c)}%`;
+
+/** @param {SqlDatabase} db */
+export function createCoverage(db) {
+  /**
+   * @param {{ eventId: string, unit?: string, q?: string, status?: 'signed' | 'unsigned' }} f
+   * @returns {{ where: string, params: unknown[] }}
+   */
+  const peopleFilter = ({ eventId, unit, q, status }) => {
+    const where = [];
+    const params = /** @type {unknown[]} */ ([eventId]);
+    if (unit) {
+      where.push('e.work_unit = ?');
+      params.push(unit);
+    }
+    if (q) {
+      // A number searches identifiers; anything else searches names (case-insensitive).
+      if (/^\d+$/.test(q)) {
+        where.push('e.identifier LIKE ?');
+        params.push(`%${q}%`);
+      } else {
+        where.push("LOWER(e.name) LIKE ? ESCAPE '\\'");
+        params.push(likePattern(q));
+      }
+    }
+    if (status === 'signed') where.push('r.id IS NOT NULL');
+    if (status === 'unsigned') where.push('r.id IS NULL');
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  };
+
+  return {
+    /**
+     * Totals for the whole roster.
+     * @param {string} eventId
+     */
+    totals: async (eventId) => {
+      const [row] = await db.query(
+        `SELECT COUNT(*) AS total, COUNT(r.id) AS signed FROM portal_employees e
+           LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?`,
+        [eventId],
+      );
+      return { total: Number(row?.total ?? 0), signed: Number(row?.signed ?? 0) };
+    },
+    /**
+     * @param {{ eventId: string, q?: string, sort?: keyof typeof UNIT_SORTS, desc?: boolean, limit: number, offset: number }} o
+     * @returns {Promise<{ units: UnitCoverage[], count: number }>}
+     */
+    units: async ({ eventId, q, sort = 'unit', desc = false, limit, offset }) => {
+      const filter = q ? "WHERE LOWER(e.work_unit) LIKE ? ESCAPE '\\'" : '';
+      const params = q ? [eventId, likePattern(q)] : [eventId];
+      const grouped = `SELECT e.work_unit AS work_unit, COUNT(*) AS total, COUNT(r.id) AS signed
+          FROM portal_employees e LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?
+          ${filter} GROUP BY e.work_unit`;
+      const rows = await db.query(
+        `SELECT work_unit AS "workUnit", total, signed, COUNT(*) OVER () AS count FROM (${grouped}) g
+           ORDER BY ${UNIT_SORTS[sort] ?? 'work_unit'} ${desc ? 'DESC' : 'ASC'}, work_unit LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
+      return {
+        units: rows.map((r) => ({ workUnit: String(r.workUnit), total: Number(r.total), signed: Number(r.signed) })),
+        count: Number(rows[0]?.count ?? 0),
+      };
+    },
+    /**
+     * @param {{ eventId: string, unit?: string, q?: string, status?: 'signed' | 'unsigned',
+     *   sort?: keyof typeof PEOPLE_SORTS, desc?: boolean, limit: number, offset: number }} o
+     * @returns {Promise<{ people: PersonRow[], count: number }>}
+     */
+    people: async (o) => {
+      const { where, params } = peopleFilter(o);
+      const rows = await db.query(
+        `SELECT e.id, e.identifier, e.name, e.employee_type AS "employeeType", e.work_unit AS "workUnit",
+                r.id AS "recordId", r.signed_at AS "signedAt", COUNT(*) OVER () AS count
+           FROM portal_employees e LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?
+           ${where}
+           ORDER BY ${PEOPLE_SORTS[o.sort ?? 'name'] ?? 'e.name'} ${o.desc ? 'DESC' : 'ASC'}, e.id LIMIT ? OFFSET ?`,
+        [...params, o.limit, o.offset],
+      );
+      return {
+        people: rows.map(({ count: _count, ...r }) => /** @type {PersonRow} */ (r)),
+        count: Number(rows[0]?.count ?? 0),
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * The portal's own tables (namespace `portal`): roster, events, sessions, staff accounts, the
+ * audit log, and (until @ikrar/server stores them) records and drawings. SQL that SQLite and
+ * PostgreSQL both run; times are RFC 3339 text.
+ * @module
+ */
+
+/** @param {string} autoId the dialect's auto-increment primary key */
+const tables = (autoId) => `
+CREATE TABLE portal_employees (
+  id TEXT PRIMARY KEY,
+  identifier TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  employee_type TEXT NOT NULL CHECK (employee_type IN ('PNS', 'PPPK', 'PPNPN')),
+  position TEXT,
+  work_unit TEXT NOT NULL
+);
+CREATE INDEX portal_employees_unit ON portal_employees (work_unit, name);
+CREATE TABLE portal_events (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  place TEXT,
+  event_date TEXT,
+  deadline TEXT,
+  time_zone TEXT NOT NULL,
+  language TEXT NOT NULL,
+  templates TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE portal_sessions (
+  id_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  role TEXT,
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE portal_staff (
+  username TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'auditor')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE portal_audit (
+  id ${autoId},
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  address TEXT
+);
+CREATE TABLE portal_records (
+  id TEXT PRIMARY KEY,
+  event_id TEXT NOT NULL REFERENCES portal_events (id),
+  employee_id TEXT NOT NULL REFERENCES portal_employees (id),
+  signed_at TEXT NOT NULL,
+  record TEXT NOT NULL,
+  UNIQUE (employee_id, event_id)
+);
+CREATE INDEX portal_records_event ON portal_records (event_id, id);
+CREATE TABLE portal_drawings (
+  record_id TEXT PRIMARY KEY REFERENCES portal_records (id),
+  drawing TEXT NOT NULL
+);`;
+
+/** @type {import('../types.js').Migration[]} */
+export const PORTAL_MIGRATIONS = [
+  {
+    version: 1,
+    name: 'portal tables',
+    sql: { sqlite: tables('INTEGER PRIMARY KEY AUTOINCREMENT'), postgres: tables('BIGSERIAL PRIMARY KEY') },
+  },
+];

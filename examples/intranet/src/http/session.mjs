@@ -1,0 +1,67 @@
+// @ts-check
+/**
+ * Finds the request's session from its cookie (a malformed cookie is a 400, an unknown or expired
+ * one is no session), and the guards routes put in front of themselves.
+ * @module
+ */
+import { setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { SESSION_ID } from '../data/sessions.mjs';
+import { PortalError } from './errors.mjs';
+
+export const SESSION_COOKIE = 'ikrar_sid';
+export const CSRF_COOKIE = 'ikrar_csrf';
+
+/** @typedef {import('../types.js').Session} Session */
+/** @typedef {{ Variables: { session: Session | null, sessionId: string | null } }} SessionEnv */
+
+/** @param {ReturnType<import('../data/sessions.mjs').createSessionStore>} sessions */
+export const loadSession = (sessions) =>
+  createMiddleware(
+    /** @type {import('hono').MiddlewareHandler<SessionEnv>} */ async (c, next) => {
+      // Read from the raw header: a cookie parser would silently drop a malformed value, and a
+      // malformed session cookie deserves a 400, not a quiet 401.
+      const raw = /(?:^|;\s*)ikrar_sid=([^;]*)/.exec(c.req.header('cookie') ?? '')?.[1]?.trim();
+      c.set('session', null);
+      c.set('sessionId', null);
+      if (raw !== undefined && raw !== '') {
+        if (!SESSION_ID.test(raw)) throw new PortalError('ERR_COOKIE_INVALID');
+        const session = await sessions.find(raw);
+        if (session) {
+          c.set('session', session);
+          c.set('sessionId', raw);
+        }
+      }
+      await next();
+    },
+  );
+
+/**
+ * Sets the session cookie (HttpOnly, SameSite=Strict, Secure on https) and the CSRF cookie the
+ * page's script reads and echoes in `x-csrf-token`.
+ * @param {import('hono').Context} c @param {string} id @param {string} csrf @param {boolean} secure
+ */
+export function setSessionCookies(c, id, csrf, secure) {
+  setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
+  setCookie(c, CSRF_COOKIE, csrf, { sameSite: 'Strict', path: '/', secure });
+}
+
+/** @param {import('hono').Context<SessionEnv>} c @returns {Session & { kind: 'employee' }} */
+export function requireEmployee(c) {
+  const s = c.get('session');
+  if (!s) throw new PortalError('ERR_NOT_SIGNED_IN');
+  if (s.kind !== 'employee') throw new PortalError('ERR_FORBIDDEN');
+  return /** @type {any} */ (s);
+}
+
+/**
+ * @param {import('hono').Context<SessionEnv>} c
+ * @param {'admin' | 'any'} [role] 'admin' for changes; auditors read
+ * @returns {Session & { kind: 'staff', role: 'admin' | 'auditor' }}
+ */
+export function requireStaff(c, role = 'any') {
+  const s = c.get('session');
+  if (!s) throw new PortalError('ERR_NOT_SIGNED_IN');
+  if (s.kind !== 'staff' || (role === 'admin' && s.role !== 'admin')) throw new PortalError('ERR_FORBIDDEN');
+  return /** @type {any} */ (s);
+}

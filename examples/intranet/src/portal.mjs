@@ -1,0 +1,153 @@
+// @ts-check
+/**
+ * The agency portal as one Hono app: secure headers (strict CSP, no inline script or style),
+ * server-side sessions, CSRF (Hono's Origin check, plus a token on every state-changing request),
+ * rate limits on sign-in and signing, JSON errors with stable codes, and the route groups:
+ * public, sign-in, employee (pledge, own record), staff (events, roster, coverage, exports,
+ * audit log). Everything under /api needs a session except signing in.
+ * @module
+ */
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { clientAddress } from './http/client-address.mjs';
+import { csrfToken } from './http/csrf-token.mjs';
+import { errorBody, PortalError } from './http/errors.mjs';
+import { rateLimit } from './http/rate-limit.mjs';
+import { loadSession } from './http/session.mjs';
+import { adminAuditRoutes } from './routes/admin-audit.mjs';
+import { adminCoverageRoutes } from './routes/admin-coverage.mjs';
+import { adminEventRoutes } from './routes/admin-events.mjs';
+import { adminExportRoutes } from './routes/admin-exports.mjs';
+import { adminRosterRoutes } from './routes/admin-roster.mjs';
+import { meRoutes } from './routes/me.mjs';
+import { publicRoutes } from './routes/public.mjs';
+import { recordRoutes } from './routes/records.mjs';
+import { sessionRoutes } from './routes/sessions.mjs';
+import { signRoutes } from './routes/sign.mjs';
+
+/**
+ * @typedef {{
+ *   config: import('./types.js').PortalConfig,
+ *   db: import('./types.js').SqlDatabase,
+ *   agency: { controller: string, signer: import('@ikrar/core').Signer },
+ *   stores: {
+ *     employees: ReturnType<typeof import('./data/employees.mjs').createEmployeeStore>,
+ *     events: ReturnType<typeof import('./data/events.mjs').createEventStore>,
+ *     sessions: ReturnType<typeof import('./data/sessions.mjs').createSessionStore>,
+ *     staff: ReturnType<typeof import('./data/staff.mjs').createStaffStore>,
+ *     audit: ReturnType<typeof import('./data/audit.mjs').createAuditLog>,
+ *     records: ReturnType<typeof import('./data/records.mjs').createRecordStore>,
+ *     coverage: ReturnType<typeof import('./data/coverage.mjs').createCoverage>,
+ *   },
+ *   now: () => Date,
+ *   state: { stopping: boolean },
+ *   publicRoutes?: Hono,
+ * }} PortalDeps
+ */
+
+/** Routes under /api an anonymous client may call: signing in, and the demo stand-in's list. */
+const ANONYMOUS_API = new Set([
+  'POST /api/session',
+  'POST /api/staff/session',
+  'POST /api/demo-session',
+  'GET /api/demo-logins',
+  'DELETE /api/session',
+]);
+
+/** @param {PortalDeps} deps */
+export function createPortal(deps) {
+  const { config, stores, state } = deps;
+  const secure = config.publicUrl.startsWith('https:');
+  const origins = [new URL(config.publicUrl).origin];
+  /** @type {Hono<import('./http/session.mjs').SessionEnv>} */
+  const app = new Hono();
+
+  if (config.log) {
+    app.use('*', async (c, next) => {
+      const t = performance.now();
+      await next();
+      // Route pattern, never the query (a search may hold a name or a number).
+      console.log(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          method: c.req.method,
+          route: c.req.routePath,
+          status: c.res.status,
+          ms: Math.round(performance.now() - t),
+        }),
+      );
+    });
+  }
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: secure ? 'max-age=31536000' : false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    if (state.stopping && c.req.method !== 'GET') throw new PortalError('ERR_SHUTTING_DOWN');
+    await next();
+  });
+  app.use('*', loadSession(stores.sessions));
+  app.use('*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origins.includes(origin) }));
+  app.use('*', csrfToken({ origins, secure }));
+  app.use('/api/*', async (c, next) => {
+    if (!c.get('session') && !ANONYMOUS_API.has(`${c.req.method} ${c.req.path}`))
+      throw new PortalError('ERR_NOT_SIGNED_IN');
+    await next();
+  });
+
+  const signInLimit = rateLimit({ limit: config.limits.signInPerMinute, windowMs: 60_000, key: clientAddress });
+  const signingLimit = rateLimit({
+    limit: config.limits.signingPerMinute,
+    windowMs: 60_000,
+    key: (c) => String(c.get('sessionId')),
+  });
+
+  app.route('/', publicRoutes(deps));
+  if (deps.publicRoutes) app.route('/', deps.publicRoutes);
+  app.route('/api', sessionRoutes(deps, signInLimit));
+  app.route('/api', meRoutes(deps));
+  app.route('/api', signRoutes(deps, signingLimit));
+  app.route('/api', recordRoutes(deps));
+  for (const group of [adminEventRoutes, adminRosterRoutes, adminCoverageRoutes, adminExportRoutes, adminAuditRoutes]) {
+    app.route('/api/admin', group(deps));
+  }
+
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/admin', serveStatic({ root: config.publicDir, path: 'admin.html' }));
+  app.get('/vendor/*', serveStatic({ root: config.widgetDist, rewriteRequestPath: (p) => p.slice('/vendor'.length) }));
+  app.get('/*', serveStatic({ root: config.publicDir }));
+
+  app.notFound((c) => c.json(errorBody(new PortalError('ERR_NOT_FOUND')), 404));
+  app.onError((err, c) => {
+    let e = err;
+    if (err instanceof HTTPException)
+      e = new PortalError(err.status === 403 ? 'ERR_CSRF' : 'ERR_INPUT_INVALID', { status: err.status });
+    if (!(e instanceof PortalError)) {
+      // No message or stack to the client; the log gets the kind of error, not its data.
+      console.error(JSON.stringify({ at: new Date().toISOString(), error: err.name, route: c.req.routePath }));
+      e = new PortalError('ERR_INTERNAL');
+    }
+    const pe = /** @type {PortalError} */ (e);
+    for (const [k, v] of Object.entries(pe.headers)) c.header(k, v);
+    c.header('cache-control', 'no-store');
+    return c.json(errorBody(pe), /** @type {any} */ (pe.status));
+  });
+  return app;
+}

@@ -1,0 +1,131 @@
+// @ts-check
+/**
+ * Coverage for staff: per work unit (paginated, sortable, filterable), the people of a unit or a
+ * search (identifiers masked), the not-signed list as CSV, and revealing one identifier in full,
+ * which is written to the audit log first.
+ * @module
+ */
+import { maskIdentifier } from '@ikrar/core';
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { formatTime } from '../format-time.mjs';
+import { clientAddress } from '../http/client-address.mjs';
+import { PortalError } from '../http/errors.mjs';
+import { requireStaff } from '../http/session.mjs';
+import { eventOfQuery } from './event-query.mjs';
+
+/** @param {string | undefined} v @param {number} dflt @param {number} max */
+const int = (v, dflt, max) => {
+  if (v === undefined || v === '') return dflt;
+  if (!/^\d{1,7}$/.test(v))
+    throw new PortalError('ERR_INPUT_INVALID', { messages: { id: 'Angka tidak sah.', en: 'Not a number.' } });
+  return Math.min(Number(v), max);
+};
+/** @param {string} v */
+const csvCell = (v) => (/[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** @param {import('../portal.mjs').PortalDeps} deps */
+export function adminCoverageRoutes({ stores }) {
+  /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
+  const app = new Hono();
+
+  /** @param {import('hono').Context<any>} c */
+  const eventOf = (c) => eventOfQuery(c, stores.events);
+
+  app.get('/coverage', async (c) => {
+    requireStaff(c);
+    const event = await eventOf(c);
+    const limit = int(c.req.query('limit'), 20, 100);
+    const sort = /** @type {any} */ (c.req.query('sort') ?? 'unit');
+    const [totals, page] = await Promise.all([
+      stores.coverage.totals(event.id),
+      stores.coverage.units({
+        eventId: event.id,
+        q: c.req.query('q')?.slice(0, 100),
+        sort,
+        desc: c.req.query('desc') === '1',
+        limit,
+        offset: int(c.req.query('offset'), 0, 10_000_000),
+      }),
+    ]);
+    return c.json({ event: { id: event.id, name: event.name }, ...totals, ...page, limit });
+  });
+
+  app.get('/people', async (c) => {
+    requireStaff(c);
+    const event = await eventOf(c);
+    const status = c.req.query('status');
+    const limit = int(c.req.query('limit'), 25, 100);
+    const { people, count } = await stores.coverage.people({
+      eventId: event.id,
+      unit: c.req.query('unit') || undefined,
+      q: c.req.query('q')?.trim().slice(0, 100) || undefined,
+      status: status === 'signed' || status === 'unsigned' ? status : undefined,
+      sort: /** @type {any} */ (c.req.query('sort') ?? 'name'),
+      desc: c.req.query('desc') === '1',
+      limit,
+      offset: int(c.req.query('offset'), 0, 10_000_000),
+    });
+    return c.json({
+      count,
+      limit,
+      people: people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        employeeType: p.employeeType,
+        identifier: maskIdentifier(p.identifier),
+        workUnit: p.workUnit,
+        recordId: p.recordId && p.recordId.slice('urn:uuid:'.length),
+        signedAtText: p.signedAt && formatTime(p.signedAt, event.timeZone, event.language),
+      })),
+    });
+  });
+
+  app.post('/people/:id/reveal', async (c) => {
+    const s = requireStaff(c);
+    const employee = await stores.employees.byId(c.req.param('id'));
+    if (!employee) throw new PortalError('ERR_NOT_FOUND');
+    await stores.audit.write({
+      actor: s.subject,
+      action: 'reveal-identifier',
+      target: `${employee.name} (${maskIdentifier(employee.identifier)})`,
+      address: clientAddress(c),
+    });
+    c.header('cache-control', 'no-store');
+    return c.json({ identifier: employee.identifier });
+  });
+
+  // Who has not signed, for follow-up: names and units, identifiers masked, streamed by pages.
+  app.get('/unsigned.csv', async (c) => {
+    requireStaff(c);
+    const event = await eventOf(c);
+    const unit = c.req.query('unit') || undefined;
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', 'attachment; filename="belum-menandatangani.csv"');
+    c.header('cache-control', 'no-store');
+    return stream(c, async (out) => {
+      await out.write('name,employeeType,identifier,workUnit\r\n');
+      for (let offset = 0; ; offset += 500) {
+        const { people } = await stores.coverage.people({
+          eventId: event.id,
+          unit,
+          status: 'unsigned',
+          sort: 'unit',
+          limit: 500,
+          offset,
+        });
+        if (people.length === 0) break;
+        await out.write(
+          people
+            .map(
+              (p) => [p.name, p.employeeType, maskIdentifier(p.identifier), p.workUnit].map(csvCell).join(',') + '\r\n',
+            )
+            .join(''),
+        );
+        if (out.aborted) break;
+      }
+    });
+  });
+
+  return app;
+}

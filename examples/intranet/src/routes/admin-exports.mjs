@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * Exports for staff, each written to the audit log: the event's records as JSONL (streamed by
+ * pages with backpressure, at most `exportsPerSession` at a time per session, so a client that
+ * never reads holds one page and one socket buffer, nothing more) and @ikrar/verifier's HTML
+ * audit report for the event.
+ * @module
+ */
+import { createReport, parseTrustStore, renderHtmlReport, verifyRecords } from '@ikrar/verifier';
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { clientAddress } from '../http/client-address.mjs';
+import { PortalError } from '../http/errors.mjs';
+import { requireStaff } from '../http/session.mjs';
+import { eventOfQuery } from './event-query.mjs';
+import { trustDocument } from '../trust-document.mjs';
+
+const PAGE = 200;
+
+/** @param {string} name */
+const fileName = (name) =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'event';
+
+/** @param {import('../portal.mjs').PortalDeps} deps */
+export function adminExportRoutes({ stores, config, agency, db }) {
+  /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
+  const app = new Hono();
+  /** @type {Map<string, number>} running exports per session */
+  const running = new Map();
+
+  /** @param {import('hono').Context<any>} c */
+  const eventOf = (c) => eventOfQuery(c, stores.events);
+
+  /** All of an event's records, a page at a time. @param {string} eventId */
+  async function* lines(eventId) {
+    for (let after = ''; ;) {
+      const rows = await stores.records.page(eventId, after, PAGE);
+      if (rows.length === 0) return;
+      for (const r of rows) yield r.record;
+      after = /** @type {{ id: string }} */ (rows[rows.length - 1]).id;
+    }
+  }
+
+  app.get('/export.jsonl', async (c) => {
+    const s = requireStaff(c);
+    const event = await eventOf(c);
+    const key = /** @type {string} */ (c.get('sessionId'));
+    if ((running.get(key) ?? 0) >= config.limits.exportsPerSession) throw new PortalError('ERR_EXPORT_BUSY');
+    running.set(key, (running.get(key) ?? 0) + 1);
+    await stores.audit.write({
+      actor: s.subject,
+      action: 'export-jsonl',
+      target: event.name,
+      address: clientAddress(c),
+    });
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="ikrar-${fileName(event.name)}.jsonl"`);
+    c.header('cache-control', 'no-store');
+    return stream(
+      c,
+      async (out) => {
+        try {
+          for await (const line of lines(event.id)) {
+            if (out.aborted) break;
+            await out.write(line + '\n');
+          }
+        } finally {
+          const n = (running.get(key) ?? 1) - 1;
+          if (n) running.set(key, n);
+          else running.delete(key);
+        }
+      },
+      async () => {},
+    );
+  });
+
+  app.get('/report.html', async (c) => {
+    const s = requireStaff(c);
+    const event = await eventOf(c);
+    await stores.audit.write({
+      actor: s.subject,
+      action: 'export-report',
+      target: event.name,
+      address: clientAddress(c),
+    });
+    const roster = (
+      await db.query('SELECT identifier, name, work_unit AS "workUnit" FROM portal_employees ORDER BY work_unit, name')
+    ).map((r) => ({ identifier: String(r.identifier), name: String(r.name), workUnit: String(r.workUnit) }));
+    const trust = trustDocument(agency, config);
+    const report = createReport({ roster });
+    for await (const _ of verifyRecords(lines(event.id), {
+      trustStore: parseTrustStore(trust),
+      onOutcome: (o) => report.add(o),
+    }));
+    const html = renderHtmlReport(report.finish(), {
+      lang: event.language,
+      inputs: [`${event.name} (${config.agencyName})`],
+      issuers: trust.issuers,
+    });
+    return c.body(html, 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': `attachment; filename="laporan-${fileName(event.name)}.html"`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * A record, its certificate, and the strokes of a drawn signature. An employee reaches only their
+ * own (another's is 404, as if it did not exist); staff reach any, and each view is written to
+ * the audit log. The record page's admin action area (revocation, #12) mounts beside these.
+ * @module
+ */
+import { digestSignatureStrokes, isIkrarError } from '@ikrar/core';
+import { Hono } from 'hono';
+import { clientAddress } from '../http/client-address.mjs';
+import { PortalError } from '../http/errors.mjs';
+import { limitBody, readJson } from '../http/json-body.mjs';
+import { requireEmployee } from '../http/session.mjs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** @param {import('../portal.mjs').PortalDeps} deps */
+export function recordRoutes({ stores, config }) {
+  /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
+  const app = new Hono();
+
+  /**
+   * The record if this session may see it; staff views are audited.
+   * @param {import('hono').Context<import('../http/session.mjs').SessionEnv>} c @param {string} action
+   */
+  const visible = async (c, action) => {
+    const s = c.get('session');
+    if (!s) throw new PortalError('ERR_NOT_SIGNED_IN');
+    const uuid = c.req.param('uuid') ?? '';
+    if (!UUID.test(uuid)) throw new PortalError('ERR_BAD_ID');
+    const found = await stores.records.byId(`urn:uuid:${uuid}`);
+    if (!found || (s.kind === 'employee' && found.employeeId !== s.subject)) throw new PortalError('ERR_NOT_FOUND');
+    if (s.kind === 'staff') {
+      await stores.audit.write({ actor: s.subject, action, target: found.record.id, address: clientAddress(c) });
+    }
+    return { ...found, uuid };
+  };
+
+  app.get('/records/:uuid', async (c) => {
+    const { record } = await visible(c, 'view-record');
+    c.header('cache-control', 'no-store');
+    return c.json(record);
+  });
+
+  app.get('/records/:uuid/certificate.pdf', async (c) => {
+    const { record, uuid } = await visible(c, 'view-certificate');
+    const { renderCertificate } = await import('@ikrar/core/pdf');
+    const drawing = await stores.records.drawingFor(record.id);
+    const bytes = await renderCertificate(record, {
+      // The QR opens the public verification page (identifiers masked there), never the record.
+      verificationUrl: `${config.publicUrl}/verifikasi/${uuid}`,
+      ...(drawing && { signature: drawing }),
+    });
+    return c.body(/** @type {any} */ (bytes), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="ikrar-${uuid}.pdf"`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  // The widget's ikrar-signed event carries a drawn signature's strokes; the page sends them here
+  // so the certificate can draw them. Only the signer, only the drawing whose digest is signed.
+  app.put('/records/:uuid/drawing', limitBody(512 * 1024), async (c) => {
+    const s = requireEmployee(c);
+    const uuid = c.req.param('uuid');
+    if (!UUID.test(uuid)) throw new PortalError('ERR_BAD_ID');
+    const found = await stores.records.byId(`urn:uuid:${uuid}`);
+    if (!found || found.employeeId !== s.subject) throw new PortalError('ERR_NOT_FOUND');
+    const consent = found.record.credentialSubject.consent;
+    if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
+      throw new PortalError('ERR_NOT_DRAWN', {
+        status: 409,
+        messages: {
+          en: 'This pledge was not signed with a drawing.',
+          id: 'Ikrar ini tidak ditandatangani dengan gambar tanda tangan.',
+        },
+      });
+    }
+    const drawing = await readJson(c);
+    let digest;
+    try {
+      digest = digestSignatureStrokes(/** @type {any} */ (drawing));
+    } catch (err) {
+      if (isIkrarError(err)) throw new PortalError('ERR_DRAWING_INVALID', { status: 400, messages: err.messages });
+      throw err;
+    }
+    if (digest !== consent.signatureDigestMultibase) {
+      throw new PortalError('ERR_DRAWING_MISMATCH', {
+        status: 400,
+        messages: {
+          en: 'This is not the drawing signed in the record.',
+          id: 'Gambar ini bukan tanda tangan yang tercatat dalam rekaman.',
+        },
+      });
+    }
+    await stores.records.storeDrawing(found.record.id, drawing);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,77 @@
+// Types the portal's modules share (checked by tsc over the // @ts-check JavaScript).
+import type { EmployeeType, IndonesianTimeZone } from '@ikrar/core';
+
+/** The database the portal talks to: the interface @ikrar/server's openDatabase answers. */
+export interface SqlDatabase {
+  readonly dialect: 'sqlite' | 'postgres';
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
+  transaction<T>(fn: (tx: SqlDatabase) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string | { sqlite: string; postgres: string };
+}
+
+export interface Employee {
+  /** Opaque id used in URLs (never the NIP/NIK). */
+  id: string;
+  identifier: string;
+  name: string;
+  employeeType: EmployeeType;
+  position: string | null;
+  workUnit: string;
+}
+
+export interface PortalEvent {
+  id: string;
+  name: string;
+  place: string | null;
+  date: string | null;
+  /** RFC 3339 with offset, or null for no deadline. */
+  deadline: string | null;
+  timeZone: IndonesianTimeZone;
+  language: 'id' | 'en';
+  templates: Record<EmployeeType, string[]>;
+  createdAt: string;
+}
+
+export type StaffRole = 'admin' | 'auditor';
+
+export interface Session {
+  kind: 'employee' | 'staff';
+  /** Employee id (opaque) or staff username. */
+  subject: string;
+  role: StaffRole | null;
+  csrf: string;
+  expiresAt: string;
+}
+
+export interface PortalConfig {
+  agencyName: string;
+  dataDir: string;
+  databaseUrl: string;
+  rosterFile: string;
+  host: string;
+  port: number;
+  publicUrl: string;
+  publicDir: string;
+  widgetDist: string;
+  keyValidFrom: string;
+  demo: boolean;
+  log: boolean;
+  /** The event created on first start. */
+  firstEvent: Omit<PortalEvent, 'id' | 'createdAt'>;
+  sessionHours: number;
+  limits: {
+    signInPerMinute: number;
+    signingPerMinute: number;
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    exportsPerSession: number;
+  };
+  adminPassword?: string;
+}
