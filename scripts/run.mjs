@@ -3,7 +3,7 @@
 //   npm run demo   installs, builds, and runs the main job
 //   npm test       installs, builds, and runs every check and test, then prints "N passed, N failed"
 // Each step is a real command printed before it runs; nothing is hidden.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +78,14 @@ if (!step(p, ['install', '--frozen-lockfile'])) process.exit(1);
 if (!step(p, ['run', 'build'])) process.exit(1);
 
 if (mode === 'demo') {
-  // The main job: the demo intranet (examples/intranet). The auditor sample: pnpm --filter @ikrar/example-auditor demo
-  const r = run(p[0], [...p.slice(1), '--filter', '@ikrar/example-intranet', 'run', 'demo']);
-  process.exit(r.status);
+  // The main job: the agency portal (examples/intranet) with the demo sign-in. The auditor sample:
+  // pnpm --filter @ikrar/example-auditor demo. Node runs the portal directly (no pnpm or shell in
+  // between), and Ctrl-C or SIGTERM reaches it once: it stops gracefully and exits 0, and so do we.
+  console.log('\n> node examples/intranet/src/main.mjs --demo');
+  const child = spawn(process.execPath, ['examples/intranet/src/main.mjs', '--demo'], { stdio: 'inherit', cwd: root });
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else if (mode === 'test') {
   const chrome = ensureChromium();
   const env = { CHROME_PATH: chrome };
