@@ -66,6 +66,7 @@ export async function startPortal(config, options = {}) {
       firstRun.accounts.push(auditor);
     }
   }
+  await stores.employees.backfillSearchNames();
   await stores.sessions.sweep();
 
   const state = { stopping: false };
@@ -83,7 +84,12 @@ export async function startPortal(config, options = {}) {
       fetch: app.fetch,
       port: config.port,
       hostname: config.host,
-      serverOptions: { headersTimeout: config.limits.headersTimeoutMs, requestTimeout: config.limits.requestTimeoutMs },
+      serverOptions: {
+        headersTimeout: config.limits.headersTimeoutMs,
+        requestTimeout: config.limits.requestTimeoutMs,
+        // How often Node looks for clients over those timeouts (its default is 30 s).
+        connectionsCheckingInterval: Math.min(1000, config.limits.headersTimeoutMs),
+      },
     })
   );
   server.keepAliveTimeout = 5_000;

@@ -3,7 +3,8 @@
  * The portal's settings, from the environment: PORT, HOST, PUBLIC_URL, DATABASE_URL
  * (`sqlite:/path` by default in IKRAR_DATA_DIR, or `postgres://…`), IKRAR_DATA_DIR,
  * IKRAR_AGENCY, IKRAR_DEMO=1 (the demo sign-in), IKRAR_ADMIN_PASSWORD (first start only),
- * IKRAR_LOG=0 (no request log).
+ * IKRAR_LOG=0 (no request log), IKRAR_SIGN_IN_PER_MINUTE (per client address, 30) and
+ * IKRAR_SIGNING_PER_MINUTE (per session, 10).
  * @module
  */
 import path from 'node:path';
@@ -49,9 +50,9 @@ export function defaultConfig(overrides = {}, env = process.env) {
     },
     sessionHours: 8,
     limits: {
-      signInPerMinute: 30,
-      signingPerMinute: 10,
-      headersTimeoutMs: 10_000,
+      signInPerMinute: Number(env.IKRAR_SIGN_IN_PER_MINUTE ?? 30),
+      signingPerMinute: Number(env.IKRAR_SIGNING_PER_MINUTE ?? 10),
+      headersTimeoutMs: Number(env.IKRAR_HEADERS_TIMEOUT_MS ?? 10_000),
       requestTimeoutMs: 30_000,
       exportsPerSession: 2,
     },

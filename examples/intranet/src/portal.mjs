@@ -101,6 +101,11 @@ export function createPortal(deps) {
   );
   app.use('*', async (c, next) => {
     if (state.stopping && c.req.method !== 'GET') throw new PortalError('ERR_SHUTTING_DOWN');
+    try {
+      decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      throw new PortalError('ERR_URL_INVALID');
+    }
     await next();
   });
   app.use('*', loadSession(stores.sessions));

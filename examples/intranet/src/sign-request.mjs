@@ -2,7 +2,9 @@
 // What the server checks before it countersigns a credential the widget sends: the agency, the
 // event, the logged-in employee as on the roster, the official text, full consent, and any
 // employee proof already on it. Each refusal has a stable code and both languages.
-import { checkPledgeText, verifyPledge } from '@ikrar/core';
+import { canonicalize, checkPledgeText, PLEDGE_CONTEXT, PLEDGE_CREDENTIAL_TYPE, verifyPledge } from '@ikrar/core';
+
+const TOP_LEVEL = new Set(['@context', 'id', 'type', 'issuer', 'validFrom', 'name', 'credentialSubject', 'proof']);
 import { PortalError } from './http/errors.mjs';
 
 /** @param {number} status @param {string} code @param {string} en @param {string} id @returns {never} */
@@ -21,8 +23,10 @@ export async function checkSignRequest(credential, { agency, agencyName, event, 
   }
   const subject = credential.credentialSubject;
   if (
-    !Array.isArray(credential.type) ||
-    !credential.type.includes('IkrarNetralitasCredential') ||
+    canonicalize(credential['@context'] ?? null) !== canonicalize(PLEDGE_CONTEXT) ||
+    canonicalize(credential.type ?? null) !== canonicalize(['VerifiableCredential', PLEDGE_CREDENTIAL_TYPE]) ||
+    typeof credential.validFrom !== 'string' ||
+    Object.keys(credential).some((k) => !TOP_LEVEL.has(k)) ||
     typeof subject !== 'object' ||
     subject === null ||
     typeof subject.signer !== 'object' ||

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { foldForSearch } from './employees.mjs';
+
 /** @typedef {import('../types.js').SqlDatabase} SqlDatabase */
 
 /** @typedef {{ workUnit: string, total: number, signed: number }} UnitCoverage */
@@ -44,8 +46,8 @@ export function createCoverage(db) {
         where.push('e.identifier LIKE ?');
         params.push(`%${q}%`);
       } else {
-        where.push("LOWER(e.name) LIKE ? ESCAPE '\\'");
-        params.push(likePattern(q));
+        where.push("e.search_name LIKE ? ESCAPE '\\'");
+        params.push(likePattern(foldForSearch(q)));
       }
     }
     if (status === 'signed') where.push('r.id IS NOT NULL');

@@ -11,6 +11,12 @@ import { randomUUID } from 'node:crypto';
 
 const COLUMNS = 'id, identifier, name, employee_type AS "employeeType", position, work_unit AS "workUnit"';
 
+/**
+ * A name as search sees it: lower case, without diacritics.
+ * @param {string} text
+ */
+export const foldForSearch = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
 /** @param {SqlDatabase} db */
 export function createEmployeeStore(db) {
   /** @param {string} where @param {unknown[]} params */
@@ -23,6 +29,13 @@ export function createEmployeeStore(db) {
     byIdentifier: (identifier) => one('identifier = ?', [identifier]),
     /** @param {string} id */
     byId: (id) => one('id = ?', [id]),
+    /** Fills the search name of rows written before it existed. */
+    backfillSearchNames: async () => {
+      const rows = await db.query("SELECT id, name FROM portal_employees WHERE search_name = ''");
+      for (const r of rows) {
+        await db.run('UPDATE portal_employees SET search_name = ? WHERE id = ?', [foldForSearch(String(r.name)), r.id]);
+      }
+    },
     count: async () => Number((await db.query('SELECT COUNT(*) AS n FROM portal_employees'))[0]?.n ?? 0),
     /**
      * Adds or updates employees (matched by identifier), all in one transaction.
@@ -36,14 +49,14 @@ export function createEmployeeStore(db) {
           const existing = await tx.query('SELECT id FROM portal_employees WHERE identifier = ?', [r.identifier]);
           if (existing.length) {
             await tx.run(
-              'UPDATE portal_employees SET name = ?, employee_type = ?, position = ?, work_unit = ? WHERE identifier = ?',
-              [r.name, r.employeeType, r.position, r.workUnit, r.identifier],
+              'UPDATE portal_employees SET name = ?, search_name = ?, employee_type = ?, position = ?, work_unit = ? WHERE identifier = ?',
+              [r.name, foldForSearch(r.name), r.employeeType, r.position, r.workUnit, r.identifier],
             );
           } else {
             added++;
             await tx.run(
-              'INSERT INTO portal_employees (id, identifier, name, employee_type, position, work_unit) VALUES (?, ?, ?, ?, ?, ?)',
-              [randomUUID(), r.identifier, r.name, r.employeeType, r.position, r.workUnit],
+              'INSERT INTO portal_employees (id, identifier, name, search_name, employee_type, position, work_unit) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              [randomUUID(), r.identifier, r.name, foldForSearch(r.name), r.employeeType, r.position, r.workUnit],
             );
           }
         }

@@ -72,4 +72,11 @@ export const PORTAL_MIGRATIONS = [
     name: 'portal tables',
     sql: { sqlite: tables('INTEGER PRIMARY KEY AUTOINCREMENT'), postgres: tables('BIGSERIAL PRIMARY KEY') },
   },
+  {
+    // Names folded for search (lower case, no diacritics: "Śri" is found as "sri"); filled by
+    // the employee store, which also fills rows written before this column.
+    version: 2,
+    name: 'employee search name',
+    sql: "ALTER TABLE portal_employees ADD COLUMN search_name TEXT NOT NULL DEFAULT ''",
+  },
 ];

@@ -13,7 +13,6 @@ export const CATALOG = /** @type {const} */ ({
   ERR_NOT_SIGNED_IN: [401, 'Silakan masuk terlebih dahulu.', 'Sign in first.'],
   ERR_FORBIDDEN: [403, 'Peran Anda tidak boleh melakukan ini.', 'Your role may not do this.'],
   ERR_NOT_FOUND: [404, 'Tidak ditemukan.', 'Not found.'],
-  ERR_METHOD_NOT_ALLOWED: [405, 'Metode tidak diizinkan di sini.', 'Method not allowed here.'],
   ERR_CSRF: [403, 'Permintaan ditolak: asal atau token CSRF tidak sah.', 'Refused: bad origin or CSRF token.'],
   ERR_RATE_LIMITED: [429, 'Terlalu banyak permintaan; coba lagi nanti.', 'Too many requests; try again later.'],
   ERR_BODY_TOO_LARGE: [413, 'Isi permintaan terlalu besar.', 'Request body too large.'],
