@@ -15,6 +15,7 @@ const add = (text) => {
   log.append(li);
 };
 
+el.addEventListener('ikrar-ready', (e) => add(`ikrar-ready ${e.detail.template.id} ${e.detail.signingMode}`));
 el.addEventListener('ikrar-sign-request', (e) => {
   add(`ikrar-sign-request ${e.detail.credential.id}`);
   // Real host: e.detail.respondWith(fetch('/api/ikrar', { method: 'POST', headers: { 'Content-Type':

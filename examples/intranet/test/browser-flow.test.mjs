@@ -70,8 +70,8 @@ describe('signing through the intranet page', () => {
     const who = roster[0];
     const { page, widget, errors } = await openAs(who.identifier);
     await readAndIdentify(page, widget);
-    await widget.getByRole('radio', { name: 'Ketik nama' }).focus();
-    await page.keyboard.press('Space');
+    // Keyboard only: "Ketik nama" comes first and is chosen (a button: Tab and Enter, no arrow keys).
+    await widget.getByRole('button', { name: 'Ketik nama', pressed: true }).waitFor();
     const typed = widget.getByRole('textbox').last();
     await typed.focus();
     await page.keyboard.press('Control+A');
@@ -89,6 +89,8 @@ describe('signing through the intranet page', () => {
     const who = roster[roster.length - 1];
     const { page, widget, errors } = await openAs(who.identifier);
     await readAndIdentify(page, widget);
+    // No pointer used so far, so the element offers typing first: choose drawing with the mouse.
+    await widget.getByRole('button', { name: 'Gambar tanda tangan' }).click();
     const box = await widget.locator('canvas').boundingBox();
     await page.mouse.move(box.x + 30, box.y + box.height / 2);
     await page.mouse.down();

@@ -104,10 +104,10 @@ for (const [vp, size] of Object.entries(VIEWPORTS)) {
     await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.72, { steps: 12 });
     await page.mouse.up();
     await shoot(page, `${prefix}-3-signature-drawn`);
-    await el.locator('input[value=typed]').check();
+    await el.locator('button[data-type=typed]').click();
     await el.locator('#f-typed').fill('Sri Wahyuni');
     await shoot(page, `${prefix}-3-signature-typed`);
-    await el.locator('input[value=drawn]').check();
+    await el.locator('button[data-type=drawn]').click();
     await el.locator('button.primary').click();
     await shoot(page, `${prefix}-4-review`);
     await el.locator('button.primary').click();

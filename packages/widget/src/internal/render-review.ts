@@ -31,10 +31,11 @@ function renderSignaturePreview(v: StepView): TemplateResult {
       role="img"
       aria-label=${v.t.drawStrokes(strokes.strokes.length)}
     >
-      ${strokes.strokes.map(
-        (
-          s,
-        ) => svg`<polyline fill="none" stroke="currentColor" stroke-width="2.5" vector-effect="non-scaling-stroke" stroke-linecap="round"
+      ${strokes.strokes.map((s) =>
+        s.length === 1
+          ? // A dot, as signature_pad drew it (radius: the mean of its pen widths).
+            svg`<circle fill="currentColor" cx=${s[0]!.x} cy=${s[0]!.y} r="1.7"></circle>`
+          : svg`<polyline fill="none" stroke="currentColor" stroke-width="2.5" vector-effect="non-scaling-stroke" stroke-linecap="round"
           stroke-linejoin="round" points=${s.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>`,
       )}
     </svg>
@@ -162,21 +163,24 @@ export function renderDone(v: StepView): TemplateResult {
     </dl>
     ${error ? html`<div class="alert" part="alert" role="alert"><p>${error.messages[v.lang]}</p></div>` : nothing}
     <div class="actions">
-      <button part="button button-primary" class="primary" type="button" @click=${v.on.downloadJson}>
-        ${t.downloadJson}
-      </button>
       ${
-        v.pdfAvailable
-          ? html`<button
-              part="button"
-              type="button"
-              aria-busy=${v.pdfBusy ? 'true' : 'false'}
-              ?disabled=${v.pdfBusy}
-              @click=${v.on.downloadPdf}
-            >
-              ${v.pdfBusy ? t.pdfPreparing : t.downloadPdf}
-            </button>`
-          : nothing
+        v.certificateUrl
+          ? html`<a part="button button-primary" class="button primary" href=${v.certificateUrl} download>
+              ${t.downloadPdf}
+            </a>`
+          : v.pdfAvailable
+            ? html`<button
+                part="button button-primary"
+                class="primary"
+                type="button"
+                aria-busy=${v.pdfBusy ? 'true' : 'false'}
+                ?disabled=${v.pdfBusy}
+                @click=${v.on.downloadPdf}
+              >
+                ${v.pdfBusy ? t.pdfPreparing : t.downloadPdf}
+              </button>`
+            : nothing
       }
+      <button part="button" class="secondary" type="button" @click=${v.on.downloadJson}>${t.downloadJson}</button>
     </div>`;
 }

@@ -22,25 +22,30 @@ export function renderSignature(v: StepView): TemplateResult {
   const type = v.signatureType;
   const strokes = v.drawing?.groups.length ?? 0;
   const missing = v.showErrors && !v.signatureComplete;
+  // The typed name must be the signer's name (case and spacing aside): said while typing, once typed.
+  const mismatch = type === 'typed' && v.typedName.trim() !== '' && !v.typedMatches;
+  const typedError = mismatch ? t.typedMismatch(v.identity.name.trim()) : missing ? t.fieldRequired(t.typedLabel) : '';
   return html`${renderHeading(v)}
   ${
     types.length > 1
       ? html`<fieldset>
           <legend>${t.signatureType}</legend>
-          <div class="choices" role="radiogroup" aria-label=${t.signatureType}>
+          <p class="hint" id="type-help">${t.signatureTypeHelp}</p>
+          <div class="choices">
             ${types.map(
               (st) =>
-                html`<label class="choice">
-                  <input
-                    type="radio"
-                    name="signatureType"
-                    value=${st}
-                    .checked=${type === st}
-                    ?disabled=${v.disabled}
-                    @change=${(e: Event) => v.on.signatureType(e)}
-                  />
+                html`<button
+                  part="button"
+                  class="choice"
+                  type="button"
+                  data-type=${st}
+                  aria-pressed=${type === st ? 'true' : 'false'}
+                  aria-describedby="type-help"
+                  ?disabled=${v.disabled}
+                  @click=${() => v.on.signatureType(st)}
+                >
                   ${t.signatureTypes[st]}
-                </label>`,
+                </button>`,
             )}
           </div>
         </fieldset>`
@@ -76,12 +81,12 @@ export function renderSignature(v: StepView): TemplateResult {
               spellcheck="false"
               .value=${v.typedName}
               ?disabled=${v.disabled}
-              aria-invalid=${missing ? 'true' : 'false'}
-              aria-describedby="typed-help${missing ? ' typed-error' : ''}"
+              aria-invalid=${typedError ? 'true' : 'false'}
+              aria-describedby="typed-help${typedError ? ' typed-error' : ''}"
               @input=${(e: Event) => v.on.typed(e)}
             />
-            <p class="hint" id="typed-help">${t.typedHelp}</p>
-            ${missing ? html`<p class="error" id="typed-error">${t.fieldRequired(t.typedLabel)}</p>` : nothing}
+            <p class="hint" id="typed-help">${t.typedHelp(v.identity.name.trim())}</p>
+            ${typedError ? html`<p class="error" id="typed-error">${typedError}</p>` : nothing}
           </div>
           <p class="hint">${t.typedPreviewLabel}</p>
           <div class="typed-preview" part="typed-signature">${v.typedName}</div>`

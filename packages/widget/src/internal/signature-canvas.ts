@@ -30,6 +30,17 @@ export function scaleGroups(
   return groups.map((g) => ({ ...g, points: g.points.map((p) => ({ ...p, x: p.x * sx, y: p.y * sy })) }));
 }
 
+/**
+ * A stroke as the signer saw it. signature_pad shows the first point of a stroke as a dot and draws
+ * a curve only from the third point on, so a two-point stroke is shown as a dot while drawing, yet
+ * `fromData` (undo, resize) would redraw it as a line: keep the dot that was shown.
+ * @param group - one stroke from `toData()`
+ * @returns the stroke as recorded
+ */
+export function asDrawn(group: PointGroup): PointGroup {
+  return group.points.length === 2 ? { ...group, points: group.points.slice(0, 1) } : group;
+}
+
 /** A `signature_pad` that survives resizes. */
 export class SignatureCanvas {
   readonly #canvas: HTMLCanvasElement;
@@ -60,7 +71,7 @@ export class SignatureCanvas {
       this.#height = saved.height;
     }
     this.#pad.addEventListener('endStroke', () => {
-      this.#groups = this.#pad.toData();
+      this.#groups = this.#pad.toData().map(asDrawn);
       this.#emit(true);
     });
   }

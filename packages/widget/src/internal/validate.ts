@@ -64,13 +64,31 @@ export function identityErrors(
   if (!id.employeeType || !employeeTypes.includes(id.employeeType)) {
     errors.employeeType = t.fieldRequired(t.employeeType);
   }
-  if (id.employeeType) {
-    const scheme = DEFAULT_SCHEME[id.employeeType];
-    if (!id.identifier.trim()) errors.identifier = t.fieldRequired(t.identifier[scheme]);
-    else {
-      const r = validateIdentifier(scheme, id.identifier);
-      if (!r.valid) errors.identifier = r.messages[lang];
-    }
+  // An empty identifier is flagged like an empty name, even before the employee type is chosen
+  // (then it is called a NIP, the most common case).
+  const scheme = id.employeeType ? DEFAULT_SCHEME[id.employeeType] : 'NIP';
+  if (!id.identifier.trim()) errors.identifier = t.fieldRequired(t.identifier[scheme]);
+  else if (id.employeeType) {
+    const r = validateIdentifier(scheme, id.identifier);
+    if (!r.valid) errors.identifier = r.messages[lang];
   }
   return errors;
+}
+
+/** A name compared the way people read it: Unicode NFC, case folded, runs of spaces as one. */
+function comparableName(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('id').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Whether a typed signature is the signer's name, case and spacing aside (`"sri  WAHYUNI"` is
+ * `"Sri Wahyuni"`; `"Sri W."` is not). The agency's server makes the same comparison.
+ * @param typed - what the signer typed as their signature
+ * @param name - the signer's name from the identity step
+ * @returns true when they are the same name
+ * @example isSignerName(' sri  WAHYUNI ', 'Sri Wahyuni') // true
+ */
+export function isSignerName(typed: string, name: string): boolean {
+  const a = comparableName(typed);
+  return a !== '' && a === comparableName(name);
 }

@@ -26,7 +26,7 @@ export interface StepHandlers {
   acknowledge(index: number, e: Event): void;
   field(field: IdentityField, e: Event): void;
   blur(field: IdentityField): void;
-  signatureType(e: Event): void;
+  signatureType(type: SignatureType): void;
   typed(e: Event): void;
   undo(): void;
   clear(): void;
@@ -46,6 +46,8 @@ export interface StepView {
   readonly busy: boolean;
   readonly pdfBusy: boolean;
   readonly pdfAvailable: boolean;
+  /** The host's certificate for this record (from `certificate-url`), or `''`: the PDF button links there. */
+  readonly certificateUrl: string;
   readonly showErrors: boolean;
   readonly eventName: string;
   readonly eventPlace: string;
@@ -64,6 +66,8 @@ export interface StepView {
   readonly signatureType: SignatureType;
   readonly drawing: SavedDrawing | null;
   readonly typedName: string;
+  /** The typed name is the signer's name (case and spacing aside). */
+  readonly typedMatches: boolean;
   readonly signatureComplete: boolean;
   readonly error: WidgetError | null;
   readonly record: SignedPledge | null;

@@ -48,6 +48,7 @@ const translation: Translation = {
   fieldRequired: (label) => `${label} is required.`,
   signatureHelp: 'Choose how to sign.',
   signatureType: 'How to sign',
+  signatureTypeHelp: 'Choose a button with Tab then Enter, or click/tap it.',
   signatureTypes: { drawn: 'Draw signature', typed: 'Type name' },
   drawHelp: 'Draw your signature inside the box with a finger, pen or mouse. No mouse? Choose "Type name".',
   drawAreaLabel: 'Signature drawing area',
@@ -57,7 +58,9 @@ const translation: Translation = {
   clear: 'Clear',
   drawEmpty: 'Please draw your signature first.',
   typedLabel: 'Type your full name as your signature',
-  typedHelp: 'The name you type counts as an uncertified electronic signature.',
+  typedHelp: (name) =>
+    `Type your name as in your details${name ? ` (${name})` : ''}; upper/lower case and spaces may differ. It counts as an uncertified electronic signature.`,
+  typedMismatch: (name) => `The signature must be your own name: ${name}.`,
   typedPreviewLabel: 'Signature preview',
   reviewHelp: 'Check everything before you sign. Once signed, the pledge cannot be changed.',
   edit: (section) => `Edit ${section.toLowerCase()}`,

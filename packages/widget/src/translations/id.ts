@@ -47,6 +47,7 @@ const translation: Translation = {
   fieldRequired: (label) => `${label} wajib diisi.`,
   signatureHelp: 'Pilih cara menandatangani.',
   signatureType: 'Cara menandatangani',
+  signatureTypeHelp: 'Pilih salah satu tombol dengan Tab lalu Enter, atau klik/ketuk.',
   signatureTypes: { drawn: 'Gambar tanda tangan', typed: 'Ketik nama' },
   drawHelp:
     'Gambar tanda tangan Anda di dalam kotak dengan jari, pena, atau tetikus. Tanpa tetikus? Pilih "Ketik nama".',
@@ -56,7 +57,9 @@ const translation: Translation = {
   clear: 'Hapus',
   drawEmpty: 'Gambar tanda tangan Anda terlebih dahulu.',
   typedLabel: 'Ketik nama lengkap Anda sebagai tanda tangan',
-  typedHelp: 'Nama yang Anda ketik berlaku sebagai tanda tangan elektronik tidak tersertifikasi.',
+  typedHelp: (name) =>
+    `Ketik nama Anda sesuai identitas${name ? ` (${name})` : ''}; huruf besar/kecil dan spasi boleh berbeda. Nama ini berlaku sebagai tanda tangan elektronik tidak tersertifikasi.`,
+  typedMismatch: (name) => `Tanda tangan harus berupa nama Anda sendiri: ${name}.`,
   typedPreviewLabel: 'Pratinjau tanda tangan',
   reviewHelp: 'Periksa kembali sebelum menandatangani. Setelah ditandatangani, ikrar tidak dapat diubah.',
   edit: (section) => `Ubah ${section.toLowerCase()}`,

@@ -46,6 +46,8 @@ export interface Translation {
   readonly fieldRequired: (label: string) => string;
   readonly signatureHelp: string;
   readonly signatureType: string;
+  /** How to choose a signature type (buttons: Tab and Enter, no arrow keys). */
+  readonly signatureTypeHelp: string;
   readonly signatureTypes: Readonly<Record<'drawn' | 'typed', string>>;
   readonly drawHelp: string;
   readonly drawAreaLabel: string;
@@ -54,7 +56,10 @@ export interface Translation {
   readonly clear: string;
   readonly drawEmpty: string;
   readonly typedLabel: string;
-  readonly typedHelp: string;
+  /** Help under the typed-signature field; `name` is the signer's name from the identity step. */
+  readonly typedHelp: (name: string) => string;
+  /** The typed signature is not the signer's name. */
+  readonly typedMismatch: (name: string) => string;
   readonly typedPreviewLabel: string;
   readonly reviewHelp: string;
   readonly edit: (section: string) => string;

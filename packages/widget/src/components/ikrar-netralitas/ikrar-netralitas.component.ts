@@ -32,7 +32,7 @@ import { renderIdentity } from '../../internal/render-identity.js';
 import { renderPledge } from '../../internal/render-pledge.js';
 import { renderDone, renderReview } from '../../internal/render-review.js';
 import { renderSignature } from '../../internal/render-signature.js';
-import { checkConfig, identityErrors } from '../../internal/validate.js';
+import { checkConfig, identityErrors, isSignerName } from '../../internal/validate.js';
 import { STEPS, type StepHandlers, type StepView } from '../../internal/view.js';
 import { loadTranslation, resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
@@ -121,6 +121,7 @@ export class IkrarNetralitas extends LitElement {
     endpointRetries: { attribute: 'endpoint-retries', type: Number },
     endpointHeaders: { attribute: false },
     verificationUrl: { attribute: 'verification-url', converter: text() },
+    certificateUrl: { attribute: 'certificate-url', converter: text() },
     name: { reflect: true, converter: text() },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
@@ -176,6 +177,12 @@ export class IkrarNetralitas extends LitElement {
   declare endpointHeaders: Record<string, string>;
   /** QR code target on the PDF certificate: a URL where `{id}` and `{code}` are replaced. */
   declare verificationUrl: string;
+  /**
+   * The host's own certificate of the record, a URL where `{id}` is replaced by the record's UUID
+   * (e.g. `/api/records/{id}/certificate.pdf`): "Unduh PDF" links there instead of making a PDF in
+   * the page, so the signer sees one PDF button, not two.
+   */
+  declare certificateUrl: string;
   /** Form field name. */
   declare name: string;
   /** The form cannot submit until the pledge is signed. */
@@ -210,6 +217,13 @@ export class IkrarNetralitas extends LitElement {
   #abort: AbortController | null = null;
   #verification: VerifyPledgeResult | null = null;
   #signedStrokes: SignatureStrokes | null = null;
+  /** The signature type was picked: by the signer, or by the element on the first visit of the signature step. */
+  #typeChosen = false;
+  /** A pointer (mouse, pen, finger) was used in the element; a keyboard-only signer never sets it. */
+  #pointerSeen = false;
+  #onPointer = (): void => {
+    this.#pointerSeen = true;
+  };
 
   constructor() {
     super();
@@ -231,6 +245,7 @@ export class IkrarNetralitas extends LitElement {
     this.endpointRetries = 2;
     this.endpointHeaders = {};
     this.verificationUrl = '';
+    this.certificateUrl = '';
     this.name = '';
     this.required = false;
     this.disabled = false;
@@ -302,6 +317,7 @@ export class IkrarNetralitas extends LitElement {
     this.touched = new Set();
     this.drawing = null;
     this.typedName = '';
+    this.#typeChosen = false;
     this.showErrors = false;
     this.step = 'pledge';
     this.status = '';
@@ -321,6 +337,7 @@ export class IkrarNetralitas extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unwatchLang = watchLang(() => this.requestUpdate());
+    this.addEventListener('pointerdown', this.#onPointer, { capture: true, passive: true });
     this.#syncForm();
   }
 
@@ -328,6 +345,7 @@ export class IkrarNetralitas extends LitElement {
     super.disconnectedCallback();
     this.#unwatchLang?.();
     this.#unwatchLang = null;
+    this.removeEventListener('pointerdown', this.#onPointer, { capture: true });
     this.#teardownPad();
   }
 
@@ -364,8 +382,20 @@ export class IkrarNetralitas extends LitElement {
     return parseLock(this.lock, this.prefill);
   }
 
+  /** The allowed signature types, typed first for a signer without a pointer (see {@link #preferTyped}). */
   get #allowedTypes(): readonly SignatureType[] {
-    return parseSignatureTypes(this.signatureTypes);
+    const types = parseSignatureTypes(this.signatureTypes);
+    return types.includes('typed') && this.#preferTyped() ? ['typed', ...types.filter((t) => t !== 'typed')] : types;
+  }
+
+  /**
+   * Typed comes first when nothing suggests the signer can draw: no pointer (mouse, pen, finger) used
+   * in the element so far, which covers a keyboard-only signer and a device with `pointer: none`
+   * (headless and some kiosks report `pointer: none` yet click, so the media query alone misleads),
+   * or `prefers-reduced-motion: reduce`.
+   */
+  #preferTyped(): boolean {
+    return !this.#pointerSeen || (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false);
   }
 
   get #employeeTypes(): readonly EmployeeType[] {
@@ -399,7 +429,9 @@ export class IkrarNetralitas extends LitElement {
       case 'identity':
         return Object.keys(this.#identityErrors()).length === 0;
       case 'signature':
-        return this.signatureType === 'typed' ? this.typedName.trim() !== '' : (this.drawing?.groups.length ?? 0) > 0;
+        return this.signatureType === 'typed'
+          ? isSignerName(this.typedName, this.identity.name)
+          : (this.drawing?.groups.length ?? 0) > 0;
       case 'review':
         return this.record !== null;
       case 'done':
@@ -451,7 +483,12 @@ export class IkrarNetralitas extends LitElement {
     this.#changed('step');
     // Prefetch what the next step needs, so it is there when the signer is.
     // signature_pad only when the drawing area will show: a typed-only page never loads it.
-    if (step === 'identity' && this.signatureType === 'drawn') loadSignatureCanvas().catch(() => undefined);
+    if (step === 'signature' && !this.#typeChosen) {
+      // Picked once, on the first visit: coming back from the review keeps what the signer used.
+      this.signatureType = this.#allowedTypes[0] ?? 'typed';
+      this.#typeChosen = true;
+    }
+    if (step === 'identity' && this.#allowedTypes[0] === 'drawn') loadSignatureCanvas().catch(() => undefined);
     if (step === 'signature') loadSigning().catch(() => undefined);
   }
 
@@ -497,8 +534,9 @@ export class IkrarNetralitas extends LitElement {
     if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
   }
 
-  #handleSignatureType(e: Event): void {
-    this.signatureType = (e.target as HTMLInputElement).value as SignatureType;
+  #handleSignatureType(type: SignatureType): void {
+    this.signatureType = type;
+    this.#typeChosen = true;
     this.#changed('signatureType');
   }
 
@@ -572,7 +610,9 @@ export class IkrarNetralitas extends LitElement {
           identity: this.identity,
           event: { name: this.eventName, place: this.eventPlace, date: this.eventDate },
           pointCount: this.#text?.points.length ?? 0,
-          signature: strokes ? { type: 'drawn', strokes } : { type: 'typed', name: this.typedName },
+          signature: strokes
+            ? { type: 'drawn', strokes }
+            : { type: 'typed', name: this.typedName.trim().replace(/\s+/g, ' ') },
           timeZone: this.timeZone,
         },
         hostIssuer: this.issuer !== '',
@@ -696,7 +736,7 @@ export class IkrarNetralitas extends LitElement {
     acknowledge: (i, e) => this.#handleAcknowledge(i, e),
     field: (f, e) => this.#handleField(f, e),
     blur: (f) => this.#handleBlur(f),
-    signatureType: (e) => this.#handleSignatureType(e),
+    signatureType: (type) => this.#handleSignatureType(type),
     typed: (e) => this.#handleTyped(e),
     undo: () => this.#pad?.undo(),
     clear: () => this.#pad?.clear(),
@@ -717,6 +757,10 @@ export class IkrarNetralitas extends LitElement {
       busy: this.busy,
       pdfBusy: this.pdfBusy,
       pdfAvailable: PDF_AVAILABLE,
+      certificateUrl:
+        this.certificateUrl && this.record
+          ? this.certificateUrl.replaceAll('{id}', encodeURIComponent(this.record.id.replace(/^urn:uuid:/, '')))
+          : '',
       showErrors: this.showErrors,
       eventName: this.eventName,
       eventPlace: this.eventPlace,
@@ -734,6 +778,7 @@ export class IkrarNetralitas extends LitElement {
       signatureType: this.signatureType,
       drawing: this.drawing,
       typedName: this.typedName,
+      typedMatches: isSignerName(this.typedName, this.identity.name),
       signatureComplete: this.#stepComplete('signature'),
       error: this.error,
       record: this.record,

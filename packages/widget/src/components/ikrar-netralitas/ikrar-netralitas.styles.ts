@@ -217,6 +217,7 @@ export default css`
   }
   input:focus-visible,
   button:focus-visible,
+  a:focus-visible,
   summary:focus-visible,
   canvas:focus-visible {
     outline: 3px solid var(--ikrar-color-focus);
@@ -250,6 +251,11 @@ export default css`
     margin: 0;
     accent-color: var(--ikrar-color-primary);
   }
+  button.choice {
+    color: var(--ikrar-color-text);
+    border-color: var(--ikrar-color-border);
+  }
+  .choice[aria-pressed='true'],
   .choice:has(input:checked) {
     border: 2px solid var(--ikrar-color-primary);
     font-weight: 600;
@@ -334,6 +340,18 @@ export default css`
     font-weight: 600;
     cursor: pointer;
   }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-height: 44px;
+    padding: 0.5rem 1rem;
+    border: 1px solid var(--ikrar-color-primary);
+    border-radius: var(--ikrar-radius);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  a.button.primary,
   button.primary {
     background: var(--ikrar-color-primary);
     color: var(--ikrar-color-on-primary);

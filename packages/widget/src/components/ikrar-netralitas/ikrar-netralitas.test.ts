@@ -5,116 +5,35 @@
 import { createPledge, generateKeyPair, signPledge, verifyPledge, type SignedPledge } from '@ikrar/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import 'axe-core/axe.min.js';
 import '../../index.js';
 import type { IkrarErrorEvent } from '../../events/ikrar-error.js';
 import type { IkrarSignedEvent } from '../../events/ikrar-signed.js';
 import { defineElement } from '../../internal/define.js';
 import { VERSION } from '../../internal/version.js';
 import type { IkrarNetralitas } from './ikrar-netralitas.component.js';
-
-// axe-core is a UMD script: loading it sets window.axe (as chai-a11y-axe does).
-const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
-const NIP = '199001012015032001';
-const AGENCY = 'Pemerintah Kabupaten Klaten';
-const EVENT = 'Pemilu dan Pemilihan 2024';
-
-const root = (el: IkrarNetralitas): ShadowRoot => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: IkrarNetralitas, sel: string): T => {
-  const found = root(el).querySelector<T>(sel);
-  if (!found) throw new Error(`no ${sel} in step ${el.currentStep}`);
-  return found;
-};
-const heading = (el: IkrarNetralitas): string => q(el, 'h2').textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const deepActive = (el: IkrarNetralitas): Element | null => root(el).activeElement;
-
-async function mount(attrs = '', lang = ''): Promise<IkrarNetralitas> {
-  const wrapper = await fixture<HTMLDivElement>(
-    `<div${lang ? ` lang="${lang}"` : ''}><ikrar-netralitas agency="${AGENCY}" event-name="${EVENT}" event-place="Pendopo" event-date="2024-01-08" ${attrs}></ikrar-netralitas></div>`,
-  );
-  const el = wrapper.querySelector('ikrar-netralitas') as IkrarNetralitas;
-  await el.updateComplete;
-  return el;
-}
-
-async function next(el: IkrarNetralitas): Promise<void> {
-  q(el, 'button.primary').click();
-  await el.updateComplete;
-}
-
-async function type(el: IkrarNetralitas, id: string, value: string): Promise<void> {
-  const input = q<HTMLInputElement>(el, `#${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  input.dispatchEvent(new Event('blur'));
-  await el.updateComplete;
-}
-
-async function acknowledgeAll(el: IkrarNetralitas): Promise<void> {
-  for (const box of root(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.click();
-  await el.updateComplete;
-}
-
-async function fillIdentity(el: IkrarNetralitas): Promise<void> {
-  await type(el, 'f-name', 'Sri Wahyuni');
-  q(el, 'input[value=PNS]').click();
-  await el.updateComplete;
-  await type(el, 'f-identifier', NIP);
-  await type(el, 'f-position', 'Analis Kebijakan');
-  await type(el, 'f-workUnit', 'Dinas Kominfo');
-}
-
-/** Drives the element to the review step with a typed signature. */
-async function toReview(el: IkrarNetralitas): Promise<void> {
-  await acknowledgeAll(el);
-  await next(el);
-  await fillIdentity(el);
-  await next(el);
-  const typed = root(el).querySelector<HTMLInputElement>('input[value=typed]');
-  if (typed) {
-    typed.click();
-    await el.updateComplete;
-  }
-  await type(el, 'f-typed', 'Sri Wahyuni');
-  await next(el);
-  expect(el.currentStep).to.equal('review');
-}
-
-async function sign(el: IkrarNetralitas): Promise<IkrarSignedEvent | IkrarErrorEvent> {
-  const done = Promise.race([oneEvent(el, 'ikrar-signed'), oneEvent(el, 'ikrar-error')]);
-  q(el, 'button.primary').click();
-  return (await done) as IkrarSignedEvent | IkrarErrorEvent;
-}
-
-async function agencyDid(): Promise<string> {
-  return ((await (await fetch('/test-endpoint/agency')).json()) as { id: string }).id;
-}
-
-async function axeViolations(el: IkrarNetralitas): Promise<string[]> {
-  const result = await axe.run(el, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false } },
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const BUNDLE = '/packages/widget/dist/browser/ikrar-netralitas.js';
-
-/** The CSP, example and second-copy tests load the built bundle: fail fast with a clear message. */
-async function requireBundle(): Promise<void> {
-  const r = await fetch(BUNDLE, { method: 'HEAD' });
-  if (!r.ok) throw new Error(`${BUNDLE} is missing (HTTP ${r.status}): run pnpm build first`);
-}
-
-/** Presses Tab until the focused element in the shadow root matches, like a keyboard user would. */
-async function tabTo(el: IkrarNetralitas, selector: string, max = 15): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (deepActive(el)?.matches(selector)) return;
-    await sendKeys({ press: 'Tab' });
-    await el.updateComplete;
-  }
-  throw new Error(`Tab never reached ${selector}; at ${deepActive(el)?.outerHTML.slice(0, 80)}`);
-}
+import {
+  NIP,
+  AGENCY,
+  EVENT,
+  root,
+  q,
+  heading,
+  deepActive,
+  mount,
+  next,
+  type,
+  acknowledgeAll,
+  fillIdentity,
+  toReview,
+  sign,
+  agencyDid,
+  axeViolations,
+  BUNDLE,
+  requireBundle,
+  tabTo,
+  readyCanvas,
+  drawOn,
+} from './test-helpers.js';
 
 describe('<ikrar-netralitas>', () => {
   it('registers the tag once, and a second define is harmless', () => {
@@ -319,7 +238,7 @@ describe('<ikrar-netralitas>', () => {
     await next(el);
     await fillIdentity(el);
     await next(el);
-    expect(root(el).querySelector('input[value=typed]')).to.equal(null);
+    expect(root(el).querySelector('button[data-type=typed]')).to.equal(null);
     expect(root(el).querySelector('canvas')).to.not.equal(null);
   });
 
@@ -344,9 +263,21 @@ describe('<ikrar-netralitas>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(el.currentStep).to.equal('signature');
-    await tabTo(el, 'input[name=signatureType]');
-    await sendKeys({ press: 'ArrowRight' });
+    // No pointer was used: "Ketik nama" comes first and is chosen; the choices are buttons
+    // (Tab and Enter, no arrow keys), and the page says so.
+    const choices = [...root(el).querySelectorAll<HTMLButtonElement>('button.choice')];
+    expect(choices.map((b) => b.dataset.type)).to.deep.equal(['typed', 'drawn']);
+    expect(choices.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false']);
+    expect(q(el, '#type-help').textContent).to.contain('Tab lalu Enter');
+    await tabTo(el, 'button[data-type=drawn]');
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
+    expect(el.signatureType).to.equal('drawn');
+    expect(root(el).querySelector('canvas')).to.not.equal(null);
+    q(el, 'button[data-type=typed]').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.signatureType).to.equal('typed');
     await tabTo(el, '#f-typed');
     await sendKeys({ type: 'Sri Wahyuni' });
     await tabTo(el, 'button.primary');
@@ -377,29 +308,8 @@ describe('<ikrar-netralitas>', () => {
     await next(el);
     await fillIdentity(el);
     await next(el);
-    // signature_pad is loaded on demand; the canvas says when it is ready.
-    for (let i = 0; i < 100 && !root(el).querySelector('canvas[data-ready]'); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const canvas = q<HTMLCanvasElement>(el, 'canvas[data-ready]');
-    const draw = async (points: [number, number][]): Promise<void> => {
-      const rect = canvas.getBoundingClientRect();
-      const at = ([x, y]: [number, number]): PointerEventInit => ({
-        clientX: rect.left + x,
-        clientY: rect.top + y,
-        pointerId: 1,
-        pointerType: 'pen',
-        isPrimary: true,
-        bubbles: true,
-        pressure: 0.5,
-      });
-      canvas.dispatchEvent(new PointerEvent('pointerdown', { ...at(points[0]!), buttons: 1 }));
-      for (const p of points.slice(1)) {
-        window.dispatchEvent(new PointerEvent('pointermove', { ...at(p), buttons: 1 }));
-      }
-      window.dispatchEvent(new PointerEvent('pointerup', { ...at(points[points.length - 1]!), buttons: 0 }));
-      await el.updateComplete;
-    };
+    const canvas = await readyCanvas(el);
+    const draw = (points: [number, number][]): Promise<void> => drawOn(el, canvas, points);
     await draw([
       [20, 40],
       [60, 60],
@@ -466,8 +376,10 @@ describe('<ikrar-netralitas>', () => {
       await fillIdentity(el);
       seen.identity = await axeViolations(el);
       await next(el);
+      q(el, 'button[data-type=drawn]').click();
+      await el.updateComplete;
       seen['signature-drawn'] = await axeViolations(el);
-      q(el, 'input[value=typed]').click();
+      q(el, 'button[data-type=typed]').click();
       await el.updateComplete;
       await type(el, 'f-typed', 'Sri Wahyuni');
       seen['signature-typed'] = await axeViolations(el);
@@ -690,7 +602,7 @@ describe('<ikrar-netralitas>', () => {
     };
     document.addEventListener('click', onClick, true);
     try {
-      q(el, 'button.primary').click();
+      q(el, 'button.secondary').click(); // "Unduh JSON" is secondary; "Unduh PDF" is the primary action
     } finally {
       URL.createObjectURL = original;
       document.removeEventListener('click', onClick, true);
