@@ -14,6 +14,7 @@ const EXPECTED = [
   'core-browser-wtr',
   'widget-wtr',
   'verifier-vitest',
+  'server-vitest',
   'intranet-vitest',
   'auditor-vitest',
 ];

@@ -51,9 +51,11 @@ function ensureChromium() {
     '-c',
     'command -v qpdf && command -v pdftotext && command -v pdfdetach && command -v zbarimg',
   ]);
-  if ((!chrome || needPdfTools) && isRoot && capture('sh', ['-c', 'command -v apt-get'])) {
+  // @ikrar/server's tests start a real PostgreSQL server from Debian's binaries (scripts/postgres.mjs).
+  const needPostgres = !capture('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']);
+  if ((!chrome || needPdfTools || needPostgres) && isRoot && capture('sh', ['-c', 'command -v apt-get'])) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils', 'zbar-tools'], {
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils', 'zbar-tools', 'postgresql'], {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
     chrome = findChromium();

@@ -1,0 +1,269 @@
+/**
+ * `createIkrarService`: the agency's signing service as a Hono app a host mounts under a path
+ * (`app.route('/api', service)`, or in Node through `@hono/node-server`, or inside Express or
+ * Fastify). The host supplies who is signed in, the roster, the open event and the signer; the
+ * service checks, countersigns, stores once and answers.
+ *
+ * Routes (relative to where it is mounted): `POST /sign` (the widget's `endpoint`),
+ * `GET /records/:uuid`, `POST /credentials/issue`, `POST /credentials/verify`, `GET /trust.json`,
+ * `GET /health`.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const service = createIkrarService({ store, agency: { name: 'Pemerintah Kabupaten Jembrana' }, signer: key,
+ *   identity: async (c) => sessions.get(getCookie(c, 'sid')), roster: (nip) => db.employee(nip),
+ *   event: async () => openEvent });
+ * app.route('/api', service);
+ * ```
+ */
+import {
+  maskIdentifier,
+  signPledgeAsync,
+  type PledgeCredential,
+  type PledgeTemplate,
+  type SignedPledge,
+  type Signer,
+} from '@ikrar/core';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import { trustDocument, type AgencyKey, type TrustDocument } from './agency-key.js';
+import { checkCredential, type ClockTolerance, type Employee, type IkrarEvent } from './check-credential.js';
+import { ServerError } from './errors.js';
+import { errorResponse, hasBearer, readJson, type TokenCheck } from './internal/http.js';
+import { defaultLogger, type Logger } from './logger.js';
+import type { RecordStore } from './record-store.js';
+import { registerVcApi } from './vc-api.js';
+
+/** Who is signed in: the roster entry, or just the identifier when `roster` is given. */
+export type SignedIn = Employee | { identifier: string };
+
+/** What `beforeCountersign` is told. */
+export interface CountersignContext {
+  employee: Employee;
+  event: IkrarEvent;
+  now: Date;
+}
+
+/** Options of {@link createIkrarService}. */
+export interface IkrarServiceOptions {
+  /** Where records are stored (`createRecordStore`). */
+  store: RecordStore;
+  /** The agency's name; its DID is the signer's controller. */
+  agency: { name: string };
+  /** The agency key (`loadOrCreateAgencyKey`) or a host signer (KMS, HSM). */
+  signer: AgencyKey | Signer;
+  /** The signed-in employee of a request, or null. Never read from the body. */
+  identity: (c: Context) => Promise<SignedIn | null> | SignedIn | null;
+  /** The roster entry of an identifier, or null. Default: `identity` returns the full entry. */
+  roster?: (identifier: string) => Promise<Employee | null> | Employee | null;
+  /** The event open for this employee now, or null. */
+  event: (employee: Employee, c: Context) => Promise<IkrarEvent | null> | IkrarEvent | null;
+  /** The agency's own templates, beside the built-in ones. */
+  templates?: readonly PledgeTemplate[];
+  /** Bearer token (or check) for `POST /credentials/issue` and reading any record. None: 401. */
+  issueToken?: TokenCheck;
+  /** `trust.json`. Default: the agency key's history, or the signer alone from `keyValidFrom`. */
+  trust?: TrustDocument | (() => TrustDocument | Promise<TrustDocument>);
+  /** For a host signer without history: when its key became valid. Default 2024-01-01. */
+  keyValidFrom?: string;
+  /**
+   * Called with the checked credential just before the agency signs it; what it returns is
+   * signed. The place for `credentialStatus` (status lists).
+   */
+  beforeCountersign?: (
+    credential: PledgeCredential | SignedPledge,
+    ctx: CountersignContext,
+  ) => Promise<PledgeCredential | SignedPledge>;
+  /** The clock (tests). Default `() => new Date()`. */
+  clock?: () => Date;
+  /** Default pino on standard output. */
+  logger?: Logger;
+  /** Largest body accepted, in bytes. Default 256 KiB. */
+  bodyLimit?: number;
+  /** Per request, in milliseconds. Default 15000. */
+  timeoutMs?: number;
+  tolerance?: Partial<ClockTolerance>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isAgencyKey(s: AgencyKey | Signer): s is AgencyKey {
+  return 'signer' in s && Array.isArray((s as AgencyKey).keys);
+}
+
+/**
+ * Builds the service.
+ * @param options - store, agency, signer, identity, roster, event, and the rest
+ * @returns a Hono app; mount it where the host wants it
+ */
+export function createIkrarService(options: IkrarServiceOptions): Hono {
+  const { store } = options;
+  const signer = isAgencyKey(options.signer) ? options.signer.signer : options.signer;
+  const agency = { id: signer.controller, name: options.agency.name };
+  const clock = options.clock ?? (() => new Date());
+  const log = options.logger ?? defaultLogger();
+  const limit = options.bodyLimit ?? 256 * 1024;
+  const trust = async (): Promise<TrustDocument> => {
+    const t = options.trust;
+    if (t) return typeof t === 'function' ? t() : t;
+    const keys = isAgencyKey(options.signer)
+      ? options.signer.keys
+      : [
+          {
+            id: agency.id,
+            validFrom: options.keyValidFrom ?? '2024-01-01T00:00:00+07:00',
+            validUntil: null,
+            revokedAt: null,
+          },
+        ];
+    return trustDocument(agency.name, keys);
+  };
+
+  const app = new Hono();
+  app.use(secureHeaders());
+  app.use(
+    timeout(options.timeoutMs ?? 15_000, () => new HTTPException(503, { cause: new ServerError('ERR_TIMEOUT') })),
+  );
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const code = c.get('errorCode' as never) as string | undefined;
+    log.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        ...(code && { code }),
+      },
+      'request',
+    );
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new ServerError('ERR_BODY_TOO_LARGE', { limit });
+      },
+    }),
+  );
+
+  app.onError((err, c) => {
+    const known =
+      err instanceof ServerError
+        ? err
+        : err instanceof HTTPException && err.cause instanceof ServerError
+          ? err.cause
+          : null;
+    if (known) {
+      c.set('errorCode' as never, known.code as never);
+      return errorResponse(c, known);
+    }
+    // Name and code only: a message could quote input.
+    log.error(
+      {
+        err: { name: (err as Error).name, code: (err as { code?: unknown }).code, at: stackFrames(err) },
+        route: c.req.routePath,
+      },
+      'internal error',
+    );
+    c.set('errorCode' as never, 'ERR_INTERNAL' as never);
+    return errorResponse(c, new ServerError('ERR_INTERNAL'));
+  });
+  app.notFound((c) => errorResponse(c, new ServerError('ERR_NOT_FOUND')));
+
+  const employeeOf = async (c: Context): Promise<Employee> => {
+    const who = await options.identity(c);
+    if (!who || typeof who.identifier !== 'string') throw new ServerError('ERR_NOT_LOGGED_IN');
+    const employee = options.roster ? await options.roster(who.identifier) : 'name' in who ? who : null;
+    if (!employee) throw new ServerError('ERR_NOT_IN_ROSTER');
+    return employee;
+  };
+
+  // The countersigning endpoint the widget posts to.
+  app.post('/sign', async (c) => {
+    const body = await readJson(c);
+    const employee = await employeeOf(c);
+    const event = await options.event(employee, c);
+    if (!event) throw new ServerError('ERR_NO_OPEN_EVENT');
+    const answer = (record: SignedPledge, created: boolean): Response => {
+      const uuid = record.id.slice('urn:uuid:'.length);
+      c.header('location', c.req.path.replace(/\/sign$/, `/records/${uuid}`));
+      c.header('x-ikrar-replay', created ? '0' : '1');
+      c.header('cache-control', 'no-store');
+      log.info(
+        { recordId: record.id, eventId: event.id, signer: maskIdentifier(employee.identifier), created },
+        created ? 'countersigned' : 'replay',
+      );
+      return c.json(record, created ? 201 : 200);
+    };
+    const stored = await store.find(event.id, employee.identifier);
+    if (stored) return answer(stored, false);
+    const now = clock();
+    if (event.deadline !== undefined && now.getTime() > new Date(event.deadline).getTime()) {
+      throw new ServerError('ERR_EVENT_CLOSED', { event: event.name, deadline: String(event.deadline) });
+    }
+    let { credential } = await checkCredential(body, {
+      agency,
+      employee,
+      event,
+      now,
+      ...(options.templates && { templates: options.templates }),
+      ...(options.tolerance && { tolerance: options.tolerance }),
+    });
+    if (await store.get(credential.id)) throw new ServerError('ERR_ID_TAKEN');
+    if (options.beforeCountersign) credential = await options.beforeCountersign(credential, { employee, event, now });
+    const signed = await signPledgeAsync(credential, signer, { created: now, timeZone: event.timeZone });
+    const { record, created } = await store.put({ eventId: event.id, identifier: employee.identifier, record: signed });
+    return answer(record, created);
+  });
+
+  // A record: to its signer, or to the agency's systems with the bearer token.
+  app.get('/records/:uuid', async (c) => {
+    const uuid = c.req.param('uuid');
+    if (!UUID.test(uuid)) throw new ServerError('ERR_NOT_FOUND');
+    const record = await store.get(`urn:uuid:${uuid}`);
+    if (!record) throw new ServerError('ERR_NOT_FOUND');
+    if (!(await hasBearer(c, options.issueToken))) {
+      const who = await options.identity(c);
+      // Someone else's record is "not found", not "forbidden": its existence is not disclosed.
+      if (!who || who.identifier !== record.credentialSubject.signer.identifier) throw new ServerError('ERR_NOT_FOUND');
+    }
+    c.header('cache-control', 'no-store');
+    return c.json(record);
+  });
+
+  registerVcApi(app, { signer, agency, clock, issueToken: options.issueToken, trust });
+
+  app.get('/trust.json', async (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(await trust());
+  });
+
+  app.get('/health', async (c) => {
+    try {
+      await store.db.query('SELECT 1 AS ok');
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  return app;
+}
+
+/** Where an error was thrown: its stack frames without the message line (which could quote input). */
+function stackFrames(err: unknown): string[] {
+  const stack = (err as Error)?.stack;
+  if (typeof stack !== 'string') return [];
+  return stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 8)
+    .map((l) => l.trim());
+}
