@@ -13,7 +13,7 @@
  * }
  * ```
  */
-import type { LocalizedText } from '@ikrar/core';
+import { IkrarError, type LocalizedText } from '@ikrar/core/errors';
 
 /** Every error code `@ikrar/server` can raise or answer with. */
 export type ServerErrorCode =
@@ -232,25 +232,18 @@ export function messageFor(code: ServerErrorCode, params: MessageParams = {}): L
 }
 
 /**
- * The one error class of the package. `message` is English; `messages` holds both languages;
- * `status` is the HTTP status the service answers with; `path` names the field, when one is at fault.
+ * The one error class of the package, on core's `IkrarError` base. `message` is English;
+ * `messages` holds both languages; `status` is the HTTP status the service answers with; `path`
+ * names the field, when one is at fault.
  */
-export class ServerError extends Error {
-  /** Stable machine-readable code. */
-  readonly code: ServerErrorCode;
-  /** The message in Bahasa Indonesia and English. */
-  readonly messages: LocalizedText;
+export class ServerError extends IkrarError<ServerErrorCode> {
   /** HTTP status. */
   readonly status: number;
   /** JSON path of the field at fault, when there is one. */
   readonly path: string | undefined;
 
   constructor(code: ServerErrorCode, params: MessageParams = {}, options?: { cause?: unknown }) {
-    const messages = messageFor(code, params);
-    super(messages.en, options);
-    this.name = this.constructor.name;
-    this.code = code;
-    this.messages = messages;
+    super(code, messageFor(code, params), options);
     this.status = CATALOG[code].status;
     this.path = typeof params.path === 'string' ? params.path : undefined;
   }

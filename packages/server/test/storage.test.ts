@@ -217,3 +217,22 @@ describe('several instances on one PostgreSQL', () => {
     }
   });
 });
+
+describe('errors', () => {
+  it("ServerError is one of core's IkrarErrors, with a status and both languages from the catalog", async () => {
+    const { IkrarError } = await import('@ikrar/core/errors');
+    const err = new ServerError(
+      'ERR_SCHEMA_TOO_NEW',
+      { namespace: 'ikrar', found: 3, known: 2 },
+      { cause: new Error('x') },
+    );
+    expect(err).toBeInstanceOf(IkrarError);
+    expect(err.name).toBe('ServerError');
+    expect(err.status).toBe(500);
+    expect(err.cause).toBeInstanceOf(Error);
+    expect(err.messages).toEqual({
+      en: 'The database schema "ikrar" is at version 3, newer than this code knows (2); upgrade the code.',
+      id: 'Skema basis data "ikrar" versi 3, lebih baru dari yang dikenal kode ini (2); perbarui kode.',
+    });
+  });
+});
