@@ -1,16 +1,18 @@
 // An employee signs through the real page in headless Chromium: demo login, <ikrar-netralitas> in
 // endpoint mode, keyboard-only typed signature and a drawn one; the server stores a record that
 // verifies, and the page shows no console error under its strict CSP.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { verifyPledge } from '@ikrar/core';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { employeeClient, sampleRoster, startTestPortal } from './helpers.mjs';
+import { ADMIN_PASSWORD, employeeClient, sampleRoster, startTestPortal } from './helpers.mjs';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 let app;
 let browser;
 let roster;
@@ -112,6 +114,113 @@ describe('signing through the intranet page', () => {
     await page.reload();
     await page.locator('#already:not([hidden])').waitFor();
     expect(await page.locator('#already').textContent()).toContain('sudah menandatangani');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The page fits 390 px: nothing wider than the viewport, so no horizontal scrolling. */
+async function expectNoHorizontalScroll(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${what}: ${scroll} > ${client}`).toBeLessThanOrEqual(client);
+}
+
+describe('the administrator on a phone', () => {
+  it('creates an event, uploads a roster (errors first), sees an employee sign, reveals a number, finds it in the audit log, exports what ikrar-verify accepts', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && !/status of (401|422)/.test(m.text()) && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${app.url}/admin`);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', ADMIN_PASSWORD);
+    await page.press('#password', 'Enter');
+    await page.locator('#nav:not([hidden])').waitFor();
+    await expectNoHorizontalScroll(page, 'coverage');
+
+    // A new event: Pemilu 2029 in WIB, with a deadline, PPNPN on the Jembrana template.
+    await page.getByRole('link', { name: 'Kegiatan' }).click();
+    await page.fill('#ev-name', 'Pemilu Serentak 2029');
+    await page.fill('#ev-place', 'Aula Kantor Bupati');
+    await page.fill('#ev-date', '2029-02-14');
+    await page.fill('#ev-deadline', '2099-02-14T16:00');
+    await page.selectOption('#ev-zone', 'WIB');
+    await page.check('#tpl-PPNPN-jembrana-2024');
+    await page.click('#event-save');
+    await page.locator('#events li', { hasText: 'Pemilu Serentak 2029 (dibuka)' }).waitFor();
+    expect(await page.locator('#events li', { hasText: 'Pemilu Serentak 2029' }).textContent()).toContain(
+      'Batas waktu 14 Februari 2099 pukul 16.00 WIB',
+    );
+    await expectNoHorizontalScroll(page, 'events');
+
+    // The roster: a file with a bad line is refused with the line shown; the fixed one is saved.
+    await page.getByRole('link', { name: 'Pegawai' }).click();
+    const header = 'name,employeeType,identifier,position,workUnit\n';
+    const rows = 'Ni Luh Ayu Lestari,PNS,198503152010012004,Analis,Dinas Komunikasi dan Informatika\n';
+    await page.setInputFiles('#roster-file', {
+      name: 'pegawai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(header + rows + 'Salah,PNS,123,,X\n'),
+    });
+    await page.click('#roster-form button[type=submit]');
+    await page.locator('#roster-problems li', { hasText: 'Baris 3' }).waitFor();
+    await page.setInputFiles('#roster-file', {
+      name: 'pegawai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(header + rows),
+    });
+    await page.click('#roster-form button[type=submit]');
+    await page.locator('#roster-result', { hasText: 'Tersimpan: 1 baris (1 baru, 0 diperbarui)' }).waitFor();
+    await expectNoHorizontalScroll(page, 'roster');
+
+    // The new employee signs on a phone, from the keyboard.
+    const { page: phone, widget, errors: phoneErrors } = await openAs('198503152010012004');
+    await readAndIdentify(phone, widget);
+    await widget.getByRole('button', { name: 'Ketik nama', pressed: true }).waitFor();
+    await widget.getByRole('textbox').last().focus();
+    await phone.keyboard.press('Control+A');
+    await phone.keyboard.type('Ni Luh Ayu Lestari');
+    await finish(phone, widget);
+    await expectNoHorizontalScroll(phone, 'employee page');
+    expect(phoneErrors).toEqual([]);
+    await phone.close();
+
+    // Coverage moved; search finds her; her number is masked until revealed.
+    await page.getByRole('link', { name: 'Cakupan' }).click();
+    await page.locator('#summary', { hasText: /^1 dari \d+ pegawai sudah menandatangani/ }).waitFor();
+    await page.fill('#people-q', 'lestari');
+    const card = page.locator('#people li', { hasText: 'Ni Luh Ayu Lestari' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('**************2004');
+    expect(await card.textContent()).toMatch(/Ditandatangani \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+    await card.getByRole('button', { name: 'Tampilkan nomor' }).click();
+    await card.locator('.mono', { hasText: '198503152010012004' }).waitFor();
+    await expectNoHorizontalScroll(page, 'coverage with people');
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.locator('#audit-entries li', { hasText: 'admin menampilkan nomor' }).first().waitFor();
+    expect(await page.locator('#audit-entries li').first().textContent()).toContain('Ni Luh Ayu Lestari');
+    await expectNoHorizontalScroll(page, 'audit');
+
+    // The export, fetched with the admin's session, verifies with ikrar-verify.
+    await page.getByRole('link', { name: 'Ekspor' }).click();
+    await expectNoHorizontalScroll(page, 'exports');
+    const href = await page.locator('#export-jsonl').getAttribute('href');
+    const jsonl = await (await page.request.get(`${app.url}${href}`)).text();
+    expect(jsonl.trimEnd().split('\n')).toHaveLength(1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-export-'));
+    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
+    writeFileSync(path.join(dir, 'trust.json'), await (await page.request.get(`${app.url}/trust.json`)).text());
+    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
+    const r = spawnSync(
+      process.execPath,
+      [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json')],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

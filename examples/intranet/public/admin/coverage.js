@@ -4,7 +4,8 @@ import { $, api, el } from '../api.js';
 import { showError } from './show-error.js';
 import { renderPager } from './pager.js';
 
-const state = { event: '', unitOffset: 0, unit: '', peopleOffset: 0, events: [] };
+// `chosen`: the administrator picked an event; until then the open event is shown.
+const state = { event: '', chosen: false, unitOffset: 0, unit: '', peopleOffset: 0 };
 const SORTS = {
   unit: { sort: 'unit' },
   share: { sort: 'share' },
@@ -112,6 +113,7 @@ function exportLinks() {
 export function initCoverage() {
   $('event-select').addEventListener('change', () => {
     state.event = $('event-select').value;
+    state.chosen = true;
     state.unitOffset = 0;
     state.peopleOffset = 0;
     exportLinks();
@@ -140,7 +142,7 @@ export function initCoverage() {
 
 export async function showCoverage() {
   const { events, openEventId } = await api('/api/admin/events');
-  if (!state.event) state.event = openEventId ?? events[0]?.id ?? '';
+  if (!state.chosen || !events.some((e) => e.id === state.event)) state.event = openEventId ?? events[0]?.id ?? '';
   $('event-select').replaceChildren(
     ...events.map((e) =>
       el('option', { value: e.id, selected: e.id === state.event }, e.name + (e.id === openEventId ? ' (dibuka)' : '')),
