@@ -34,3 +34,5 @@ export * from './sign-pledge-async.js';
 export * from './verify-pledge-async.js';
 export * from './check-pledge-text.js';
 export * from './schema.js';
+export * from './collective.js';
+export { PAKTA_INTEGRITAS_2024_TEMPLATE } from './templates/pakta-integritas.js';

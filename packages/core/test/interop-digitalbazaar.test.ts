@@ -12,6 +12,7 @@ import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/e
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { generateKeyPair, signPledge, verifyPledge, createPledge } from '../src/index.js';
 import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
+import { collectiveRecord } from './fixtures/make-collective.js';
 
 const require = createRequire(import.meta.url);
 // The package exports no package.json; its main file sits in dist/ beside contexts/.
@@ -113,12 +114,29 @@ describe('interop with @digitalbazaar/eddsa-jcs-2022-cryptosuite 1.0.0 + jsonld-
     expect((await dbVerify(broken)).verified).toBe(true);
   });
 
+  it("accepts each representative's proof of a collective pakta integritas, and refuses an altered one", async () => {
+    const { record } = await collectiveRecord([1, 2, 0]);
+    const proofs = record.proof as { id: string; proofValue: string }[];
+    const reps = record.credentialSubject.representatives;
+    expect(proofs).toHaveLength(4);
+    for (const rep of reps) {
+      const own = proofs.find((p) => p.id === rep.proofId);
+      const result = await dbVerify({ ...record, proof: own });
+      expect(result.error, String(result.error)).toBeUndefined();
+      expect(result.verified).toBe(true);
+      const altered = { ...own!, proofValue: proofs.find((p) => p !== own)!.proofValue };
+      expect((await dbVerify({ ...record, proof: altered })).verified).toBe(false);
+    }
+    // The agency's proof secures the set (a chain), which jsonld-signatures 11.6 does not follow.
+    expect((await dbVerify({ ...record, proof: proofs[3] })).verified).toBe(false);
+  });
+
   it('every record expands under jsonld.expand({ safe: true }), chained ones included', async () => {
-    for (const { record } of [await agencyRecord(), await chainedRecord()]) {
+    for (const { record } of [await agencyRecord(), await chainedRecord(), await collectiveRecord()]) {
       const expanded = await jsonld.expand(structuredClone(record) as never, { documentLoader, safe: true } as never);
       expect(expanded).toHaveLength(1);
       const text = JSON.stringify(expanded);
-      expect(text).toContain('IkrarNetralitasCredential');
+      expect(text).toMatch(/IkrarNetralitasCredential|PaktaIntegritasCredential/);
       expect(text).toContain('https://www.w3.org/ns/credentials/undefined-term#');
     }
     expect(refused).toEqual([]);

@@ -67,6 +67,8 @@ export interface RecordResult {
   /** `created` of the final issuer proof: when the issuer vouched for the record. */
   readonly signedAt?: string;
   readonly signer?: SignerSummary;
+  /** A collective pakta integritas: every representative named in it (each proof is theirs). */
+  readonly representatives?: readonly SignerSummary[];
   /** The event name and date. */
   readonly event?: { readonly name?: string; readonly date?: string };
 }
@@ -166,7 +168,22 @@ function summarize(record: Record<string, unknown>, reveal: boolean) {
     const date = str(e, 'date');
     if (date !== undefined) event.date = date;
   }
-  return { signer, event, identifier };
+  const reps = subject.representatives;
+  const representatives = Array.isArray(reps)
+    ? reps.filter(isPlainObject).map((r) => signerSummary(r, reveal))
+    : undefined;
+  return { signer, event, identifier, representatives };
+}
+
+function signerSummary(s: Record<string, unknown>, reveal: boolean): SignerSummary {
+  const out: { -readonly [K in keyof SignerSummary]: SignerSummary[K] } = {};
+  for (const key of ['name', 'employeeType', 'position', 'workUnit'] as const) {
+    const v = str(s, key);
+    if (v !== undefined) out[key] = v;
+  }
+  const identifier = str(s, 'identifier');
+  if (identifier !== undefined) out.identifier = reveal ? identifier : maskIdentifier(identifier);
+  return out;
 }
 
 /**
@@ -209,9 +226,12 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       ...(source && { source }),
       ...(doc && typeof doc.id === 'string' && { id: doc.id }),
     };
-    const info = doc ? summarize(doc, reveal) : { signer: undefined, event: undefined, identifier: undefined };
+    const info = doc
+      ? summarize(doc, reveal)
+      : { signer: undefined, event: undefined, identifier: undefined, representatives: undefined };
     const extra = {
       ...(info.signer && { signer: info.signer }),
+      ...(info.representatives && { representatives: info.representatives }),
       ...(info.event && { event: info.event }),
     };
     let r: VerifyPledgeResult;

@@ -7,16 +7,21 @@ import { randomUuid } from './uuid.js';
 import { ConsentIncompleteError, IdentifierInvalidError, RecordInvalidError } from '../errors.js';
 import { DEFAULT_SCHEME, validateIdentifier } from '../identity.js';
 import { PLEDGE_CONTEXT, PLEDGE_CREDENTIAL_TYPE, type PledgeCredential, type PledgeText } from '../record.js';
-import { fillPlaceholders } from '../templates/define-template.js';
+import {
+  fillPlaceholders,
+  type PledgeLanguage,
+  type PledgeTemplate,
+  type TemplateText,
+} from '../templates/define-template.js';
 import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
 import type { CreatePledgeInput } from '../create-pledge.js';
 
-function bad(path: string, en: string, id: string): never {
+export function bad(path: string, en: string, id: string): never {
   throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
 }
 
-function text(value: unknown, path: string, max: number, required: boolean): string | undefined {
+export function text(value: unknown, path: string, max: number, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.trim() === '') bad(path, 'Required text is missing', 'Teks wajib tidak ada');
   const t = value.trim().normalize('NFC');
@@ -42,14 +47,7 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
   const t = template.texts[language];
   if (!t) bad('language', `Template has no "${language}" text`, `Templat tidak punya teks "${language}"`);
 
-  const issuerId = text(input.issuer?.id, 'issuer.id', 2000, true) as string;
-  if (!/^did:[a-z0-9]+:\S+$/.test(issuerId)) bad('issuer.id', 'Issuer id must be a DID', 'Id penerbit harus DID');
-  const issuerName = text(input.issuer?.name, 'issuer.name', 200, true) as string;
-  const eventName = text(input.event?.name, 'event.name', 200, true) as string;
-  const place = text(input.event?.place, 'event.place', 200, false);
-  const date = input.event?.date;
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-    bad('event.date', 'Expected YYYY-MM-DD', 'Harus YYYY-MM-DD');
+  const { issuerId, issuerName, eventName, place, date } = issuerAndEvent(input);
 
   const s = input.signer;
   const employeeType = s?.employeeType;
@@ -69,19 +67,7 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
   if (s.id !== undefined && !/^did:[a-z0-9]+:\S+$/.test(s.id))
     bad('credentialSubject.id', 'Signer id must be a DID', 'Id penanda tangan harus DID');
 
-  const values = { agency: issuerName, event: eventName };
-  const pledgeBody: Omit<PledgeText, 'digestMultibase'> = {
-    templateId: template.id,
-    templateVersion: template.version,
-    language,
-    kind: template.kind,
-    title: fillPlaceholders(t.title, values),
-    preamble: fillPlaceholders(t.preamble, values),
-    points: t.points.map((p) => fillPlaceholders(p, values)),
-    closing: fillPlaceholders(t.closing, values),
-    legalBasis: [...t.legalBasis],
-  };
-  const pledge: PledgeText = { ...pledgeBody, digestMultibase: digest(pledgeBody) };
+  const pledge = pledgeText(template, language, { agency: issuerName, event: eventName }, digest);
 
   const c = input.consent;
   const acknowledged = [...new Set(c?.acknowledgedPoints ?? [])].sort((a, b) => a - b);
@@ -143,5 +129,49 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
         ...(method === 'drawn' && { signatureDigestMultibase: sigDigest as string }),
       },
     },
+  };
+}
+
+/** The pledge text as shown, from a template's text in one language, with its digest. */
+export function pledgeText(
+  template: PledgeTemplate,
+  language: PledgeLanguage,
+  values: { agency: string; event: string },
+  digest: (pledgeBody: object) => string,
+): PledgeText {
+  const t = template.texts[language] as TemplateText;
+  const pledgeBody: Omit<PledgeText, 'digestMultibase'> = {
+    templateId: template.id,
+    templateVersion: template.version,
+    language,
+    kind: template.kind,
+    title: fillPlaceholders(t.title, values),
+    preamble: fillPlaceholders(t.preamble, values),
+    points: t.points.map((p) => fillPlaceholders(p, values)),
+    closing: fillPlaceholders(t.closing, values),
+    legalBasis: [...t.legalBasis],
+  };
+  return { ...pledgeBody, digestMultibase: digest(pledgeBody) };
+}
+
+/** The issuer and event fields of an input, checked. */
+export function issuerAndEvent(input: {
+  issuer: { id: string; name: string };
+  event: { name: string; place?: string; date?: string };
+}): { issuerId: string; issuerName: string; eventName: string; place?: string; date?: string } {
+  const issuerId = text(input.issuer?.id, 'issuer.id', 2000, true) as string;
+  if (!/^did:[a-z0-9]+:\S+$/.test(issuerId)) bad('issuer.id', 'Issuer id must be a DID', 'Id penerbit harus DID');
+  const issuerName = text(input.issuer?.name, 'issuer.name', 200, true) as string;
+  const eventName = text(input.event?.name, 'event.name', 200, true) as string;
+  const place = text(input.event?.place, 'event.place', 200, false);
+  const date = input.event?.date;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    bad('event.date', 'Expected YYYY-MM-DD', 'Harus YYYY-MM-DD');
+  return {
+    issuerId,
+    issuerName,
+    eventName,
+    ...(place !== undefined && { place }),
+    ...(date !== undefined && { date }),
   };
 }

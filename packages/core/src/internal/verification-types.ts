@@ -22,7 +22,10 @@ export type VerificationCode =
   | 'ERR_CANONICALIZATION_FAILED'
   | 'ERR_SIGNATURE_INVALID'
   | 'ERR_ISSUER_MISMATCH'
-  | 'ERR_PLEDGE_DIGEST_MISMATCH';
+  | 'ERR_PLEDGE_DIGEST_MISMATCH'
+  | 'ERR_REPRESENTATIVE_MISSING'
+  | 'ERR_PROOF_UNEXPECTED'
+  | 'ERR_COUNTERSIGNATURE_INCOMPLETE';
 
 /** The outcome for one proof. */
 export interface ProofVerification {
@@ -141,6 +144,18 @@ const MSG: Record<VerificationCode, LocalizedText> = {
   ERR_PLEDGE_DIGEST_MISMATCH: {
     en: 'The pledge text does not match its digest.',
     id: 'Teks ikrar tidak cocok dengan digest-nya.',
+  },
+  ERR_REPRESENTATIVE_MISSING: {
+    en: 'A representative named in the pakta integritas has not signed it.',
+    id: 'Seorang perwakilan yang disebut dalam pakta integritas belum menandatanganinya.',
+  },
+  ERR_PROOF_UNEXPECTED: {
+    en: 'A proof was not made by a named representative with their own did:key, nor by the issuer.',
+    id: 'Ada bukti yang tidak dibuat oleh perwakilan yang disebut dengan did:key miliknya sendiri, maupun oleh penerbit.',
+  },
+  ERR_COUNTERSIGNATURE_INCOMPLETE: {
+    en: "The issuer's countersignature does not chain onto every representative's proof.",
+    id: 'Tanda tangan penerbit tidak merangkai ke bukti setiap perwakilan.',
   },
 };
 

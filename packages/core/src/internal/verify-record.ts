@@ -11,6 +11,7 @@ import { decodeDidKey } from './did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import { pledgeDigest } from './pledge-digest.js';
+import { checkCollective, collectiveStructure, COLLECTIVE_TYPE } from './verify-collective.js';
 import {
   verificationMessage,
   type VerificationCode,
@@ -55,6 +56,11 @@ function structural(record: unknown): { path: string } | null {
     return { path: 'issuer' };
   if (!isPlainObject(record.credentialSubject) && !Array.isArray(record.credentialSubject))
     return { path: 'credentialSubject' };
+  if (type.includes(COLLECTIVE_TYPE)) {
+    if (type.includes(PLEDGE_CREDENTIAL_TYPE)) return { path: 'type' };
+    const path = collectiveStructure(record.credentialSubject);
+    if (path) return { path };
+  }
   if (type.includes(PLEDGE_CREDENTIAL_TYPE)) {
     const s = record.credentialSubject as Record<string, unknown>;
     for (const part of ['signer', 'pledge', 'event', 'consent']) {
@@ -112,6 +118,15 @@ export async function verifyRecord<H>(
       code: failed.code as VerificationCode,
       message: failed.message as LocalizedText,
     };
+  if ((doc.type as unknown[]).includes(COLLECTIVE_TYPE)) {
+    const wrong = checkCollective(
+      doc.credentialSubject as Record<string, unknown>,
+      results,
+      issuer,
+      options.requireIssuerProof ?? true,
+    );
+    if (wrong) return fail(wrong.code, base);
+  }
   if ((options.requireIssuerProof ?? true) && issuerProof === undefined) return fail('ERR_ISSUER_MISMATCH', base);
 
   const subject = doc.credentialSubject as Record<string, unknown>;

@@ -8,13 +8,17 @@
  */
 import type { TemplateDefinition } from './define-template.js';
 
-const SKB_2022 =
+/** The SKB of 22 September 2022, as cited in legal bases. */
+export const SKB_2022 =
   'Keputusan Bersama Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, Menteri Dalam Negeri, Kepala Badan Kepegawaian Negara, Ketua Komisi Aparatur Sipil Negara, dan Ketua Badan Pengawas Pemilihan Umum Nomor 2 Tahun 2022, Nomor 800-5474 Tahun 2022, Nomor 246 Tahun 2022, Nomor 30 Tahun 2022, Nomor 1447.1/PM.01/K.1/09/2022 tanggal 22 September 2022 tentang Pedoman Pembinaan dan Pengawasan Netralitas Pegawai Aparatur Sipil Negara dalam Penyelenggaraan Pemilihan Umum dan Pemilihan';
-const SKB_2022_EN =
+/** {@link SKB_2022} in English. */
+export const SKB_2022_EN =
   'Joint Decree of the Minister of Administrative and Bureaucratic Reform, the Minister of Home Affairs, the Head of the National Civil Service Agency, the Chair of the Civil Service Commission and the Chair of the Election Supervisory Body, No. 2/2022, 800-5474/2022, 246/2022, 30/2022 and 1447.1/PM.01/K.1/09/2022 of 22 September 2022, on Guidelines for Fostering and Supervising the Neutrality of Civil Servants in General Elections and Regional Elections';
-const KASN_NOTE =
+/** KASN's dissolution by UU 20/2023, cited beside the SKB in texts for 2024 on. */
+export const KASN_NOTE =
   'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara: Komisi Aparatur Sipil Negara (KASN) dibubarkan dan fungsi pengawasan netralitas dialihkan kepada Kementerian PANRB dan BKN';
-const KASN_NOTE_EN =
+/** {@link KASN_NOTE} in English. */
+export const KASN_NOTE_EN =
   'Law No. 20/2023 on the Civil Service: the Civil Service Commission (KASN) was dissolved and its neutrality-supervision functions moved to the Ministry of Administrative and Bureaucratic Reform and the National Civil Service Agency (BKN)';
 
 /** Standard SKB 2022 wording, four points, as read in Klaten for Pemilu dan Pemilihan 2024. */

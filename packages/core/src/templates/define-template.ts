@@ -39,6 +39,8 @@ export interface TemplateDefinition {
   /** Employee types the text is written for. */
   readonly appliesTo: readonly EmployeeType[];
   readonly texts: { readonly id: TemplateText; readonly en?: TemplateText };
+  /** Where the text comes from and what is paraphrased, for the people who choose a template. Not part of any record. */
+  readonly notes?: { readonly id: string; readonly en?: string };
 }
 
 /** A checked, frozen template. */
@@ -132,6 +134,19 @@ export function defineTemplate(definition: TemplateDefinition): PledgeTemplate {
   for (const k of Object.keys(texts)) {
     if (k !== 'id' && k !== 'en')
       bad(`Unsupported language "${k}": use "id" or "en".`, `Bahasa "${k}" tidak didukung: gunakan "id" atau "en".`);
+  }
+  const notes = d.notes as Record<string, unknown> | undefined;
+  if (
+    notes !== undefined &&
+    (typeof notes !== 'object' ||
+      notes === null ||
+      typeof notes.id !== 'string' ||
+      (notes.en !== undefined && typeof notes.en !== 'string'))
+  ) {
+    bad(
+      'Template notes need an "id" text (and optionally "en").',
+      'Catatan templat memerlukan teks "id" (dan opsional "en").',
+    );
   }
   const count = checkText(texts.id, 'id', null);
   if (texts.en !== undefined) checkText(texts.en, 'en', count);

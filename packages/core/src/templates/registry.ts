@@ -11,11 +11,13 @@
 import { TemplateUnknownError } from '../errors.js';
 import { JEMBRANA_2024_TEMPLATE, SKB_2022_TEMPLATE } from './builtin.js';
 import { defineTemplate, type PledgeTemplate } from './define-template.js';
+import { PAKTA_INTEGRITAS_2024_TEMPLATE } from './pakta-integritas.js';
 
 /** The templates that ship with this release. */
 export const BUILTIN_TEMPLATES: readonly PledgeTemplate[] = Object.freeze([
   defineTemplate(SKB_2022_TEMPLATE),
   defineTemplate(JEMBRANA_2024_TEMPLATE),
+  defineTemplate(PAKTA_INTEGRITAS_2024_TEMPLATE),
 ]);
 
 /**

@@ -98,7 +98,8 @@ export function createOutput(o: OutputOptions): Output {
       } else {
         for (const r of results) {
           if (r.valid) continue;
-          const who = r.signer?.name ? ` (${r.signer.name})` : '';
+          const names = r.signer?.name ?? r.representatives?.map((p) => p.name).join(', ');
+          const who = names ? ` (${names})` : '';
           buf += `${formatSource(r)}  ${r.verdict}  ${r.message[o.lang]}${r.reason ? ` [${r.reason}]` : ''}${who}\n`;
         }
         if (buf.length) clear();
