@@ -13,8 +13,8 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export { chromiumArgs };
 
-/** @param {{ name: string, files: string[], plugins?: unknown[], middleware?: unknown[] }} o */
-export function wtrConfig({ name, files, plugins = [], middleware = [] }) {
+/** @param {{ name: string, files: string[], plugins?: unknown[], middleware?: unknown[], tsconfig?: string }} o (tsconfig: esbuild's, relative to the repo root) */
+export function wtrConfig({ name, files, plugins = [], middleware = [], tsconfig = 'tsconfig.wtr.json' }) {
   const coreRequire = createRequire(path.join(repoRoot, 'packages/core/package.json'));
   const pdfLibEsm = coreRequire.resolve('pdf-lib/dist/pdf-lib.esm.js');
   const pdfLibBundle = {
@@ -32,7 +32,7 @@ export function wtrConfig({ name, files, plugins = [], middleware = [] }) {
     plugins: [
       pdfLibBundle,
       ...plugins,
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(repoRoot, 'tsconfig.wtr.json') }),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(repoRoot, tsconfig) }),
     ],
     middleware,
     browsers: [

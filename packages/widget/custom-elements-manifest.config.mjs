@@ -16,7 +16,6 @@ const STATE = new Set([
   'error',
   'status',
   'record',
-  'formDisabled',
 ]);
 
 function ikrarManifest() {

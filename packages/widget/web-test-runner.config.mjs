@@ -116,4 +116,6 @@ export default wtrConfig({
   files: ['packages/widget/src/**/*.test.ts'],
   plugins: [coreSource, pakoBundle],
   middleware: [endpoint],
+  // Lit's TypeScript decorators (experimentalDecorators), as the package's tsconfig.json builds them.
+  tsconfig: 'packages/widget/tsconfig.wtr.json',
 });

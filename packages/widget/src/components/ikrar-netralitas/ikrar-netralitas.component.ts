@@ -21,7 +21,8 @@ import {
   type PledgeTemplate,
   type TemplateText,
 } from '@ikrar/core/form';
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { WidgetError } from '../../errors.js';
 import type { IkrarChangeDetail } from '../../events/ikrar-change.js';
 import type { IkrarErrorDetail } from '../../events/ikrar-error.js';
@@ -34,12 +35,13 @@ import { renderDone, renderReview } from '../../internal/render-review.js';
 import { renderSignature } from '../../internal/render-signature.js';
 import { checkConfig, identityErrors, isSignerName } from '../../internal/validate.js';
 import { STEPS, type StepHandlers, type StepView } from '../../internal/view.js';
-import { loadTranslation, resolveLanguage, translationFor, watchLang } from '../../internal/localize.js';
 import { PDF_AVAILABLE, renderPdf } from '../../internal/pdf.js';
 import { parseLock, parsePrefill, parseSignatureTypes } from '../../internal/options.js';
 import { loadSignatureCanvas, loadSigning } from '../../internal/lazy.js';
+import { FormControlController } from '../../internal/controllers/form-control-controller.js';
+import { LocalizeController } from '../../internal/controllers/localize-controller.js';
+import { SignaturePadController } from '../../internal/controllers/signature-pad-controller.js';
 import { runSigning } from '../../internal/sign-flow.js';
-import type { SignatureCanvas } from '../../internal/signature-canvas.js';
 import { toSignatureStrokes, type SavedDrawing } from '../../internal/strokes.js';
 import type { IdentityField, IdentityFields, SignatureType, SigningMode, StepName } from '../../internal/types.js';
 import { VERSION } from '../../internal/version.js';
@@ -102,114 +104,84 @@ export class IkrarNetralitas extends LitElement {
   static formAssociated = true;
   /** Package version, compared when the tag is registered twice. */
   static version: string = VERSION;
-  static override properties: PropertyDeclarations = {
-    template: { converter: text('skb-2022-asn') },
-    templateVersion: { attribute: 'template-version', converter: text() },
-    language: { converter: text() },
-    agency: { converter: text() },
-    issuer: { converter: text() },
-    eventName: { attribute: 'event-name', converter: text() },
-    eventPlace: { attribute: 'event-place', converter: text() },
-    eventDate: { attribute: 'event-date', converter: text() },
-    timeZone: { attribute: 'time-zone', converter: text('WIB') },
-    prefill: { converter: { fromAttribute: parsePrefill } },
-    lock: {},
-    signatureTypes: { attribute: 'signature-types', converter: text('drawn typed') },
-    signingMode: { attribute: 'signing-mode', converter: text() },
-    endpoint: { converter: text() },
-    endpointTimeout: { attribute: 'endpoint-timeout', type: Number },
-    endpointRetries: { attribute: 'endpoint-retries', type: Number },
-    endpointHeaders: { attribute: false },
-    verificationUrl: { attribute: 'verification-url', converter: text() },
-    certificateUrl: { attribute: 'certificate-url', converter: text() },
-    name: { reflect: true, converter: text() },
-    required: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
-    step: { state: true },
-    acknowledged: { state: true },
-    identity: { state: true },
-    touched: { state: true },
-    signatureType: { state: true },
-    drawing: { state: true },
-    typedName: { state: true },
-    showErrors: { state: true },
-    busy: { state: true },
-    pdfBusy: { state: true },
-    error: { state: true },
-    status: { state: true },
-    record: { state: true },
-    formDisabled: { state: true },
-  };
 
   /** Built-in template id (`skb-2022-asn`, `jembrana-2024`) or a template from `defineTemplate`. */
-  declare template: string | PledgeTemplate;
+  @property({ converter: text('skb-2022-asn') }) template: string | PledgeTemplate = 'skb-2022-asn';
   /** Exact template version; the newest when empty. */
-  declare templateVersion: string;
+  @property({ attribute: 'template-version', converter: text() }) templateVersion: string = '';
   /** `id` or `en`; when empty, the nearest `lang` attribute decides (Indonesian otherwise). */
-  declare language: string;
+  @property({ converter: text() }) language: string = '';
   /** The agency's name, e.g. `Pemerintah Kabupaten Klaten`. Required. */
-  declare agency: string;
+  @property({ converter: text() }) agency: string = '';
   /** The agency's DID (`did:key`/`did:web`): the record's issuer. Required for `endpoint` and `event` modes. */
-  declare issuer: string;
+  @property({ converter: text() }) issuer: string = '';
   /** The occasion, e.g. `Pilkada Serentak 2024`. Required. */
-  declare eventName: string;
+  @property({ attribute: 'event-name', converter: text() }) eventName: string = '';
   /** Where the pledge is made. */
-  declare eventPlace: string;
+  @property({ attribute: 'event-place', converter: text() }) eventPlace: string = '';
   /** Event date, `YYYY-MM-DD`. */
-  declare eventDate: string;
+  @property({ attribute: 'event-date', converter: text() }) eventDate: string = '';
   /** The signer's zone: `WIB`, `WITA` or `WIT`. */
-  declare timeZone: IndonesianTimeZone;
+  @property({ attribute: 'time-zone', converter: text('WIB') }) timeZone: IndonesianTimeZone = 'WIB';
   /** Identity the host fills in: `{ name, employeeType, identifier, position, workUnit }` (attribute: JSON). */
-  declare prefill: Partial<IdentityFields>;
+  @property({ converter: { fromAttribute: parsePrefill } }) prefill: Partial<IdentityFields> = {};
   /** Prefilled fields the signer cannot change: a space-separated list, or empty / `all` for every prefilled field. */
-  declare lock: string | null;
+  @property() lock: string | null = null;
   /** Allowed signature types, space-separated: `drawn typed` (default), `drawn` or `typed`. */
-  declare signatureTypes: string;
+  @property({ attribute: 'signature-types', converter: text('drawn typed') }) signatureTypes: string = 'drawn typed';
   /** `endpoint`, `event` or `browser-key`. Default: `endpoint` when `endpoint` is set, else `browser-key`. */
-  declare signingMode: SigningMode | '';
+  @property({ attribute: 'signing-mode', converter: text() }) signingMode: SigningMode | '' = '';
   /** URL the unsigned credential is POSTed to; it answers with the countersigned record. */
-  declare endpoint: string;
+  @property({ converter: text() }) endpoint: string = '';
   /** Milliseconds per endpoint attempt. */
-  declare endpointTimeout: number;
+  @property({ attribute: 'endpoint-timeout', type: Number }) endpointTimeout: number = 15000;
   /** Extra endpoint attempts after a 5xx, timeout or network failure. */
-  declare endpointRetries: number;
+  @property({ attribute: 'endpoint-retries', type: Number }) endpointRetries: number = 2;
   /** Extra request headers for the endpoint (property only), e.g. a CSRF token. */
-  declare endpointHeaders: Record<string, string>;
+  @property({ attribute: false }) endpointHeaders: Record<string, string> = {};
   /** QR code target on the PDF certificate: a URL where `{id}` and `{code}` are replaced. */
-  declare verificationUrl: string;
+  @property({ attribute: 'verification-url', converter: text() }) verificationUrl: string = '';
   /**
    * The host's own certificate of the record, a URL where `{id}` is replaced by the record's UUID
    * (e.g. `/api/records/{id}/certificate.pdf`): "Unduh PDF" links there instead of making a PDF in
    * the page, so the signer sees one PDF button, not two.
    */
-  declare certificateUrl: string;
+  @property({ attribute: 'certificate-url', converter: text() }) certificateUrl: string = '';
   /** Form field name. */
-  declare name: string;
+  @property({ reflect: true, converter: text() }) name: string = '';
   /** The form cannot submit until the pledge is signed. */
-  declare required: boolean;
+  @property({ type: Boolean, reflect: true }) required: boolean = false;
   /** Disables every control. */
-  declare disabled: boolean;
+  @property({ type: Boolean, reflect: true }) disabled: boolean = false;
 
-  declare step: StepName;
-  declare acknowledged: readonly boolean[];
-  declare identity: IdentityFields;
-  declare touched: ReadonlySet<IdentityField>;
-  declare signatureType: SignatureType;
-  declare drawing: SavedDrawing | null;
-  declare typedName: string;
-  declare showErrors: boolean;
-  declare busy: boolean;
-  declare pdfBusy: boolean;
-  declare error: WidgetError | null;
-  declare status: string;
-  declare record: SignedPledge | null;
-  declare formDisabled: boolean;
+  @state() step: StepName = 'pledge';
+  @state() acknowledged: readonly boolean[] = [];
+  @state() identity: IdentityFields = { ...EMPTY_IDENTITY };
+  @state() touched: ReadonlySet<IdentityField> = new Set();
+  @state() signatureType: SignatureType = 'drawn';
+  @state() drawing: SavedDrawing | null = null;
+  @state() typedName: string = '';
+  @state() showErrors: boolean = false;
+  @state() busy: boolean = false;
+  @state() pdfBusy: boolean = false;
+  @state() error: WidgetError | null = null;
+  @state() status: string = '';
+  @state() record: SignedPledge | null = null;
 
-  readonly #internals: ElementInternals;
-  #pad: SignatureCanvas | null = null;
-  #padCanvas: HTMLCanvasElement | null = null;
-  #resizeObserver: ResizeObserver | null = null;
-  #unwatchLang: (() => void) | null = null;
+  readonly #localize = new LocalizeController(this, () => this.language);
+  readonly #formControl = new FormControlController(this, {
+    value: () => (this.record ? JSON.stringify(this.record) : null),
+    required: () => this.required,
+    message: () => this.#t.signRequired,
+  });
+  readonly #pad = new SignaturePadController(this, {
+    drawing: () => this.drawing,
+    onDrawing: (saved, byUser) => this.#onDrawing(saved, byUser),
+    // Drawing is unavailable (the chunk did not load): offer the typed path instead.
+    onUnavailable: () => {
+      if (this.#allowedTypes.includes('typed')) this.signatureType = 'typed';
+    },
+  });
   #focusHeading = false;
   #readyFired = false;
   #configError = '';
@@ -225,47 +197,6 @@ export class IkrarNetralitas extends LitElement {
     this.#pointerSeen = true;
   };
 
-  constructor() {
-    super();
-    this.template = 'skb-2022-asn';
-    this.templateVersion = '';
-    this.language = '';
-    this.agency = '';
-    this.issuer = '';
-    this.eventName = '';
-    this.eventPlace = '';
-    this.eventDate = '';
-    this.timeZone = 'WIB';
-    this.prefill = {};
-    this.lock = null;
-    this.signatureTypes = 'drawn typed';
-    this.signingMode = '';
-    this.endpoint = '';
-    this.endpointTimeout = 15000;
-    this.endpointRetries = 2;
-    this.endpointHeaders = {};
-    this.verificationUrl = '';
-    this.certificateUrl = '';
-    this.name = '';
-    this.required = false;
-    this.disabled = false;
-    this.step = 'pledge';
-    this.acknowledged = [];
-    this.identity = { ...EMPTY_IDENTITY };
-    this.touched = new Set();
-    this.signatureType = 'drawn';
-    this.drawing = null;
-    this.typedName = '';
-    this.showErrors = false;
-    this.busy = false;
-    this.pdfBusy = false;
-    this.error = null;
-    this.status = '';
-    this.record = null;
-    this.formDisabled = false;
-    this.#internals = this.attachInternals();
-  }
-
   /** The signed record as JSON text (the form value), or `''` before signing. */
   get value(): string {
     return this.record ? JSON.stringify(this.record) : '';
@@ -273,7 +204,7 @@ export class IkrarNetralitas extends LitElement {
 
   /** The form that owns the element. */
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.#formControl.form;
   }
 
   /** The verification of the signed record, or null before signing. */
@@ -293,12 +224,12 @@ export class IkrarNetralitas extends LitElement {
 
   /** Checks validity like a native control (`valueMissing` when `required` and unsigned). */
   checkValidity(): boolean {
-    return this.#internals.checkValidity();
+    return this.#formControl.checkValidity();
   }
 
   /** Like {@link checkValidity}, and shows the browser's message. */
   reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    return this.#formControl.reportValidity();
   }
 
   /** Starts over: clears every answer and the record, keeps the host's prefill. */
@@ -321,7 +252,7 @@ export class IkrarNetralitas extends LitElement {
     this.showErrors = false;
     this.step = 'pledge';
     this.status = '';
-    this.#syncForm();
+    this.#formControl.sync();
   }
 
   /** Form reset puts the element back to the start. */
@@ -331,30 +262,25 @@ export class IkrarNetralitas extends LitElement {
 
   /** Follows a disabled `<fieldset>` or form. */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#formControl.setFormDisabled(disabled);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unwatchLang = watchLang(() => this.requestUpdate());
     this.addEventListener('pointerdown', this.#onPointer, { capture: true, passive: true });
-    this.#syncForm();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchLang?.();
-    this.#unwatchLang = null;
     this.removeEventListener('pointerdown', this.#onPointer, { capture: true });
-    this.#teardownPad();
   }
 
   get #t(): Translation {
-    return translationFor(this.#lang);
+    return this.#localize.t;
   }
 
   get #lang(): 'id' | 'en' {
-    return resolveLanguage(this, this.language);
+    return this.#localize.lang;
   }
 
   get #template(): PledgeTemplate | null {
@@ -463,15 +389,6 @@ export class IkrarNetralitas extends LitElement {
     });
   }
 
-  #syncForm(): void {
-    this.#internals.setFormValue(this.record ? JSON.stringify(this.record) : null);
-    if (this.required && !this.record) {
-      this.#internals.setValidity({ valueMissing: true }, this.#t.signRequired);
-    } else {
-      this.#internals.setValidity({});
-    }
-  }
-
   #goTo(step: StepName): void {
     if (step === this.step) return;
     this.step = step;
@@ -552,41 +469,6 @@ export class IkrarNetralitas extends LitElement {
     this.#changed('signature');
   };
 
-  #setupPad(): void {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas');
-    if (!canvas) {
-      this.#teardownPad();
-      return;
-    }
-    if (this.#padCanvas === canvas) return;
-    this.#teardownPad();
-    this.#padCanvas = canvas;
-    loadSignatureCanvas().then(
-      ({ SignatureCanvas }) => {
-        if (this.#padCanvas !== canvas || !canvas.isConnected) return;
-        const color = getComputedStyle(this).getPropertyValue('--ikrar-color-text').trim() || '#1b1f24';
-        this.#pad = new SignatureCanvas(canvas, this.drawing, this.#onDrawing, color);
-        this.#pad.resize();
-        this.#resizeObserver = new ResizeObserver(() => this.#pad?.resize());
-        this.#resizeObserver.observe(canvas);
-        canvas.toggleAttribute('data-ready', true);
-      },
-      () => {
-        // Drawing is unavailable (the chunk did not load): offer the typed path instead.
-        this.#padCanvas = null;
-        if (this.#allowedTypes.includes('typed')) this.signatureType = 'typed';
-      },
-    );
-  }
-
-  #teardownPad(): void {
-    this.#padCanvas = null;
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    this.#pad?.destroy();
-    this.#pad = null;
-  }
-
   #handleSign = async (): Promise<void> => {
     if (this.busy) return;
     const attempt = ++this.#attempt;
@@ -629,7 +511,8 @@ export class IkrarNetralitas extends LitElement {
       this.record = record;
       this.#verification = verification;
       this.busy = false;
-      this.#syncForm();
+      // The form holds the record before the host hears of it (an ikrar-signed listener may submit).
+      this.#formControl.sync();
       this.#goTo('done');
       this.status = `${this.#t.doneHeading}. ${this.#t.verified}.`;
       // The host gets its own copy: changing it cannot change the form value.
@@ -683,13 +566,8 @@ export class IkrarNetralitas extends LitElement {
 
   /** Renders only once the language's terms are loaded (English comes on first use). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = loadTranslation(this.#lang);
-    if (!pending) return super.scheduleUpdate();
-    // Should English fail to load, the element speaks Indonesian rather than not render.
-    return pending.then(
-      () => super.scheduleUpdate(),
-      () => super.scheduleUpdate(),
-    );
+    const pending = this.#localize.pending();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -704,11 +582,9 @@ export class IkrarNetralitas extends LitElement {
     if (changed.has('signatureTypes') || !this.#allowedTypes.includes(this.signatureType)) {
       if (!this.#allowedTypes.includes(this.signatureType)) this.signatureType = this.#allowedTypes[0] ?? 'typed';
     }
-    if (changed.has('required') || changed.has('language')) this.#syncForm();
   }
 
   protected override updated(): void {
-    this.#setupPad();
     const config = this.#checkConfig();
     if (config !== this.#configError) {
       this.#configError = config;
@@ -738,8 +614,8 @@ export class IkrarNetralitas extends LitElement {
     blur: (f) => this.#handleBlur(f),
     signatureType: (type) => this.#handleSignatureType(type),
     typed: (e) => this.#handleTyped(e),
-    undo: () => this.#pad?.undo(),
-    clear: () => this.#pad?.clear(),
+    undo: () => this.#pad.undo(),
+    clear: () => this.#pad.clear(),
     sign: () => void this.#handleSign(),
     downloadJson: () => this.#handleDownloadJson(),
     downloadPdf: () => void this.#handleDownloadPdf(),
@@ -753,7 +629,7 @@ export class IkrarNetralitas extends LitElement {
       lang: this.#lang,
       pledgeLanguage: this.#pledgeLanguage,
       step: this.step,
-      disabled: this.disabled || this.formDisabled,
+      disabled: this.disabled || this.#formControl.formDisabled,
       busy: this.busy,
       pdfBusy: this.pdfBusy,
       pdfAvailable: PDF_AVAILABLE,
