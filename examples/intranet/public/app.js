@@ -95,7 +95,9 @@ async function showSign(me) {
         console.warn('ikrar: the drawing was not stored; the certificate shows the typed name'),
       );
     }
-    certificateLink(recordId);
+    // One PDF button: the widget's "Unduh PDF" now links to the server's certificate (which draws
+    // the strokes just stored), instead of a second link beside it.
+    w.certificateUrl = '/api/records/{id}/certificate.pdf';
   });
   $('widget-slot').replaceChildren(w);
 }

@@ -63,8 +63,12 @@ async function readAndIdentify(page, widget) {
 async function finish(page, widget) {
   await widget.getByRole('button', { name: 'Lanjut' }).press('Enter');
   await widget.getByRole('button', { name: 'Tanda tangani ikrar' }).press('Enter');
-  await page.locator('#certificate:not([hidden])').waitFor({ timeout: 20_000 });
-  return page.locator('#certificate a').getAttribute('href');
+  // One PDF button on the done step: the widget's, linking to the server's certificate.
+  const pdf = widget.getByRole('link', { name: 'Unduh PDF' });
+  await pdf.waitFor({ timeout: 20_000 });
+  expect(await widget.getByRole('button', { name: 'Unduh PDF' }).count()).toBe(0);
+  expect(await page.locator('#certificate').isHidden()).toBe(true);
+  return pdf.getAttribute('href');
 }
 
 describe('signing through the intranet page', () => {
