@@ -53,6 +53,11 @@ function userIdOf(name) {
  * @throws {Error} with a message that says what to install, when the binaries are missing or
  *   the server does not start
  */
+/** runuser lives in /usr/sbin, which a minimal PATH (env -i, some CI shells) leaves out. */
+function runuser() {
+  return ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+}
+
 export async function startPostgres() {
   const bin = findPostgresBin();
   if (!bin) {
@@ -72,7 +77,7 @@ export async function startPostgres() {
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const as = (cmd, args) =>
     owner
-      ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' })
+      ? spawnSync(runuser(), ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { encoding: 'utf8' })
       : spawnSync(path.join(bin, cmd), args, { encoding: 'utf8' });
   const dataDir = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
