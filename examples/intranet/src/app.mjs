@@ -9,15 +9,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadOrCreateAgencyKey } from './agency-key.mjs';
+import { createRecordStore, loadOrCreateAgencyKey, migrate, openDatabase } from '@ikrar/server';
 import { createAuditLog } from './data/audit.mjs';
 import { createCoverage } from './data/coverage.mjs';
 import { createEmployeeStore } from './data/employees.mjs';
 import { createEventStore } from './data/events.mjs';
+import { createDrawingStore } from './data/drawings.mjs';
 import { PORTAL_MIGRATIONS } from './data/migrations.mjs';
-import { createRecordStore } from './data/records.mjs';
 import { createSessionStore } from './data/sessions.mjs';
-import { migrate, openDatabase } from './data/sql-database.mjs';
 import { createStaffStore, generatePassword } from './data/staff.mjs';
 import { createPortal } from './portal.mjs';
 import { checkRoster } from './roster-check.mjs';
@@ -30,7 +29,9 @@ export async function startPortal(config, options = {}) {
   const now = options.now ?? (() => new Date());
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const agency = loadOrCreateAgencyKey(path.join(config.dataDir, 'agency-key.json'));
-  const db = openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl);
+  // The service's record store first: the portal's migrations read and join its table.
+  const records = await createRecordStore(db);
   await migrate(db, 'portal', PORTAL_MIGRATIONS);
   const clock = { now };
   const stores = {
@@ -39,7 +40,8 @@ export async function startPortal(config, options = {}) {
     sessions: createSessionStore(db, { now, hours: config.sessionHours }),
     staff: createStaffStore(db, clock),
     audit: createAuditLog(db, clock),
-    records: createRecordStore(db),
+    records,
+    drawings: createDrawingStore(db),
     coverage: createCoverage(db),
   };
 

@@ -57,6 +57,7 @@ export function defaultConfig(overrides = {}, env = process.env) {
       exportsPerSession: 2,
     },
     ...(env.IKRAR_ADMIN_PASSWORD && { adminPassword: env.IKRAR_ADMIN_PASSWORD }),
+    ...(env.IKRAR_API_TOKEN && { apiToken: env.IKRAR_API_TOKEN }),
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { createIkrarService, ServerError, silentLogger } from '@ikrar/server';
 import { clientAddress } from './http/client-address.mjs';
 import { csrfToken } from './http/csrf-token.mjs';
 import { errorBody, PortalError } from './http/errors.mjs';
@@ -32,14 +33,15 @@ import { signRoutes } from './routes/sign.mjs';
  * @typedef {{
  *   config: import('./types.js').PortalConfig,
  *   db: import('./types.js').SqlDatabase,
- *   agency: { controller: string, signer: import('@ikrar/core').Signer },
+ *   agency: import('@ikrar/server').AgencyKey,
  *   stores: {
  *     employees: ReturnType<typeof import('./data/employees.mjs').createEmployeeStore>,
  *     events: ReturnType<typeof import('./data/events.mjs').createEventStore>,
  *     sessions: ReturnType<typeof import('./data/sessions.mjs').createSessionStore>,
  *     staff: ReturnType<typeof import('./data/staff.mjs').createStaffStore>,
  *     audit: ReturnType<typeof import('./data/audit.mjs').createAuditLog>,
- *     records: ReturnType<typeof import('./data/records.mjs').createRecordStore>,
+ *     records: import('@ikrar/server').RecordStore,
+ *     drawings: ReturnType<typeof import('./data/drawings.mjs').createDrawingStore>,
  *     coverage: ReturnType<typeof import('./data/coverage.mjs').createCoverage>,
  *   },
  *   now: () => Date,
@@ -125,6 +127,19 @@ export function createPortal(deps) {
   });
 
   app.route('/', publicRoutes(deps));
+  // The service's standard endpoints at the root (W3C CCG VC-API): verify is open, issue needs
+  // IKRAR_API_TOKEN as a bearer token (without it, 401). No cookies, so no CSRF token.
+  const service = createIkrarService({
+    store: stores.records,
+    agency: { name: config.agencyName },
+    signer: deps.agency,
+    identity: () => null,
+    event: () => null,
+    ...(config.apiToken && { issueToken: config.apiToken }),
+    clock: deps.now,
+    ...(!config.log && { logger: silentLogger }),
+  });
+  app.all('/credentials/*', (c) => service.fetch(c.req.raw));
   if (deps.publicRoutes) app.route('/', deps.publicRoutes);
   app.route('/api', sessionRoutes(deps, signInLimit));
   app.route('/api', meRoutes(deps));
@@ -142,6 +157,8 @@ export function createPortal(deps) {
   app.notFound((c) => c.json(errorBody(new PortalError('ERR_NOT_FOUND')), 404));
   app.onError((err, c) => {
     let e = err;
+    // @ikrar/server's refusals keep their code, status and messages.
+    if (err instanceof ServerError) e = new PortalError(err.code, { status: err.status, messages: err.messages });
     if (err instanceof HTTPException)
       e = new PortalError(err.status === 403 ? 'ERR_CSRF' : 'ERR_INPUT_INVALID', { status: err.status });
     if (!(e instanceof PortalError)) {

@@ -1,20 +1,8 @@
 // Types the portal's modules share (checked by tsc over the // @ts-check JavaScript).
 import type { EmployeeType, IndonesianTimeZone } from '@ikrar/core';
 
-/** The database the portal talks to: the interface @ikrar/server's openDatabase answers. */
-export interface SqlDatabase {
-  readonly dialect: 'sqlite' | 'postgres';
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
-  transaction<T>(fn: (tx: SqlDatabase) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string | { sqlite: string; postgres: string };
-}
+/** The database and migrations: @ikrar/server's. */
+export type { Migration, SqlDatabase } from '@ikrar/server';
 
 export interface Employee {
   /** Opaque id used in URLs (never the NIP/NIK). */
@@ -74,4 +62,6 @@ export interface PortalConfig {
     exportsPerSession: number;
   };
   adminPassword?: string;
+  /** Bearer token for POST /credentials/issue (IKRAR_API_TOKEN); none: 401. */
+  apiToken?: string;
 }

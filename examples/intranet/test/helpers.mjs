@@ -105,6 +105,7 @@ export function credentialFor(app, config, employee, overrides = {}) {
       name: employee.name,
       employeeType: employee.employeeType,
       identifier: employee.identifier,
+      ...(employee.position && { position: employee.position }),
       workUnit: employee.workUnit,
     },
     event: { name: config.firstEvent.name, place: config.firstEvent.place },

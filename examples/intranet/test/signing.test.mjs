@@ -117,14 +117,13 @@ describe('signing', () => {
       ['duplicate keys', '{"a":1,"a":2}', 400, 'ERR_JSON_INVALID'],
       ['a body over 256 KiB', '"' + 'x'.repeat(300_000) + '"', 413, 'ERR_BODY_TOO_LARGE'],
       ['an array', [credentialFor(app, config, who)], 400, 'ERR_RECORD_INVALID'],
-      ['no id (the null-id attack)', { ...credentialFor(app, config, who), id: undefined }, 400, 'ERR_RECORD_INVALID'],
       [
         'an id that is no urn:uuid',
         { ...credentialFor(app, config, who), id: 'urn:uuid:../../x' },
         400,
         'ERR_RECORD_INVALID',
       ],
-      ["another record's id", { ...credentialFor(app, config, who), id: firstRecordId }, 409, 'ERR_RECORD_ID_TAKEN'],
+      ["another record's id", { ...credentialFor(app, config, who), id: firstRecordId }, 409, 'ERR_ID_TAKEN'],
     ];
     const c = await employeeClient(app.url, who.identifier);
     for (const [name, body, status, code] of cases) {
@@ -133,6 +132,18 @@ describe('signing', () => {
       });
     }
     expect((await (await c.get('/api/session')).json()).signed).toBeNull();
+  });
+
+  it("the null-id attack: a credential without an id gets the agency's own urn:uuid, and later requests still work", async () => {
+    const who = roster[6];
+    const res = await sign(who, { ...credentialFor(app, config, who), id: undefined });
+    expect(res.status).toBe(201);
+    const record = await res.json();
+    expect(record.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((await verifyPledge(record)).verified).toBe(true);
+    const admin = await staffClient(app.url);
+    expect((await admin.get('/api/admin/coverage')).status).toBe(200);
+    expect((await admin.get('/api/admin/export.jsonl')).status).toBe(200);
   });
 
   it('serves the certificate as a real PDF that carries the record and whose QR leads to the public page', async () => {
@@ -207,7 +218,7 @@ describe('signing', () => {
     const jsonl = await (await admin.get('/api/admin/export.jsonl')).text();
     const trust = await (await fetch(`${app.url}/trust.json`)).text();
     const lines = jsonl.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     for (const line of lines) expect(canonicalize(parseJson(line))).toBe(line);
     const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-export-'));
     writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
@@ -221,7 +232,25 @@ describe('signing', () => {
       },
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).summary).toMatchObject({ total: 4, valid: 4 });
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ total: 5, valid: 5 });
+  });
+
+  it('mounts the VC-API at the root: verify is open, issue needs the bearer token', async () => {
+    const admin = await staffClient(app.url);
+    const [line] = (await (await admin.get('/api/admin/export.jsonl')).text()).split('\n');
+    const post = (url, body, headers = {}) =>
+      fetch(`${app.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const verified = await post('/credentials/verify', JSON.stringify({ verifiableCredential: JSON.parse(line) }));
+    expect(verified.status).toBe(200);
+    expect((await verified.json()).verified).toBe(true);
+    const tampered = JSON.parse(line);
+    tampered.credentialSubject.signer.workUnit = 'Badan Intelijen Negara';
+    expect(
+      (await (await post('/credentials/verify', JSON.stringify({ verifiableCredential: tampered }))).json()).verified,
+    ).toBe(false);
+    const issue = await post('/credentials/issue', JSON.stringify({ credential: {} }));
+    expect(issue.status).toBe(401);
+    expect((await issue.json()).error.code).toBe('ERR_UNAUTHORIZED');
   });
 
   it('keeps records, key and accounts across a restart', async () => {
@@ -231,6 +260,6 @@ describe('signing', () => {
     expect(app.agency.controller).toBe(before);
     expect(app.firstRun.accounts).toEqual([]);
     const admin = await staffClient(app.url);
-    expect((await (await admin.get('/api/admin/coverage')).json()).signed).toBe(4);
+    expect((await (await admin.get('/api/admin/coverage')).json()).signed).toBe(5);
   });
 });

@@ -63,7 +63,7 @@ export function createCoverage(db) {
     totals: async (eventId) => {
       const [row] = await db.query(
         `SELECT COUNT(*) AS total, COUNT(r.id) AS signed FROM portal_employees e
-           LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?`,
+           LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?`,
         [eventId],
       );
       return { total: Number(row?.total ?? 0), signed: Number(row?.signed ?? 0) };
@@ -76,7 +76,7 @@ export function createCoverage(db) {
       const filter = q ? "WHERE LOWER(e.work_unit) LIKE ? ESCAPE '\\'" : '';
       const params = q ? [eventId, likePattern(q)] : [eventId];
       const grouped = `SELECT e.work_unit AS work_unit, COUNT(*) AS total, COUNT(r.id) AS signed
-          FROM portal_employees e LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?
+          FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?
           ${filter} GROUP BY e.work_unit`;
       const rows = await db.query(
         `SELECT work_unit AS "workUnit", total, signed, COUNT(*) OVER () AS count FROM (${grouped}) g
@@ -98,7 +98,7 @@ export function createCoverage(db) {
       const rows = await db.query(
         `SELECT e.id, e.identifier, e.name, e.employee_type AS "employeeType", e.work_unit AS "workUnit",
                 r.id AS "recordId", r.signed_at AS "signedAt", COUNT(*) OVER () AS count
-           FROM portal_employees e LEFT JOIN portal_records r ON r.employee_id = e.id AND r.event_id = ?
+           FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?
            ${where}
            ORDER BY ${PEOPLE_SORTS[o.sort ?? 'name'] ?? 'e.name'} ${o.desc ? 'DESC' : 'ASC'}, e.id LIMIT ? OFFSET ?`,
         [...params, o.limit, o.offset],

@@ -79,4 +79,19 @@ export const PORTAL_MIGRATIONS = [
     name: 'employee search name',
     sql: "ALTER TABLE portal_employees ADD COLUMN search_name TEXT NOT NULL DEFAULT ''",
   },
+  {
+    // Records move to @ikrar/server's store (ikrar_records, migrated before this); drawings stay
+    // here, keyed by record id.
+    version: 3,
+    name: 'records in the service store',
+    sql: `
+INSERT INTO ikrar_records (id, event_id, identifier, signed_at, stored_at, record)
+  SELECT r.id, r.event_id, e.identifier, r.signed_at, r.signed_at, r.record
+  FROM portal_records r JOIN portal_employees e ON e.id = r.employee_id WHERE true
+  ON CONFLICT DO NOTHING;
+CREATE TABLE portal_record_drawings (record_id TEXT PRIMARY KEY, drawing TEXT NOT NULL);
+INSERT INTO portal_record_drawings (record_id, drawing) SELECT record_id, drawing FROM portal_drawings;
+DROP TABLE portal_drawings;
+DROP TABLE portal_records;`,
+  },
 ];

@@ -8,7 +8,7 @@
 
 /** @typedef {{ id: string, en: string }} Messages */
 
-/** Status and messages of every code the portal answers with (signing codes come from sign-request). */
+/** Status and messages of every code the portal answers with (signing codes are @ikrar/server's). */
 export const CATALOG = /** @type {const} */ ({
   ERR_NOT_SIGNED_IN: [401, 'Silakan masuk terlebih dahulu.', 'Sign in first.'],
   ERR_FORBIDDEN: [403, 'Peran Anda tidak boleh melakukan ini.', 'Your role may not do this.'],

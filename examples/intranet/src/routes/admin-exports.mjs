@@ -13,7 +13,7 @@ import { clientAddress } from '../http/client-address.mjs';
 import { PortalError } from '../http/errors.mjs';
 import { requireStaff } from '../http/session.mjs';
 import { eventOfQuery } from './event-query.mjs';
-import { trustDocument } from '../trust-document.mjs';
+import { trustDocument } from '@ikrar/server';
 
 const PAGE = 200;
 
@@ -35,14 +35,7 @@ export function adminExportRoutes({ stores, config, agency, db }) {
   const eventOf = (c) => eventOfQuery(c, stores.events);
 
   /** All of an event's records, a page at a time. @param {string} eventId */
-  async function* lines(eventId) {
-    for (let after = ''; ;) {
-      const rows = await stores.records.page(eventId, after, PAGE);
-      if (rows.length === 0) return;
-      for (const r of rows) yield r.record;
-      after = /** @type {{ id: string }} */ (rows[rows.length - 1]).id;
-    }
-  }
+  const lines = (eventId) => stores.records.lines(eventId, PAGE);
 
   app.get('/export.jsonl', async (c) => {
     const s = requireStaff(c);
@@ -89,7 +82,7 @@ export function adminExportRoutes({ stores, config, agency, db }) {
     const roster = (
       await db.query('SELECT identifier, name, work_unit AS "workUnit" FROM portal_employees ORDER BY work_unit, name')
     ).map((r) => ({ identifier: String(r.identifier), name: String(r.name), workUnit: String(r.workUnit) }));
-    const trust = trustDocument(agency, config);
+    const trust = trustDocument(config.agencyName, agency.keys);
     const report = createReport({ roster });
     for await (const _ of verifyRecords(lines(event.id), {
       trustStore: parseTrustStore(trust),

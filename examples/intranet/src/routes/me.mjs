@@ -22,7 +22,9 @@ export function meRoutes({ stores, config, agency }) {
     const employee = await stores.employees.byId(s.subject);
     if (!employee) throw new PortalError('ERR_NOT_SIGNED_IN');
     const event = await stores.events.open();
-    const signed = event ? await stores.records.signedBy(employee.id, event.id) : null;
+    const record = event ? await stores.records.find(event.id, employee.identifier) : null;
+    const proofs = record ? [record.proof].flat() : [];
+    const signed = record && { id: record.id, signedAt: String(proofs[proofs.length - 1]?.created) };
     const { id: _id, ...own } = employee;
     return c.json({
       kind: 'employee',

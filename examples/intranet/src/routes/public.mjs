@@ -6,7 +6,7 @@
  * @module
  */
 import { Hono } from 'hono';
-import { trustDocument } from '../trust-document.mjs';
+import { trustDocument } from '@ikrar/server';
 
 /** @param {import('../portal.mjs').PortalDeps} deps */
 export function publicRoutes({ db, agency, config, state }) {
@@ -18,7 +18,7 @@ export function publicRoutes({ db, agency, config, state }) {
   });
   app.get('/trust.json', (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json(trustDocument(agency, config));
+    return c.json(trustDocument(config.agencyName, agency.keys));
   });
   return app;
 }

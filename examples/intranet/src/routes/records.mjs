@@ -18,6 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function recordRoutes({ stores, config }) {
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
+  /** @param {string} employeeId @param {import('@ikrar/core').SignedPledge} record */
+  const isOwn = async (employeeId, record) =>
+    (await stores.employees.byId(employeeId))?.identifier === record.credentialSubject.signer.identifier;
 
   /**
    * The record if this session may see it; staff views are audited.
@@ -28,12 +31,12 @@ export function recordRoutes({ stores, config }) {
     if (!s) throw new PortalError('ERR_NOT_SIGNED_IN');
     const uuid = c.req.param('uuid') ?? '';
     if (!UUID.test(uuid)) throw new PortalError('ERR_BAD_ID');
-    const found = await stores.records.byId(`urn:uuid:${uuid}`);
-    if (!found || (s.kind === 'employee' && found.employeeId !== s.subject)) throw new PortalError('ERR_NOT_FOUND');
+    const record = await stores.records.get(`urn:uuid:${uuid}`);
+    if (!record || (s.kind === 'employee' && !(await isOwn(s.subject, record)))) throw new PortalError('ERR_NOT_FOUND');
     if (s.kind === 'staff') {
-      await stores.audit.write({ actor: s.subject, action, target: found.record.id, address: clientAddress(c) });
+      await stores.audit.write({ actor: s.subject, action, target: record.id, address: clientAddress(c) });
     }
-    return { ...found, uuid };
+    return { record: /** @type {any} */ (record), uuid };
   };
 
   app.get('/records/:uuid', async (c) => {
@@ -45,7 +48,7 @@ export function recordRoutes({ stores, config }) {
   app.get('/records/:uuid/certificate.pdf', async (c) => {
     const { record, uuid } = await visible(c, 'view-certificate');
     const { renderCertificate } = await import('@ikrar/core/pdf');
-    const drawing = await stores.records.drawingFor(record.id);
+    const drawing = await stores.drawings.get(record.id);
     const bytes = await renderCertificate(record, {
       // The QR opens the public verification page (identifiers masked there), never the record.
       verificationUrl: `${config.publicUrl}/verifikasi/${uuid}`,
@@ -64,9 +67,9 @@ export function recordRoutes({ stores, config }) {
     const s = requireEmployee(c);
     const uuid = c.req.param('uuid');
     if (!UUID.test(uuid)) throw new PortalError('ERR_BAD_ID');
-    const found = await stores.records.byId(`urn:uuid:${uuid}`);
-    if (!found || found.employeeId !== s.subject) throw new PortalError('ERR_NOT_FOUND');
-    const consent = found.record.credentialSubject.consent;
+    const record = await stores.records.get(`urn:uuid:${uuid}`);
+    if (!record || !(await isOwn(s.subject, record))) throw new PortalError('ERR_NOT_FOUND');
+    const consent = record.credentialSubject.consent;
     if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
       throw new PortalError('ERR_NOT_DRAWN', {
         status: 409,
@@ -93,7 +96,7 @@ export function recordRoutes({ stores, config }) {
         },
       });
     }
-    await stores.records.storeDrawing(found.record.id, drawing);
+    await stores.drawings.put(record.id, drawing);
     return c.body(null, 204);
   });
 

@@ -1,19 +1,34 @@
 // @ts-check
 /**
  * `POST /api/sign`: the endpoint `<ikrar-netralitas>` posts the credential to. The signed-in
- * employee (never the body) is the signer; the open event and its deadline, the roster, the
- * official text and consent are checked before the agency countersigns; the record is stored
- * once (201 new, 200 the stored one on a retry). Rate-limited per session.
+ * employee (never the body) is the signer; @ikrar/server's `checkCredential` rebuilds what the
+ * agency vouches for from the roster, the open event and the clock and refuses any difference;
+ * the agency countersigns and the service's store keeps it once (201 new, 200 the stored one on
+ * a retry). Rate-limited per session.
  * @module
  */
-import { signPledge } from '@ikrar/core';
+import { signPledgeAsync } from '@ikrar/core';
+import { checkCredential, ServerError } from '@ikrar/server';
 import { Hono } from 'hono';
 import { PortalError } from '../http/errors.mjs';
 import { limitBody, readJson } from '../http/json-body.mjs';
 import { requireEmployee } from '../http/session.mjs';
-import { checkSignRequest } from '../sign-request.mjs';
 
-const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * The open event as the service sees it.
+ * @param {import('../types.js').PortalEvent} e
+ * @returns {import('@ikrar/server').IkrarEvent}
+ */
+export const serviceEvent = (e) => ({
+  id: e.id,
+  name: e.name,
+  ...(e.place && { place: e.place }),
+  ...(e.date && { date: e.date }),
+  ...(e.deadline && { deadline: e.deadline }),
+  timeZone: e.timeZone,
+  templates: e.templates,
+  languages: [e.language],
+});
 
 /** @param {import('../portal.mjs').PortalDeps} deps @param {import('hono').MiddlewareHandler} signingLimit */
 export function signRoutes({ stores, config, agency, now }, signingLimit) {
@@ -21,32 +36,36 @@ export function signRoutes({ stores, config, agency, now }, signingLimit) {
   const app = new Hono();
   app.post('/sign', signingLimit, limitBody(256 * 1024), async (c) => {
     const s = requireEmployee(c);
-    const credential = await readJson(c);
+    const body = await readJson(c);
     const employee = await stores.employees.byId(s.subject);
     if (!employee) throw new PortalError('ERR_NOT_SIGNED_IN');
-    const event = await stores.events.open();
-    if (!event) throw new PortalError('ERR_NO_OPEN_EVENT');
-    if (event.deadline && Date.parse(event.deadline) <= now().getTime()) throw new PortalError('ERR_EVENT_CLOSED');
-    await checkSignRequest(credential, { agency, agencyName: config.agencyName, event, employee });
-    // The element checks that the record it gets back is the credential it sent, id included, so
-    // the id stays the browser's: it must be a urn:uuid, and one no other record has (409).
-    const body = /** @type {Record<string, unknown>} */ (credential);
-    if (typeof body.id !== 'string' || !UUID_URN.test(body.id)) {
-      throw new PortalError('ERR_RECORD_INVALID', {
-        messages: { id: 'Id rekaman harus urn:uuid.', en: 'The record id must be a urn:uuid.' },
-      });
-    }
-    const record = await signPledge(/** @type {any} */ (credential), agency.signer, { timeZone: event.timeZone });
-    const proofs = Array.isArray(record.proof) ? record.proof : [record.proof];
-    const signedAt = String(proofs[proofs.length - 1]?.created);
-    const { record: stored, created } = await stores.records.store(record, {
-      employeeId: employee.id,
-      eventId: event.id,
-      signedAt,
+    const open = await stores.events.open();
+    if (!open) throw new PortalError('ERR_NO_OPEN_EVENT');
+    const event = serviceEvent(open);
+    /** @param {import('@ikrar/core').SignedPledge} record @param {boolean} created */
+    const answer = (record, created) => {
+      c.header('location', `/api/records/${record.id.slice('urn:uuid:'.length)}`);
+      c.header('cache-control', 'no-store');
+      return c.json(/** @type {any} */ (record), created ? 201 : 200);
+    };
+    const stored = await stores.records.find(event.id, employee.identifier);
+    if (stored) return answer(stored, false);
+    const at = now();
+    if (open.deadline && Date.parse(open.deadline) <= at.getTime()) throw new PortalError('ERR_EVENT_CLOSED');
+    const { credential } = await checkCredential(body, {
+      agency: { id: agency.controller, name: config.agencyName },
+      employee,
+      event,
+      now: at,
     });
-    const uuid = /** @type {{ id: string }} */ (stored).id.slice('urn:uuid:'.length);
-    c.header('location', `/api/records/${uuid}`);
-    return c.json(/** @type {any} */ (stored), created ? 201 : 200);
+    if (await stores.records.get(credential.id)) throw new ServerError('ERR_ID_TAKEN');
+    const signed = await signPledgeAsync(credential, agency.signer, { created: at, timeZone: event.timeZone });
+    const { record, created } = await stores.records.put({
+      eventId: event.id,
+      identifier: employee.identifier,
+      record: signed,
+    });
+    return answer(record, created);
   });
   return app;
 }
