@@ -49,15 +49,19 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const needPdfTools = !capture('sh', [
     '-c',
-    'command -v qpdf && command -v pdftotext && command -v pdfdetach && command -v zbarimg',
+    'command -v qpdf && command -v pdftotext && command -v pdfdetach && command -v zbarimg && test -f /usr/share/color/icc/sRGB.icc',
   ]);
   // @ikrar/server's tests start a real PostgreSQL server from Debian's binaries (scripts/postgres.mjs).
   const needPostgres = !capture('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']);
   if ((!chrome || needPdfTools || needPostgres) && isRoot && capture('sh', ['-c', 'command -v apt-get'])) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils', 'zbar-tools', 'postgresql'], {
-      env: { DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    run(
+      'apt-get',
+      ['install', '-y', '-qq', 'chromium', 'qpdf', 'poppler-utils', 'zbar-tools', 'postgresql', 'icc-profiles-free'],
+      {
+        env: { DEBIAN_FRONTEND: 'noninteractive' },
+      },
+    );
     chrome = findChromium();
   }
   if (!chrome) {

@@ -94,7 +94,7 @@ const sample = records.slice(0, 200);
 const results = [
   await timeEach('baseline: pdf-lib, same strings, no layout', sample, (r) => floor(r, null)),
   await timeEach(`baseline: + signature as ${(png.length / 1024).toFixed(1)} KB PNG`, sample, (r) => floor(r, png)),
-  await timeEach('renderCertificate: drawn signature + QR (Latin-1)', sample, (r) =>
+  await timeEach('renderCertificate: drawn signature + QR (Latin-1 names)', sample, (r) =>
     renderCertificate(r.record, { signature: r.signature }),
   ),
 ];
@@ -104,7 +104,7 @@ const batch = await timeEach(`renderCertificate batch of ${BATCH}`, records, (r)
 const ext = [];
 for (let i = 0; i < 30; i++) ext.push(await record(i, ['Śri Wāhyuni', 'Nguyễn Thị Ánh', 'Ṅurah Ǆukić'][i % 3]));
 results.push(
-  await timeEach('renderCertificate: name outside Latin-1 (Noto Sans)', ext, (r) =>
+  await timeEach('renderCertificate: names outside Latin-1', ext, (r) =>
     renderCertificate(r.record, { signature: r.signature }),
   ),
 );

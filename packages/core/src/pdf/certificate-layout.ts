@@ -16,7 +16,7 @@
  */
 import type { FontSet } from './fonts.js';
 import type { CertificateLabels } from './labels.js';
-import { A4_HEIGHT, A4_WIDTH, Flow, GREY, INK, wrapText, type DrawOp } from './layout.js';
+import { A4_HEIGHT, A4_WIDTH, Flow, GREY, INK, wrapText, type DrawOp, type Rgb } from './layout.js';
 
 /** How the signature area is filled. */
 export type SignatureView =
@@ -44,6 +44,8 @@ export interface CertificateView {
   hasLogo: boolean;
   footer: string;
   recordId: string;
+  /** The agency's countersignature (*Mengetahui*), under the signer's; absent when the agency has not signed. */
+  countersignature?: { by: string; at: string } | undefined;
 }
 
 const MARGIN_X = 56;
@@ -57,40 +59,6 @@ const QR_SIZE = 84;
 /** Light space kept around the QR code, in points (at least four modules). */
 const QR_QUIET = 14;
 const SIGNATURE_HEIGHT = 62;
-
-/**
- * Every string the page shows, for choosing fonts.
- * @param view - the certificate view
- * @returns the strings
- * @example const fonts = await loadFontSet(certificateTexts(view));
- */
-export function certificateTexts(view: CertificateView): string[] {
-  return [
-    view.agency,
-    view.title,
-    view.eventLine,
-    view.preamble,
-    ...view.points,
-    view.closing,
-    ...view.legalBasis,
-    ...view.rows.flat(),
-    view.placeDate,
-    view.signedLine,
-    view.signerName,
-    view.signerIdLine,
-    view.signature.kind === 'typed' ? view.signature.text : '',
-    view.labels.drawnMissing,
-    view.labels.clickNote,
-    view.pledgedBy,
-    view.labels.verificationCode,
-    view.labels.scanToVerify,
-    view.labels.legalBasis,
-    view.code,
-    view.footer,
-    view.recordId,
-    view.labels.page(99, 99),
-  ];
-}
 
 function footerHeight(fonts: FontSet, view: CertificateView): number {
   const lines = wrapText(fonts, view.footer, A4_WIDTH - 2 * MARGIN_X, FOOTER_SIZE, 'regular').length + 1;
@@ -188,7 +156,20 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
   const nameLines = right(view.signerName, size + 0.5, 'bold');
   const idLines = right(view.signerIdLine, size - 0.5);
   const signedLines = right(view.signedLine, size - 2);
+  // The agency's countersignature under the signer's: "Mengetahui,", the agency, when it signed.
+  const counter = view.countersignature;
+  const counterLines: { text: string; size: number; role: 'regular' | 'bold'; color: Rgb }[] = [];
+  if (counter !== undefined) {
+    for (const text of right(counter.by, size)) counterLines.push({ text, size, role: 'regular', color: INK });
+    for (const text of right(view.agency, size, 'bold')) counterLines.push({ text, size, role: 'bold', color: INK });
+    if (counter.at !== '') {
+      for (const text of right(counter.at, size - 2))
+        counterLines.push({ text, size: size - 2, role: 'regular', color: GREY });
+    }
+  }
+  const counterHeight = counter === undefined ? 0 : size * 1.2 + counterLines.reduce((h, l) => h + l.size * 1.3, 0);
   const rightHeight =
+    counterHeight +
     (placeLines.length + 1) * size * 1.35 +
     SIGNATURE_HEIGHT +
     8 +
@@ -245,6 +226,8 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
   lines(nameLines, size + 0.5, 'bold', INK, 1.3);
   lines(idLines, size - 0.5, 'regular', INK, 1.3);
   lines(signedLines, size - 2, 'regular', GREY, 1.3);
+  if (counter !== undefined) flow.y -= size * 1.2;
+  for (const l of counterLines) lines([l.text], l.size, l.role, l.color, 1.3);
   flow.y = Math.min(flow.y, leftBottom);
 }
 

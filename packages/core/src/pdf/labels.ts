@@ -10,6 +10,7 @@
  * ```
  */
 import type { EmployeeType, IdentifierScheme } from '../identity.js';
+import { parseTimestamp, TIME_ZONE_OFFSETS, type IndonesianTimeZone } from '../time.js';
 import type { ConsentMethod } from '../record.js';
 import type { PledgeKind } from '../templates/define-template.js';
 
@@ -33,6 +34,10 @@ export interface CertificateLabels {
   /** Above the signature: who pledged (ikrar) or declared (pakta integritas). */
   readonly pledgedBy: Readonly<Record<PledgeKind, string>>;
   readonly method: Readonly<Record<ConsentMethod, string>>;
+  /** Above the agency's countersignature: "Mengetahui," (acknowledged by). */
+  readonly countersignedBy: string;
+  /** When the agency countersigned, in words: date and time in the event's zone. */
+  readonly countersignedAt: (date: string, time: string) => string;
   readonly drawnMissing: string;
   readonly clickNote: string;
   readonly scanToVerify: string;
@@ -73,6 +78,8 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     signedAt: 'Ditandatangani',
     pledgedBy: { ikrar: 'Yang berikrar,', 'pakta-integritas': 'Yang menyatakan,' },
     method: { drawn: 'tanda tangan digambar', typed: 'nama diketik', click: 'persetujuan klik' },
+    countersignedBy: 'Mengetahui,',
+    countersignedAt: (date, time) => `Ditandatangani secara elektronik ${date} pukul ${time}`,
     drawnMissing: '(tanda tangan digambar; gambarnya tidak disertakan)',
     clickNote: '(disetujui secara elektronik)',
     scanToVerify: 'Pindai untuk verifikasi',
@@ -111,6 +118,8 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     signedAt: 'Signed',
     pledgedBy: { ikrar: 'Pledged by,', 'pakta-integritas': 'Declared by,' },
     method: { drawn: 'drawn signature', typed: 'typed name', click: 'click consent' },
+    countersignedBy: 'Acknowledged by,',
+    countersignedAt: (date, time) => `Signed electronically on ${date} at ${time}`,
     drawnMissing: '(drawn signature; the drawing is not included)',
     clickNote: '(consented electronically)',
     scanToVerify: 'Scan to verify',
@@ -124,23 +133,36 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
 };
 
 /**
- * Formats the local date and time of an RFC 3339 timestamp, which already carries the signer's offset.
- * @param timestamp - e.g. `2024-10-07T08:15:00+08:00`
- * @param zone - the zone name to print (WIB, WITA, WIT)
+ * Formats an RFC 3339 timestamp as the wall-clock date and time in the event's zone, in words: the
+ * instant is moved to the zone's offset first, so a time written in UTC (or in another zone) shows as
+ * the people at the event read their clocks.
+ * @param timestamp - e.g. `2024-10-07T00:15:00Z`
+ * @param zone - the event's zone (WIB, WITA, WIT); any other name keeps the timestamp's own offset,
+ *   printed as `UTC+hh:mm`
  * @param labels - the language
- * @returns `{ date: '7 Oktober 2024', time: '08.15 WITA' }`, or `null` when the text is no timestamp
- * @example formatLocalDateTime('2024-10-07T08:15:00+08:00', 'WITA', CERTIFICATE_LABELS.id)
+ * @returns `{ date: '7 Oktober 2024', time: '08.15 WITA' }`, or `null` when the text is no RFC 3339
+ *   timestamp with an offset
+ * @example formatLocalDateTime('2024-10-07T00:15:00Z', 'WITA', CERTIFICATE_LABELS.id)
  */
 export function formatLocalDateTime(
   timestamp: string,
   zone: string,
   labels: CertificateLabels,
 ): { date: string; time: string } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(timestamp);
-  if (!m) return null;
-  const date = formatDate(`${m[1]}-${m[2]}-${m[3]}`, labels);
+  const instant = parseTimestamp(timestamp);
+  if (instant === null) return null;
+  let offset = TIME_ZONE_OFFSETS[zone as IndonesianTimeZone] as number | undefined;
+  let name = zone;
+  if (offset === undefined) {
+    const m = /(Z|([+-])(\d{2}):(\d{2}))$/.exec(timestamp) as RegExpExecArray;
+    offset = m[1] === 'Z' ? 0 : (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+    const abs = Math.abs(offset);
+    name = `UTC${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
+  const local = new Date(instant.getTime() + offset * 60_000).toISOString();
+  const date = formatDate(local.slice(0, 10), labels);
   if (date === null) return null;
-  return { date, time: `${m[4]}${labels.timeSeparator}${m[5]} ${zone}` };
+  return { date, time: `${local.slice(11, 13)}${labels.timeSeparator}${local.slice(14, 16)} ${name}` };
 }
 
 /**

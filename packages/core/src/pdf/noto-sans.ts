@@ -1,8 +1,9 @@
 /**
- * Noto Sans for pages the standard PDF fonts cannot draw: the Latin, Latin Extended, Vietnamese,
- * Greek and Cyrillic faces of `@fontsource/noto-sans` (OFL 1.1), regular and bold, loaded with a
- * dynamic `import()` together with fontkit only when needed. Each character goes to the first face
- * whose cmap has it; a character none has is drawn as U+FFFD.
+ * Noto Sans, the one typeface of every certificate: the Latin, Latin Extended, Vietnamese, Greek and
+ * Cyrillic faces of `@fontsource/noto-sans` (OFL 1.1), regular and bold, loaded with a dynamic
+ * `import()` on the first certificate of a realm. Each character goes to the first face whose cmap
+ * has it; a character none has is drawn as U+FFFD. Text is measured and drawn glyph by glyph from the
+ * cmap and the advance widths (no shaping), so what layout measures is what the PDF draws.
  *
  * @module
  * @example
@@ -11,8 +12,9 @@
  * fonts.runs('Śri Nguyễn', 'bold'); // runs per face, with widths at size 1
  * ```
  */
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { FontFace } from './embed-font.js';
 import type { FontRole, FontRun, FontSet } from './fonts.js';
+import { parseTrueType } from './truetype.js';
 import { woffToSfnt } from './woff.js';
 
 /** The Unicode blocks each Noto Sans WOFF of `@fontsource/noto-sans` covers (its CSS unicode-range), in fallback order. */
@@ -90,41 +92,8 @@ const NOTO_SUBSETS: readonly { readonly name: string; readonly ranges: readonly 
   },
 ];
 
-const subsetCache = new Map<number, string | undefined>();
-let coverage: ReadonlyMap<string, ReadonlySet<number>> | undefined;
-
-function subsetOf(cp: number): string | undefined {
-  if (subsetCache.has(cp)) return subsetCache.get(cp);
-  let found = findSubset(cp);
-  // The CSS ranges are what a browser would pick; the font's own cmap is what it can draw.
-  if (found !== undefined && coverage && !coverage.get(found)?.has(cp)) found = undefined;
-  if (found === undefined && coverage) {
-    for (const s of NOTO_SUBSETS) {
-      if (coverage.get(s.name)?.has(cp)) {
-        found = s.name;
-        break;
-      }
-    }
-  }
-  subsetCache.set(cp, found);
-  return found;
-}
-
-function findSubset(cp: number): string | undefined {
-  for (const s of NOTO_SUBSETS) {
-    for (const [lo, hi] of s.ranges) if (cp >= lo && cp <= hi) return s.name;
-  }
-  return undefined;
-}
-
 const WEIGHT: Readonly<Record<FontRole, number>> = { regular: 400, bold: 700, italic: 400 };
-const REPLACEMENT = '\uFFFD';
-
-interface FontkitFont {
-  readonly unitsPerEm: number;
-  readonly characterSet: readonly number[];
-  layout(text: string, features?: Record<string, boolean>): { glyphs: readonly { advanceWidth: number }[] };
-}
+const POSTSCRIPT: Readonly<Record<number, string>> = { 400: 'NotoSans-Regular', 700: 'NotoSans-Bold' };
 
 function base64ToBytes(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -133,106 +102,97 @@ function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
-let notoFiles: Promise<Readonly<Record<string, string>>> | undefined;
-let fontkitModule: Promise<Fontkit> | undefined;
-const notoBytes = new Map<string, Uint8Array>();
-type ParsedFont = ReturnType<Fontkit['create']>;
-// Parsed once per realm and shared by every document: fontkit fonts are read-only once parsed.
-const parsedFonts = new Map<Uint8Array, ParsedFont>();
-// Width at size 1 of each run measured so far, by face and text.
-const notoWidths = new Map<string, number>();
-const NO_POSITIONING: Record<string, boolean> = { kern: false, mark: false, mkmk: false, dist: false, cpsp: false };
+let loaded: Promise<FontSet> | undefined;
 
-/**
- * The Noto Sans font set: loads the font data and fontkit (once per realm), unwraps the WOFF files,
- * and splits text into runs per face by each face's own cmap.
- * @returns a font set for layout and drawing
- * @example const fonts = await notoFontSet();
- */
-export async function notoFontSet(): Promise<FontSet> {
-  // A separate chunk: bundlers load the 330 KB of font data only for pages that need it.
-  notoFiles ??= import('./fonts/noto-sans-data.js').then((m) => m.NOTO_SANS_WOFF);
-  // fontkit (700 KB) is needed only here, so it loads only here too.
-  fontkitModule ??= import('@pdf-lib/fontkit').then((m) => m.default as Fontkit);
-  const [files, fontkit] = await Promise.all([notoFiles, fontkitModule]);
-  // Unwrap every face once per realm; about 10 ms for all ten.
-  for (const [key, b64] of Object.entries(files)) {
-    if (!notoBytes.has(key)) notoBytes.set(key, await woffToSfnt(base64ToBytes(b64)));
+async function load(): Promise<FontSet> {
+  // A separate chunk: bundlers load the 330 KB of font data with the first certificate only.
+  const { NOTO_SANS_WOFF } = await import('./fonts/noto-sans-data.js');
+  const faces = new Map<string, FontFace>();
+  // Unwrapped and parsed once per realm; faces are read-only afterwards.
+  for (const [key, b64] of Object.entries(NOTO_SANS_WOFF)) {
+    const weight = Number(key.slice(key.lastIndexOf('-') + 1));
+    const font = parseTrueType(await woffToSfnt(base64ToBytes(b64)));
+    faces.set(key, { font, postScriptName: POSTSCRIPT[weight] ?? 'NotoSans' });
   }
-  const bytesOf = (key: string): Uint8Array => {
-    const b = notoBytes.get(key);
-    if (b === undefined) throw new RangeError(`No Noto Sans face "${key}"`);
-    return b;
-  };
-  const widths = notoWidths;
-  // Positioning features change only glyph offsets, which pdf-lib does not draw (it advances by
-  // glyph widths); substitutions (ccmp, liga, locl) stay on. Measuring and drawing use the same set.
-  const features = NO_POSITIONING;
-  const parse = (bytes: Uint8Array): ParsedFont => {
-    let f = parsedFonts.get(bytes);
-    if (!f) parsedFonts.set(bytes, (f = fontkit.create(bytes)));
+  const faceOf = (key: string): FontFace => {
+    const f = faces.get(key);
+    if (f === undefined) throw new RangeError(`No Noto Sans face "${key}"`);
     return f;
   };
-  // pdf-lib parses a font again for every document; hand it the one already parsed.
-  const sharedFontkit: Fontkit = { create: (bytes) => parse(bytes) };
-  const metricsOf = (key: string): FontkitFont => parse(bytesOf(key)) as unknown as FontkitFont;
-  coverage ??= new Map(
-    NOTO_SUBSETS.map((s) => [s.name, new Set((metricsOf(`${s.name}-400`) as FontkitFont).characterSet)]),
-  );
-  const embedded = new WeakMap<PDFDocument, Map<string, Promise<PDFFont>>>();
+  // Which face draws a code point: the CSS ranges first (what a browser would pick), then any face
+  // whose cmap has it; cached per realm.
+  const subsetOf = new Map<number, string | null>();
+  const pick = (cp: number): string | null => {
+    let found = subsetOf.get(cp);
+    if (found !== undefined) return found;
+    found = null;
+    for (const s of NOTO_SUBSETS) {
+      if (s.ranges.some(([lo, hi]) => cp >= lo && cp <= hi) && faceOf(`${s.name}-400`).font.glyphOf(cp) !== 0) {
+        found = s.name;
+        break;
+      }
+    }
+    if (found === null) {
+      for (const s of NOTO_SUBSETS) {
+        if (faceOf(`${s.name}-400`).font.glyphOf(cp) !== 0 && faceOf(`${s.name}-700`).font.glyphOf(cp) !== 0) {
+          found = s.name;
+          break;
+        }
+      }
+    }
+    if (subsetOf.size > 100_000) subsetOf.clear();
+    subsetOf.set(cp, found);
+    return found;
+  };
+  // .notdef is never drawn (ISO 19005-3 §6.2.11.8): U+FFFD stands in, or "?" in a face without it.
+  const replacement = faceOf('latin-400').font.glyphOf(0xfffd) !== 0 ? '\uFFFD' : '?';
   const runs = (text: string, role: FontRole): FontRun[] => {
     const out: FontRun[] = [];
-    let current: string | undefined;
+    let current = '';
     let buf = '';
-    const flush = (): void => {
-      if (buf === '' || current === undefined) return;
-      const m = metricsOf(current);
-      const cacheKey = `${current}\u0000${buf}`;
-      let w = widths.get(cacheKey);
-      if (w === undefined) {
-        // Sum of advances without kerning: pdf-lib draws glyphs by their advances alone.
-        w = 0;
-        for (const g of m.layout(buf, features).glyphs) w += g.advanceWidth;
-        if (widths.size > 50_000) widths.clear();
-        w /= m.unitsPerEm;
-        widths.set(cacheKey, w);
-      }
-      out.push({ font: current, text: buf, width: w });
-      buf = '';
-    };
+    let width = 0;
+    const weight = WEIGHT[role];
     for (const raw of text) {
       let ch = raw;
-      let subset = subsetOf(ch.codePointAt(0) as number);
-      if (subset === undefined) {
-        ch = REPLACEMENT;
+      let subset = pick(ch.codePointAt(0) as number);
+      if (subset === null) {
+        ch = replacement;
         subset = 'latin';
       }
-      const key = `${subset}-${WEIGHT[role]}`;
+      const key = `${subset}-${weight}`;
       if (key !== current) {
-        flush();
+        if (buf !== '') out.push({ font: current, text: buf, width });
         current = key;
+        buf = '';
+        width = 0;
       }
+      const { font } = faceOf(key);
       buf += ch;
+      width += font.advanceOf(font.glyphOf(ch.codePointAt(0) as number)) / font.unitsPerEm;
     }
-    flush();
+    if (buf !== '') out.push({ font: current, text: buf, width });
     return out;
   };
   return {
-    kind: 'noto',
     runs,
-    width: (text, size, role) => runs(text, role).reduce((w, r) => w + r.width, 0) * size,
-    embed(doc, key) {
-      let map = embedded.get(doc);
-      if (!map) embedded.set(doc, (map = new Map()));
-      let font = map.get(key);
-      if (!font) {
-        doc.registerFontkit(sharedFontkit);
-        // subset: true writes only the glyphs used, as TrueType (the WOFF wrapper is not embedded).
-        font = doc.embedFont(bytesOf(key), { subset: true, features });
-        map.set(key, font);
-      }
-      return font;
+    width: (text, size, role) => {
+      let w = 0;
+      for (const r of runs(text, role)) w += r.width;
+      return w * size;
     },
+    face: faceOf,
   };
+}
+
+/**
+ * The Noto Sans font set: loads and parses the font data once per realm.
+ * @returns a font set for layout and drawing
+ * @example const fonts = await notoFontSet();
+ */
+export function notoFontSet(): Promise<FontSet> {
+  loaded ??= load().catch((e: unknown) => {
+    loaded = undefined;
+    throw e;
+  });
+  return loaded;
 }

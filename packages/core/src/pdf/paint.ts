@@ -8,7 +8,7 @@
  * @module
  * @example
  * ```ts
- * await paintPages(doc, pages, { fonts, qrText, signature, logo });
+ * paintPages(doc, streams, pages, { fonts, embedded, qrText, signature, logo });
  * ```
  */
 import {
@@ -16,12 +16,12 @@ import {
   PDFRawStream,
   type PDFDict,
   type PDFDocument,
-  type PDFFont,
   type PDFImage,
   type PDFRef,
   type PDFPage,
 } from 'pdf-lib';
 import type { SignatureStrokes } from '../signature-strokes.js';
+import type { DocumentFonts } from './embed-font.js';
 import type { FontSet } from './fonts.js';
 import { A4_HEIGHT, A4_WIDTH, type DrawOp, type Rgb } from './layout.js';
 import { qrPath } from './qr.js';
@@ -30,6 +30,8 @@ import { signaturePath } from './strokes.js';
 /** What the painter needs beside the operations. */
 export interface PaintInput {
   fonts: FontSet;
+  /** Where the glyphs drawn are recorded, to embed the fonts afterwards. */
+  embedded: DocumentFonts;
   qrText: string;
   signature: SignatureStrokes | undefined;
   logo: PDFImage | undefined;
@@ -107,10 +109,12 @@ export class StreamWriter {
   }
 }
 
-async function pageContent(doc: PDFDocument, page: PDFPage, ops: DrawOp[], input: PaintInput): Promise<string> {
+/** Slant of italic text drawn from an upright face: tan 12°, as in a typical oblique. */
+const ITALIC_SLANT = '0.21';
+
+function pageContent(page: PDFPage, ops: DrawOp[], input: PaintInput): string {
   const out: string[] = [];
   const fontKeys = new Map<string, ReturnType<PDFPage['node']['newFontDictionary']>>();
-  const pdfFonts = new Map<string, PDFFont>();
   let inText = false;
   let textFont = '';
   let textColour = '';
@@ -132,16 +136,19 @@ async function pageContent(doc: PDFDocument, page: PDFPage, ops: DrawOp[], input
         if (c !== textColour) out.push(`${c} rg`);
         textColour = c;
         let x = op.x;
+        const slant = op.role === 'italic' ? ITALIC_SLANT : '0';
         for (const run of input.fonts.runs(op.text, op.role)) {
-          let font = pdfFonts.get(run.font);
-          if (!font) pdfFonts.set(run.font, (font = await input.fonts.embed(doc, run.font)));
+          const face = input.fonts.face(run.font);
           let key = fontKeys.get(run.font);
-          if (!key) fontKeys.set(run.font, (key = page.node.newFontDictionary(font.name, font.ref)));
+          if (!key) {
+            key = page.node.newFontDictionary('F', input.embedded.ref(run.font, face));
+            fontKeys.set(run.font, key);
+          }
           const tf = `${key.toString()} ${num(op.size)} Tf`;
           if (tf !== textFont) out.push(tf);
           textFont = tf;
           // §9.4.2: Tm sets the text matrix absolutely, so runs need no bookkeeping of the pen.
-          out.push(`1 0 0 1 ${num(x)} ${num(op.y)} Tm`, `${font.encodeText(run.text).toString()} Tj`);
+          out.push(`1 0 ${slant} 1 ${num(x)} ${num(op.y)} Tm`, `${input.embedded.encode(run.font, face, run.text)} Tj`);
           x += run.width * op.size;
         }
         break;
@@ -183,17 +190,12 @@ async function pageContent(doc: PDFDocument, page: PDFPage, ops: DrawOp[], input
  * @param streams - where the content streams go
  * @param pages - operations per page
  * @param input - fonts, QR text, signature drawing, embedded logo
- * @example await paintPages(doc, streams, layoutCertificate(view, fonts), { fonts, qrText, signature, logo })
+ * @example paintPages(doc, streams, layoutCertificate(view, fonts), { fonts, embedded, qrText, signature, logo })
  */
-export async function paintPages(
-  doc: PDFDocument,
-  streams: StreamWriter,
-  pages: DrawOp[][],
-  input: PaintInput,
-): Promise<void> {
+export function paintPages(doc: PDFDocument, streams: StreamWriter, pages: DrawOp[][], input: PaintInput): void {
   for (const ops of pages) {
     const page = doc.addPage([A4_WIDTH, A4_HEIGHT]);
-    const content = await pageContent(doc, page, ops, input);
+    const content = pageContent(page, ops, input);
     page.node.addContentStream(streams.add(new TextEncoder().encode(content)));
   }
 }

@@ -13,19 +13,22 @@
  * const pdf = await renderCertificate(record, { signature: pad.toData(), language: 'id' });
  * ```
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignedPledge } from '../record.js';
 import { digestJson } from '../digest.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
 import { parseTimestamp } from '../time.js';
 import { attachRecord } from './attach-record.js';
-import { certificateTexts, layoutCertificate, type CertificateView } from './certificate-layout.js';
+import { layoutCertificate, type CertificateView } from './certificate-layout.js';
+import { DocumentFonts } from './embed-font.js';
 import { loadFontSet } from './fonts.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
 import { embedLogo } from './logo.js';
 import { paintPages, StreamWriter } from './paint.js';
+import { writePdfA } from './pdfa.js';
 import { verificationCode } from './verification-code.js';
 
 /** Options of {@link renderCertificate}. */
@@ -84,6 +87,24 @@ function fileNameOf(id: string): string {
   return `ikrar-${m ? (m[1] as string).toLowerCase() : 'record'}.json`;
 }
 
+/**
+ * The agency's countersignature: the last proof made with a key of the issuer's DID (in a chain, the
+ * final one), with the time it was made, in the event's zone.
+ */
+function countersignature(record: SignedPledge, zone: string, L: CertificateView['labels']) {
+  const issuerId = typeof record.issuer === 'string' ? record.issuer : record.issuer.id;
+  const proofs: unknown[] = Array.isArray(record.proof) ? record.proof : [record.proof];
+  let found: { created?: unknown } | undefined;
+  for (const p of proofs) {
+    if (typeof p !== 'object' || p === null) continue;
+    const vm = (p as { verificationMethod?: unknown }).verificationMethod;
+    if (typeof issuerId === 'string' && typeof vm === 'string' && vm.split('#')[0] === issuerId) found = p;
+  }
+  if (found === undefined) return undefined;
+  const at = typeof found.created === 'string' ? formatLocalDateTime(found.created, zone, L) : null;
+  return { by: L.countersignedBy, at: at === null ? '' : L.countersignedAt(at.date, at.time) };
+}
+
 function buildView(
   record: SignedPledge,
   options: RenderCertificateOptions,
@@ -138,6 +159,7 @@ function buildView(
     hasLogo: options.logo !== undefined,
     footer: L.footer(fileName),
     recordId: str(record.id, 'id'),
+    countersignature: countersignature(record, zone, L),
   };
 }
 
@@ -201,23 +223,33 @@ export async function renderCertificate(
           .replaceAll('{id}', encodeURIComponent(view.recordId))
           .replaceAll('{code}', encodeURIComponent(code));
 
-  const fonts = await loadFontSet(certificateTexts(view));
+  const fonts = await loadFontSet();
   const pages = layoutCertificate(view, fonts);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const logo = options.logo === undefined ? undefined : await embedLogo(doc, options.logo);
   const streams = new StreamWriter(doc);
-  await paintPages(doc, streams, pages, { fonts, qrText, signature, logo });
+  const embedded = new DocumentFonts(doc, streams);
+  paintPages(doc, streams, pages, { fonts, embedded, qrText, signature, logo });
+  embedded.finish();
   const L = view.labels;
-  doc.setTitle(`${view.title} — ${view.signerName}`, { showInWindowTitleBar: true });
-  doc.setAuthor(view.signerName);
-  doc.setSubject(`${view.agency} · ${view.eventLine} · ${L.verificationCode} ${code}`);
-  doc.setKeywords(['ikrar-netralitas', 'verifiable-credential', 'eddsa-jcs-2022', view.recordId]);
-  doc.setCreator('@ikrar/core/pdf');
-  doc.setProducer('@ikrar/core/pdf (pdf-lib)');
-  doc.setLanguage(L.locale);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  doc.catalog.set(PDFName.of('ViewerPreferences'), doc.context.obj({ DisplayDocTitle: true }));
   const json = new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`);
+  await writePdfA(doc, {
+    title: `${view.title} — ${view.signerName}`,
+    author: view.signerName,
+    subject: `${view.agency} · ${view.eventLine} · ${L.verificationCode} ${code}`,
+    keywords: ['ikrar-netralitas', 'verifiable-credential', 'eddsa-jcs-2022', view.recordId].join(' '),
+    creator: '@ikrar/core/pdf',
+    producer: '@ikrar/core/pdf (pdf-lib)',
+    language: L.locale,
+    date,
+    // ISO 32000-1 §14.4: the same record and options give the same identifier, others another.
+    id: sha256(
+      new TextEncoder().encode(
+        `${JSON.stringify([date.toISOString(), view.labels.locale, options.maskIdentifiers ?? true, qrText])}\n${JSON.stringify(record)}`,
+      ),
+    ).subarray(0, 16),
+  });
   attachRecord(doc, streams, json, fileName, L.attachmentDescription, date);
   await streams.flush();
   // A classic cross-reference table: object streams would be deflated again in JavaScript.

@@ -206,10 +206,54 @@ describe('renderCertificate', () => {
     expect(fonts).not.toContain('Helvetica');
     expect(squash(pdfToText(pdf))).toContain(name);
     expect(await extractRecord(pdf)).toEqual(record);
-    // Latin-1 only: the standard fonts, nothing embedded.
+    // Latin-1 only: the same embedded Noto Sans (PDF/A-3 allows no standard font).
     const plain = pdfFonts(await renderCertificate(await signed(), { signature: DRAWING }));
-    expect(plain).toContain('Helvetica');
-    expect(plain).not.toContain('Noto');
+    expect(plain).toContain('NotoSans-Regular');
+    expect(plain).not.toContain('Helvetica');
+  });
+
+  it("shows the agency's countersignature (Mengetahui) under the signer's, with its time in the event's zone", async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    const text = squash(pdfToText(pdf));
+    expect(text).toContain('Mengetahui,');
+    expect(text).toContain('Ditandatangani secara elektronik 8 Januari 2024 pukul 08.16 WIB');
+    const words = wordBoxes(pdf)[0]!.words;
+    const y = (w: string): number => words.find((b) => b.text === w)!.yMin;
+    // Below the signer's name, the agency's name a second time (the header has the first).
+    expect(y('Mengetahui,')).toBeGreaterThan(y('Rahayuningsih'));
+    expect(
+      words
+        .filter((b) => b.text === 'Klaten')
+        .map((b) => b.yMin)
+        .some((v) => v > y('Mengetahui,')),
+    ).toBe(true);
+    const en = squash(pdfToText(await renderCertificate(record, { signature: DRAWING, language: 'en' })));
+    expect(en).toContain('Acknowledged by,');
+    expect(en).toContain('Signed electronically on 8 January 2024 at 08:16 WIB');
+    // Only the employee's own proof: no agency countersignature to show.
+    const own = structuredClone(record);
+    (own.proof as { verificationMethod: string }).verificationMethod = 'did:key:z6MkEmployee#z6MkEmployee';
+    expect(squash(pdfToText(await renderCertificate(own, { signature: DRAWING })))).not.toContain('Mengetahui');
+  });
+
+  it("prints every time in the event's zone, in words, whatever offset the record wrote it with", async () => {
+    const record = await signed();
+    const utc = structuredClone(record);
+    utc.credentialSubject.consent.acknowledgedAt = '2024-01-08T01:15:00Z';
+    (utc.proof as { created: string }).created = '2024-01-08T01:16:00.250Z';
+    const text = squash(pdfToText(await renderCertificate(utc, { signature: DRAWING })));
+    expect(text).toContain('Ditandatangani 8 Januari 2024 08.15 WIB');
+    expect(text).toContain('Ditandatangani secara elektronik 8 Januari 2024 pukul 08.16 WIB');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(text).not.toContain('01.15');
+    // An event in WITA: the same instants an hour later on the wall clock, across midnight too.
+    const wita = structuredClone(utc);
+    wita.credentialSubject.consent.timeZone = 'WITA';
+    wita.credentialSubject.consent.acknowledgedAt = '2024-01-07T23:30:00+07:00';
+    const witaText = squash(pdfToText(await renderCertificate(wita, { signature: DRAWING })));
+    expect(witaText).toContain('8 Januari 2024 00.30 WITA');
+    expect(witaText).toContain('pukul 09.16 WITA');
   });
 
   it('draws characters no embedded face has as U+FFFD, without crashing; the attachment keeps them', async () => {
