@@ -38,7 +38,8 @@ export interface TrueTypeFont {
   subset(glyphs: ReadonlySet<number>): Uint8Array;
 }
 
-interface Table {
+/** One table of an sfnt file. */
+export interface Table {
   readonly tag: string;
   readonly data: Uint8Array;
 }
@@ -158,7 +159,14 @@ function components(glyph: Uint8Array): number[] {
   }
 }
 
-function writeFont(tables: readonly Table[]): Uint8Array {
+/**
+ * Writes an sfnt file (OpenType "Organization of an OpenType font"): offset table, table records in
+ * tag order with their checksums, 4-byte aligned tables, and the `head` checksum adjustment.
+ * @param tables - the tables, `head` among them
+ * @returns the font file
+ * @example writeSfnt([{ tag: 'head', data: head }, …])
+ */
+export function writeSfnt(tables: readonly Table[]): Uint8Array {
   const sorted = [...tables].sort((a, b) => (a.tag < b.tag ? -1 : 1));
   const n = sorted.length;
   let size = 12 + 16 * n;
@@ -177,15 +185,16 @@ function writeFont(tables: readonly Table[]): Uint8Array {
   sorted.forEach((t, i) => {
     const r = 12 + 16 * i;
     for (let k = 0; k < 4; k++) out[r + k] = t.tag.charCodeAt(k);
-    o.setUint32(r + 4, checksum(t.data));
+    out.set(t.data, at);
+    // "head" is summed with checkSumAdjustment as 0.
+    if (t.tag === 'head') o.setUint32((headAt = at) + 8, 0);
+    o.setUint32(r + 4, checksum(out.subarray(at, at + t.data.length)));
     o.setUint32(r + 8, at);
     o.setUint32(r + 12, t.data.length);
-    out.set(t.data, at);
-    if (t.tag === 'head') headAt = at;
     at += (t.data.length + 3) & ~3;
   });
-  // OpenType "head": checkSumAdjustment = 0xB1B0AFBA minus the sum of the whole font (written as 0).
-  o.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  // OpenType "head": checkSumAdjustment = 0xB1B0AFBA minus the sum of the whole font.
+  if (headAt >= 0) o.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
   return out;
 }
 
@@ -252,9 +261,7 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
       }
       lv.setUint32(4 * numGlyphs, at);
       const newHead = get('head').data.slice();
-      const hv = new DataView(newHead.buffer);
-      hv.setUint32(8, 0);
-      hv.setInt16(50, 1);
+      new DataView(newHead.buffer).setInt16(50, 1);
       // Metrics of glyphs left out are zeroed: they compress to nothing and nothing draws them.
       const newHmtx = new Uint8Array(hmtx.byteLength);
       const mv = new DataView(newHmtx.buffer);
@@ -276,7 +283,7 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
         out.push({ tag: 'post', data: newPost });
       }
       for (const t of tables.values()) if (KEEP.has(t.tag) && !REWRITTEN.has(t.tag)) out.push(t);
-      return writeFont(out);
+      return writeSfnt(out);
     },
   };
 }
