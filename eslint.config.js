@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/coverage/**',
       'examples/**/out/**',
       '**/custom-elements.json',
+      'docs/api/**',
     ],
   },
   js.configs.recommended,

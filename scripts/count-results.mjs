@@ -17,6 +17,7 @@ const EXPECTED = [
   'server-vitest',
   'intranet-vitest',
   'auditor-vitest',
+  'repo-vitest',
 ];
 
 let passed = 0;
