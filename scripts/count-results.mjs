@@ -18,6 +18,8 @@ const EXPECTED = [
   'intranet-vitest',
   'auditor-vitest',
   'repo-vitest',
+  'react-vitest',
+  'vue-vitest',
 ];
 
 let passed = 0;
