@@ -12,7 +12,7 @@ const elementTags = ['@slot', '@event', '@csspart', '@cssproperty', '@cssstate',
 export default {
   name: 'ikrar-netralitas API',
   entryPointStrategy: 'packages',
-  entryPoints: ['packages/core', 'packages/widget', 'packages/verifier'],
+  entryPoints: ['packages/core', 'packages/widget', 'packages/verifier', 'packages/server'],
   packageOptions: {
     includeVersion: true,
     excludePrivate: true,

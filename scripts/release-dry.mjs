@@ -15,6 +15,7 @@
 // `--keep` leaves the temporary project in place for a look.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,8 +132,26 @@ const installArgs = [
   '--loglevel=error',
   ...pkgs.map((p) => p.tarball),
 ];
-if (hasServer) installArgs.push('express@5');
-run('npm', installArgs, { cwd: appDir });
+if (hasServer) installArgs.push('express@5', '@hono/node-server@2');
+// better-sqlite3 (a dependency of @ikrar/server) installs a prebuilt binary that prebuild-install
+// downloads from GitHub, else compiles SQLite from source (minutes). This machine reaches only the
+// npm registry, so hand prebuild-install the binary the workspace already built, in the form it
+// downloads (its documented npm_config_<package>_local_prebuilds directory). Nothing else changes.
+const installEnv = { ...process.env };
+if (hasServer) {
+  const serverRequire = createRequire(path.join(root, 'packages/server/package.json'));
+  const sqliteDir = path.dirname(serverRequire.resolve('better-sqlite3/package.json'));
+  const binary = path.join(sqliteDir, 'build/Release/better_sqlite3.node');
+  if (existsSync(binary)) {
+    const { version } = JSON.parse(readFileSync(path.join(sqliteDir, 'package.json'), 'utf8'));
+    const prebuilds = path.join(tmp, 'prebuilds');
+    mkdirSync(prebuilds);
+    const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+    execFileSync('tar', ['-czf', path.join(prebuilds, name), '-C', sqliteDir, 'build/Release/better_sqlite3.node']);
+    installEnv.npm_config_better_sqlite3_local_prebuilds = prebuilds;
+  }
+}
+run('npm', installArgs, { cwd: appDir, env: installEnv });
 const installed = JSON.parse(run('npm', ['ls', '--json', '--depth=0'], { cwd: appDir }));
 for (const p of pkgs) {
   const got = installed.dependencies?.[p.json.name]?.version;
