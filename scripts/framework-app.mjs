@@ -60,7 +60,9 @@ export async function signTyped(page) {
   const workUnit = el.locator('#f-workUnit');
   if ((await workUnit.getAttribute('readonly')) === null) await workUnit.fill(SIGNER.workUnit);
   await el.locator('button.primary').click();
-  await el.locator('input[value=typed]').check();
+  // The signature type is a pressed button when the element offers more than one type.
+  const typed = el.locator('button[data-type=typed]');
+  if ((await typed.count()) > 0 && (await typed.getAttribute('aria-pressed')) !== 'true') await typed.click();
   await el.locator('#f-typed').fill(SIGNER.name);
   await el.locator('button.primary').click();
   await el.locator('button.primary').click(); // review: sign
