@@ -18,6 +18,8 @@ import { createDrawingStore } from './data/drawings.mjs';
 import { PORTAL_MIGRATIONS } from './data/migrations.mjs';
 import { createSessionStore } from './data/sessions.mjs';
 import { createStaffStore, generatePassword } from './data/staff.mjs';
+import { createApelCodes } from './apel/apel-codes.mjs';
+import { apelSecret } from './apel/apel-routes.mjs';
 import { createPortal } from './portal.mjs';
 import { checkRoster } from './roster-check.mjs';
 
@@ -72,6 +74,7 @@ export async function startPortal(config, options = {}) {
   await stores.sessions.sweep();
 
   const state = { stopping: false };
+  const apel = await createApelCodes({ secret: apelSecret(process.env) });
   const app = createPortal({
     config,
     db,
@@ -79,6 +82,7 @@ export async function startPortal(config, options = {}) {
     stores,
     now,
     state,
+    apel,
     ...(options.publicRoutes && { publicRoutes: options.publicRoutes }),
   });
   const server = /** @type {import('node:http').Server} */ (

@@ -18,6 +18,7 @@ import { csrfToken } from './http/csrf-token.mjs';
 import { errorBody, PortalError } from './http/errors.mjs';
 import { rateLimit } from './http/rate-limit.mjs';
 import { loadSession } from './http/session.mjs';
+import { mountApel } from './apel/apel-routes.mjs';
 import { adminAuditRoutes } from './routes/admin-audit.mjs';
 import { adminCoverageRoutes } from './routes/admin-coverage.mjs';
 import { adminEventRoutes } from './routes/admin-events.mjs';
@@ -47,6 +48,7 @@ import { signRoutes } from './routes/sign.mjs';
  *   now: () => Date,
  *   state: { stopping: boolean },
  *   publicRoutes?: Hono,
+ *   apel?: import('./apel/apel-codes.mjs').ApelCodes,
  * }} PortalDeps
  */
 
@@ -148,6 +150,8 @@ export function createPortal(deps) {
   for (const group of [adminEventRoutes, adminRosterRoutes, adminCoverageRoutes, adminExportRoutes, adminAuditRoutes]) {
     app.route('/api/admin', group(deps));
   }
+
+  if (deps.apel) mountApel(app, { ...deps, apel: deps.apel });
 
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/admin', serveStatic({ root: config.publicDir, path: 'admin.html' }));

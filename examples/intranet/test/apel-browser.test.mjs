@@ -1,0 +1,100 @@
+// Apel mode in headless Chromium: the administrator's projector page shows a QR code; zbarimg
+// reads it from a screenshot; a phone-sized second context opens the address, signs in and signs;
+// the projector's count goes from 0 to 1 without a reload.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { ADMIN_PASSWORD, sampleRoster, startTestPortal } from './helpers.mjs';
+
+let app;
+let config;
+let browser;
+let roster;
+
+beforeAll(async () => {
+  ({ app, config } = await startTestPortal());
+  roster = sampleRoster(config);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('apel projector in Chromium', () => {
+  it('QR read by zbarimg opens the pledge on a phone; signing there moves the count', async () => {
+    const projector = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await projector.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
+    await page.goto(`${app.url}/admin`);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', ADMIN_PASSWORD);
+    await page.press('#password', 'Enter');
+    await page.locator('#nav:not([hidden])').waitFor();
+    await page.goto(`${app.url}/apel.html`);
+    await page.locator('#event-name', { hasText: config.firstEvent.name }).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:image/svg'));
+    expect(await page.locator('#count').textContent()).toBe('0');
+
+    const shot = path.join(mkdtempSync(path.join(tmpdir(), 'ikrar-apel-')), 'qr.png');
+    await page.locator('#qr').screenshot({ path: shot });
+    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
+    const event = await app.stores.events.open();
+    const url = new URL(decoded);
+    expect(url.pathname).toBe('/');
+    expect(url.searchParams.get('apel')).toBe(event.id);
+    expect(url.searchParams.get('kode')).toMatch(/^\d+\.[A-Za-z0-9_-]{22}$/);
+    expect(`${url.origin}`).toBe(new URL(config.publicUrl).origin);
+
+    // The phone: its own context (no admin cookie), phone-sized; PUBLIC_URL points at the test's port.
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${app.url}${url.pathname}${url.search}`);
+    const who = roster[0];
+    await phone.locator('#identifier').waitFor({ state: 'visible', timeout: 10_000 });
+    await phone.fill('#identifier', who.identifier);
+    await phone.press('#identifier', 'Enter');
+
+    const widget = phone.locator('ikrar-netralitas');
+    await widget.waitFor();
+    const check = await phone.evaluate(
+      async ([ev, code]) => {
+        const csrf = document.cookie.match(/ikrar_csrf=([^;]+)/)?.[1] ?? '';
+        const res = await fetch('/api/apel/check', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: JSON.stringify({ event: ev, code }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      [url.searchParams.get('apel'), url.searchParams.get('kode')],
+    );
+    expect(check.status).toBe(200);
+    expect(check.body.event.id).toBe(event.id);
+    for (const box of await widget.getByRole('checkbox').all()) await box.check();
+    await widget.getByRole('button', { name: 'Lanjut' }).click();
+    await widget.getByRole('heading', { name: /Identitas/ }).waitFor();
+    await widget.getByRole('button', { name: 'Lanjut' }).click();
+    await widget.getByRole('heading', { name: /Tanda tangan/ }).waitFor();
+    await widget.getByRole('button', { name: 'Ketik nama' }).click();
+    await widget.getByRole('textbox').last().fill(who.name);
+    await widget.getByRole('button', { name: 'Lanjut' }).click();
+    await widget.getByRole('button', { name: 'Tanda tangani ikrar' }).click();
+    await widget.getByRole('link', { name: 'Unduh PDF' }).waitFor({ timeout: 30_000 });
+
+    await page.locator('#count', { hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await phoneContext.close();
+    await projector.close();
+  });
+});

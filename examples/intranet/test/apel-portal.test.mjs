@@ -1,0 +1,83 @@
+// Apel mode through the running portal over real HTTP: an administrator's projector stream sees
+// the count move when an employee signs; the code it shows passes the employee's check (CSRF and
+// session as the pages send them), and a code for another event does not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+
+let app;
+let config;
+let roster;
+
+beforeAll(async () => {
+  ({ app, config } = await startTestPortal());
+  roster = sampleRoster(config);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Yields the `state` events of a server-sent event response. */
+async function* states(res) {
+  const reader = res.body.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buf += dec.decode(value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n\n')) !== -1) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data:'));
+        if (block.includes('event: state') && data) yield JSON.parse(data.slice(5));
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+}
+
+describe('apel mode in the portal', () => {
+  it('the projector stream counts a new signature; its code passes the check', async () => {
+    const event = await app.stores.events.open();
+    const admin = await staffClient(app.url);
+    const res = await admin.get(`/api/admin/apel/${event.id}/stream`);
+    expect(res.status).toBe(200);
+    const feed = states(res);
+    const first = (await feed.next()).value;
+    expect(first.event.name).toBe(config.firstEvent.name);
+    expect(first.count).toBe(0);
+    expect(first.qr).toMatch(/^<svg/);
+    expect(first.url).toBe(`${config.publicUrl}/?apel=${event.id}&kode=${encodeURIComponent(first.code)}`);
+
+    const me = roster[0];
+    const phone = await employeeClient(app.url, me.identifier);
+    const ok = await phone.post('/api/apel/check', { event: event.id, code: first.code });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).event.id).toBe(event.id);
+    expect((await phone.post('/api/sign', credentialFor(app, config, me))).status).toBe(201);
+    let next = (await feed.next()).value;
+    while (next.count === 0) next = (await feed.next()).value;
+    expect(next.count).toBe(1);
+    await feed.return(undefined);
+
+    await expectError(await phone.post('/api/apel/check', { event: 'lain', code: first.code }), 404, 'ERR_NOT_FOUND');
+    const other = await app.stores.events.create({ ...config.firstEvent, name: 'Apel Lain' });
+    const wrong = await expectError(
+      await phone.post('/api/apel/check', { event: other.id, code: first.code }),
+      400,
+      'ERR_APEL_CODE_INVALID',
+    );
+    expect(wrong.messages.id).toMatch(/tidak berlaku untuk acara ini/);
+  });
+
+  it('refuses the stream to employees and the check without the CSRF token', async () => {
+    const event = await app.stores.events.open();
+    const phone = await employeeClient(app.url, roster[1].identifier);
+    await expectError(await phone.get(`/api/admin/apel/${event.id}/stream`), 403, 'ERR_FORBIDDEN');
+    const res = await phone.post('/api/apel/check', { event: event.id, code: 'x' }, { csrf: false });
+    expect(res.status).toBe(403);
+  });
+});
