@@ -6,6 +6,7 @@ export default defineConfig({
     errors: 'src/errors.ts',
     form: 'src/form.ts',
     webcrypto: 'src/webcrypto.ts',
+    status: 'src/status.ts',
     'pdf/index': 'src/pdf/index.ts',
   },
   format: ['esm'],

@@ -27,7 +27,12 @@ export type IkrarErrorCode =
   | 'ERR_CONSENT_INCOMPLETE'
   | 'ERR_PDF_INVALID'
   | 'ERR_PDF_NO_RECORD'
-  | 'ERR_PDF_MULTIPLE_RECORDS';
+  | 'ERR_PDF_MULTIPLE_RECORDS'
+  | 'ERR_STATUS_LIST_ENCODING'
+  | 'ERR_STATUS_LIST_TOO_SHORT'
+  | 'ERR_STATUS_LIST_TOO_LARGE'
+  | 'ERR_STATUS_LIST_FULL'
+  | 'ERR_STATUS_ENTRY_INVALID';
 
 /** A message in both languages the SDK speaks. */
 export interface LocalizedText {
@@ -224,6 +229,61 @@ export class PdfMultipleRecordsError extends IkrarError {
   }
 }
 
+/** Why an `encodedList` was refused (see {@link StatusListEncodingError}). */
+export type StatusListEncodingReason = 'not-string' | 'prefix' | 'base64url' | 'gzip';
+
+/** An `encodedList` is not `u` + unpadded base64url of one GZIP member. */
+export class StatusListEncodingError extends IkrarError {
+  override readonly code = 'ERR_STATUS_LIST_ENCODING' as const;
+  /** Which layer is wrong. */
+  readonly reason: StatusListEncodingReason;
+  constructor(reason: StatusListEncodingReason, messages: LocalizedText, options?: { cause?: unknown }) {
+    super('ERR_STATUS_LIST_ENCODING', messages, options);
+    this.reason = reason;
+  }
+}
+
+/** A status list holds fewer than 131,072 entries (Bitstring Status List v1.0 STATUS_LIST_LENGTH_ERROR). */
+export class StatusListTooShortError extends IkrarError {
+  override readonly code = 'ERR_STATUS_LIST_TOO_SHORT' as const;
+  /** Entries the list holds. */
+  readonly length: number;
+  constructor(length: number, messages: LocalizedText) {
+    super('ERR_STATUS_LIST_TOO_SHORT', messages);
+    this.length = length;
+  }
+}
+
+/** A status list inflates past the stated limit (a GZIP bomb is refused while inflating). */
+export class StatusListTooLargeError extends IkrarError {
+  override readonly code = 'ERR_STATUS_LIST_TOO_LARGE' as const;
+  /** The limit, in entries. */
+  readonly maxLength: number;
+  constructor(maxLength: number, messages: LocalizedText) {
+    super('ERR_STATUS_LIST_TOO_LARGE', messages);
+    this.maxLength = maxLength;
+  }
+}
+
+/** Every index of a status list is taken. */
+export class StatusListFullError extends IkrarError {
+  override readonly code = 'ERR_STATUS_LIST_FULL' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_STATUS_LIST_FULL', messages);
+  }
+}
+
+/** A record's `credentialStatus` entry is malformed, or names an index its list does not have. */
+export class StatusEntryInvalidError extends IkrarError {
+  override readonly code = 'ERR_STATUS_ENTRY_INVALID' as const;
+  /** JSON path of the offending field, e.g. `credentialStatus.statusListIndex`. */
+  readonly path: string;
+  constructor(path: string, messages: LocalizedText) {
+    super('ERR_STATUS_ENTRY_INVALID', messages);
+    this.path = path;
+  }
+}
+
 const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
   'ERR_JSON_INVALID',
   'ERR_CANONICALIZATION_FAILED',
@@ -238,6 +298,11 @@ const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
   'ERR_PDF_INVALID',
   'ERR_PDF_NO_RECORD',
   'ERR_PDF_MULTIPLE_RECORDS',
+  'ERR_STATUS_LIST_ENCODING',
+  'ERR_STATUS_LIST_TOO_SHORT',
+  'ERR_STATUS_LIST_TOO_LARGE',
+  'ERR_STATUS_LIST_FULL',
+  'ERR_STATUS_ENTRY_INVALID',
 ]);
 
 /** Discriminated union of every error class: `switch (err.code)` narrows to the class. */
@@ -254,7 +319,12 @@ export type AnyIkrarError =
   | ConsentIncompleteError
   | PdfInvalidError
   | PdfNoRecordError
-  | PdfMultipleRecordsError;
+  | PdfMultipleRecordsError
+  | StatusListEncodingError
+  | StatusListTooShortError
+  | StatusListTooLargeError
+  | StatusListFullError
+  | StatusEntryInvalidError;
 
 /**
  * Tells whether a value is one of core's errors (an {@link IkrarError} with a core code; the

@@ -12,6 +12,7 @@
 import type { EmployeeType, IdentifierScheme } from './identity.js';
 import type { PledgeKind, PledgeLanguage } from './templates/define-template.js';
 import type { IndonesianTimeZone } from './time.js';
+import type { BitstringStatusListEntry } from './status-entry.js';
 
 /** The VC 2.0 base context; always first. */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -118,6 +119,8 @@ export interface PledgeCredential {
   validFrom: string;
   name?: string;
   credentialSubject: PledgeSubject;
+  /** Where the record's revocation bit lives (Bitstring Status List v1.0), when the agency gives one. */
+  credentialStatus?: BitstringStatusListEntry;
 }
 
 /** A signed pledge: the credential with one proof or a set / chain of proofs. */

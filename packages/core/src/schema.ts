@@ -139,6 +139,18 @@ export const PLEDGE_RECORD_SCHEMA: Readonly<Record<string, unknown>> = Object.fr
         },
       },
     },
+    credentialStatus: {
+      type: 'object',
+      description: 'Bitstring Status List v1.0 entry: where the revocation bit of this record lives',
+      required: ['type', 'statusPurpose', 'statusListIndex', 'statusListCredential'],
+      properties: {
+        id: { type: 'string' },
+        type: { const: 'BitstringStatusListEntry' },
+        statusPurpose: { enum: ['revocation', 'suspension'] },
+        statusListIndex: { type: 'string', pattern: '^(0|[1-9][0-9]{0,14})$' },
+        statusListCredential: { type: 'string', format: 'uri' },
+      },
+    },
     proof: { oneOf: [proof, { type: 'array', items: proof, minItems: 1 }] },
   },
 });

@@ -4,3 +4,5 @@ declare module 'jsonld';
 declare module '@digitalbazaar/data-integrity';
 declare module '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 declare module '@digitalbazaar/ed25519-multikey';
+declare module '@digitalbazaar/vc';
+declare module '@digitalbazaar/vc-bitstring-status-list';

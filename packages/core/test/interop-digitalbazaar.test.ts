@@ -2,9 +2,6 @@
 // a document loader that serves the contexts and did:key offline and refuses anything else; and
 // JSON-LD safe-mode expansion of every record.
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
 import { DataIntegrityProof as DbDataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -13,45 +10,9 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { generateKeyPair, signPledge, verifyPledge, createPledge } from '../src/index.js';
 import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
 import { collectiveRecord } from './fixtures/make-collective.js';
+import { MULTIKEY_V1, offlineDocumentLoader } from './fixtures/db-document-loader.js';
 
-const require = createRequire(import.meta.url);
-// The package exports no package.json; its main file sits in dist/ beside contexts/.
-const contextsDir = path.join(path.dirname(require.resolve('@digitalbazaar/credentials-context')), '..', 'contexts');
-const CONTEXTS: Record<string, unknown> = {
-  'https://www.w3.org/ns/credentials/v2': JSON.parse(readFileSync(path.join(contextsDir, 'v2.jsonld'), 'utf8')),
-  'https://www.w3.org/ns/credentials/undefined-terms/v2': JSON.parse(
-    readFileSync(path.join(contextsDir, 'undefined-terms-v2.jsonld'), 'utf8'),
-  ),
-};
-const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
-const DID_V1 = 'https://www.w3.org/ns/did/v1';
-
-const refused: string[] = [];
-async function documentLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
-  if (CONTEXTS[url]) return { contextUrl: null, documentUrl: url, document: CONTEXTS[url] };
-  const m = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]+)(?:#(z6Mk[1-9A-HJ-NP-Za-km-z]+))?$/.exec(url);
-  if (m) {
-    const did = `did:key:${m[1]}`;
-    const vm = {
-      '@context': MULTIKEY_V1,
-      id: `${did}#${m[1]}`,
-      type: 'Multikey',
-      controller: did,
-      publicKeyMultibase: m[1],
-    };
-    if (m[2]) return { contextUrl: null, documentUrl: url, document: vm };
-    const doc = {
-      '@context': [DID_V1, MULTIKEY_V1],
-      id: did,
-      verificationMethod: [vm],
-      assertionMethod: [vm.id],
-      authentication: [vm.id],
-    };
-    return { contextUrl: null, documentUrl: url, document: doc };
-  }
-  refused.push(url);
-  throw new Error(`offline document loader refuses ${url}`);
-}
+const { documentLoader, refused } = offlineDocumentLoader();
 
 async function dbVerify(record: unknown): Promise<{ verified: boolean; error?: unknown }> {
   const suite = new DbDataIntegrityProof({ cryptosuite: createVerifyCryptosuite() });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { PLEDGE_RECORD_SCHEMA } from '../src/index.js';
+import { createStatusEntry } from '../src/status.js';
 import { agencyRecord, chainedRecord } from './fixtures/make-record.js';
 
 const validate = new Ajv2020({ strict: false }).compile(PLEDGE_RECORD_SCHEMA);
@@ -18,5 +19,11 @@ describe('PLEDGE_RECORD_SCHEMA', () => {
     expect(validate(bad)).toBe(false);
     const { proof: _p, ...unsigned } = record;
     expect(validate(unsigned)).toBe(false);
+  });
+  it('accepts a record with a credentialStatus entry, and refuses one whose index is a number', async () => {
+    const { record } = await agencyRecord();
+    const entry = createStatusEntry('https://dinas.example/status/1', 94567);
+    expect(validate({ ...record, credentialStatus: entry }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...record, credentialStatus: { ...entry, statusListIndex: 94567 } })).toBe(false);
   });
 });
