@@ -18,7 +18,12 @@ import { IkrarError, type IkrarErrorOptions, type LocalizedText } from '@ikrar/c
 
 /** Every error code `@ikrar/verifier` and `ikrar-verify` can raise. */
 export type VerifierErrorCode =
-  'ERR_TRUST_STORE_INVALID' | 'ERR_ROSTER_INVALID' | 'ERR_USAGE' | 'ERR_INPUT_UNREADABLE' | 'ERR_OUTPUT_UNWRITABLE';
+  | 'ERR_TRUST_STORE_INVALID'
+  | 'ERR_ROSTER_INVALID'
+  | 'ERR_USAGE'
+  | 'ERR_INPUT_UNREADABLE'
+  | 'ERR_OUTPUT_UNWRITABLE'
+  | 'ERR_STATUS_LIST_INVALID';
 
 /** A message in both languages: core's `LocalizedText` (`{ id, en }`). */
 export type VerifierMessage = LocalizedText;
@@ -79,9 +84,32 @@ export class OutputUnwritableError extends VerifierError {
   }
 }
 
+/**
+ * A status list credential given to check revocation cannot be used (`ERR_STATUS_LIST_INVALID`):
+ * not JSON, not a list credential, unsigned or badly signed, its list undecodable, its issuer not
+ * trusted at its signing time, or a second list with the same `id`.
+ */
+export class StatusListInvalidError extends VerifierError {
+  declare readonly code: 'ERR_STATUS_LIST_INVALID';
+  /** Which list (its file, or its position). */
+  readonly source: string;
+  /** Why: core's code (`ERR_PROOF_MISSING`, `ERR_SIGNATURE_INVALID`, `ERR_STATUS_LIST_TOO_SHORT`, …), a trust status (`untrusted`, `revoked`, `not-yet-valid`, `expired`), or `duplicate-id`. */
+  readonly reason: string;
+  constructor(source: string, reason: string, messages: VerifierMessage, options?: { cause?: unknown }) {
+    super('ERR_STATUS_LIST_INVALID', messages, options);
+    this.source = source;
+    this.reason = reason;
+  }
+}
+
 /** Any error of this package, for `switch (err.code)`. */
 export type AnyVerifierError =
-  TrustStoreInvalidError | RosterInvalidError | UsageError | InputUnreadableError | OutputUnwritableError;
+  | TrustStoreInvalidError
+  | RosterInvalidError
+  | UsageError
+  | InputUnreadableError
+  | OutputUnwritableError
+  | StatusListInvalidError;
 
 /**
  * Whether a value is one of this package's errors.

@@ -25,6 +25,8 @@ export interface HtmlReportOptions {
   readonly inputs?: readonly string[];
   /** The trusted issuers, as shown to the reader. */
   readonly issuers?: readonly { id: string; name?: string }[];
+  /** The status lists checked (`--status`); with them the report has a revocations section. */
+  readonly statusLists?: readonly { id: string; issuer: string; created?: string }[];
 }
 
 const T = {
@@ -55,6 +57,11 @@ const T = {
     timeline: 'Penandatanganan per hari',
     date: 'Tanggal',
     none: 'Tidak ada.',
+    revocations: 'Pencabutan (daftar status)',
+    lists: 'Daftar status diperiksa',
+    list: 'Daftar',
+    entry: 'Entri daftar status',
+    revokedOmitted: 'Sebagian rekaman yang dicabut tidak tercantum di daftar kegagalan di atas (dibatasi).',
     note: 'Tanda tangan elektronik tidak tersertifikasi (PP 71/2019), dapat diverifikasi secara mandiri dengan kunci publik instansi. Nomor induk disamarkan (UU PDP 27/2022).',
   },
   en: {
@@ -84,6 +91,11 @@ const T = {
     timeline: 'Signings per day',
     date: 'Date',
     none: 'None.',
+    revocations: 'Revocations (status lists)',
+    lists: 'Status lists checked',
+    list: 'List',
+    entry: 'Status list entry',
+    revokedOmitted: 'Some revoked records are not in the failure list above (it is capped).',
     note: 'Uncertified electronic signatures (PP 71/2019), independently verifiable with the agency public key. Identifiers are masked (UU PDP 27/2022).',
   },
 };
@@ -164,6 +176,32 @@ th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right;font-varian
 .v-valid{color:var(--ok);font-weight:600}.v-bad{color:var(--bad);font-weight:600}footer{color:var(--muted);font-size:.85rem;margin-top:32px}
 @media print{body{background:#fff}main{padding:0}}`;
 
+function revocationSection(
+  report: VerificationReport,
+  lists: NonNullable<HtmlReportOptions['statusLists']>,
+  t: (typeof T)['id'],
+): string {
+  const revoked = report.failures.filter((f) => f.verdict === 'revoked');
+  const listTable = `<table><thead><tr><th>${e(t.list)}</th><th>${e(t.issuers)}</th><th>${e(t.date)}</th></tr></thead><tbody>${lists
+    .map(
+      (l) =>
+        `<tr><td><code>${e(l.id)}</code></td><td><code>${e(l.issuer)}</code></td><td>${e(l.created ?? '')}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+  const rows = revoked.length
+    ? `<table id="revocations"><thead><tr><th>${e(t.where)}</th><th>${e(t.signer)}</th><th>${e(t.entry)}</th></tr></thead><tbody>${revoked
+        .map(
+          (f) =>
+            `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td>${e(
+              [f.signer?.name, f.signer?.identifier, f.signer?.workUnit].filter(Boolean).join(' · '),
+            )}</td><td><code>${e(f.reason ?? '')}</code></td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : `<p>${e(t.none)}</p>`;
+  const omitted = report.summary.revoked > revoked.length ? `<p>${e(t.revokedOmitted)}</p>` : '';
+  return `<h2>${e(t.revocations)}</h2><p class="meta">${e(t.lists)}:</p>${listTable}${rows}${omitted}`;
+}
+
 /**
  * Renders a report as one HTML document.
  *
@@ -236,6 +274,7 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
         .map((p) => `<tr><td>${e(p.date)}</td><td class="num">${p.count}</td></tr>`)
         .join('')}</tbody></table>`
     : `<p>${e(t.none)}</p>`;
+  const revocations = options.statusLists ? revocationSection(report, options.statusLists, t) : '';
   const generated = options.generatedAt ?? new Date().toISOString();
   const inputs = options.inputs?.length
     ? `<p class="meta">${e(t.inputs)}: ${options.inputs.map((i) => `<code>${e(i)}</code>`).join(', ')}</p>`
@@ -253,6 +292,7 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
 <table><thead><tr><th>${e(t.verdict)}</th><th class="num">${e(t.count)}</th></tr></thead><tbody>
 <tr><td><strong>${e(t.total)}</strong></td><td class="num"><strong>${s.total}</strong></td></tr>${counts}</tbody></table>
 <h2>${e(t.failures)}</h2>${failures}
+${revocations}
 ${coverage}
 <h2>${e(t.timeline)}</h2>${timeline}
 <footer>${e(t.note)} · @ikrar/verifier</footer>

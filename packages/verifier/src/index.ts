@@ -16,6 +16,7 @@ export * from './verdicts.js';
 export * from './trust-store.js';
 export * from './strict-signature.js';
 export * from './verify-record.js';
+export * from './status-lists.js';
 export * from './duplicates.js';
 export * from './roster.js';
 export * from './report.js';

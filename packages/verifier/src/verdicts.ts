@@ -23,6 +23,8 @@ export const VERDICTS = [
   'key-expired',
   'altered-text',
   'unknown-template',
+  'revoked',
+  'status-unknown',
   'after-deadline',
   'duplicate',
 ] as const;
@@ -64,6 +66,14 @@ const MESSAGES: Record<Verdict, VerifierMessage> = {
   'unknown-template': {
     id: 'Templat ikrar tidak dikenal.',
     en: 'The pledge template is not known.',
+  },
+  revoked: {
+    id: 'Rekaman sudah dicabut oleh penerbitnya (daftar status).',
+    en: 'The record was revoked by its issuer (status list).',
+  },
+  'status-unknown': {
+    id: 'Status pencabutan rekaman tidak dapat diperiksa: daftar statusnya tidak diberikan.',
+    en: "The record's revocation status cannot be checked: its status list was not given.",
   },
   'after-deadline': {
     id: 'Ditandatangani setelah batas waktu.',

@@ -17,7 +17,6 @@ import {
   checkPledgeText,
   isIkrarError,
   maskIdentifier,
-  multibaseToPublicKey,
   parseJson,
   parseTimestamp,
   type PledgeTemplate,
@@ -26,7 +25,9 @@ import {
   verifyPledge,
 } from '@ikrar/core';
 import type { VerifierMessage } from './errors.js';
+import { keyResolver } from './internal/keys.js';
 import { isPlainObject, str } from './internal/util.js';
+import { statusOfRecord, type StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
 import { trustAt, type TrustStore } from './trust-store.js';
 import { verdictMessage, type Verdict } from './verdicts.js';
@@ -99,6 +100,10 @@ export interface RecordVerifierOptions {
   readonly maxDepth?: number;
   /** Longest record text accepted, in UTF-16 code units. Default 16 MiB. */
   readonly maxLength?: number;
+  /** Verified status lists (`loadStatusLists`): a record whose revocation bit is set is `revoked`. */
+  readonly statusLists?: StatusLists;
+  /** A record naming no given list is `status-unknown`. Default `false`. */
+  readonly requireStatus?: boolean;
 }
 
 /** A verifier for single records, built once per run. */
@@ -209,11 +214,9 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     deadline = d.getTime();
   }
   // did:web and other DIDs: their key comes from the trust store entry.
-  const keyed = new Map<string, Uint8Array>();
-  for (const e of store.issuers) {
-    if (e.publicKeyMultibase) keyed.set(e.id, multibaseToPublicKey(e.publicKeyMultibase));
-  }
-  const resolveKey = (vm: string): Uint8Array | null => keyed.get(vm.split('#')[0] as string) ?? null;
+  const resolveKey = keyResolver(store);
+  const statusLists = options.statusLists;
+  const requireStatus = options.requireStatus ?? false;
   const pledgeOptions = {
     resolveKey,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
@@ -285,6 +288,12 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     const text = checkPledgeText(record, templates);
     if (text.status === 'altered') return out('altered-text', text.differences.join(','), ip);
     if (text.status === 'unknown-template') return out('unknown-template', undefined, ip);
+    if (statusLists !== undefined || requireStatus) {
+      const st = statusOfRecord(record, r.issuer as string, statusLists ?? new Map(), requireStatus);
+      if (st.status === 'revoked') return out('revoked', st.reason, ip);
+      if (st.status === 'malformed') return out('malformed', st.reason, ip);
+      if (st.status === 'unknown') return out('status-unknown', st.reason, ip);
+    }
     if (deadline !== undefined && (parseTimestamp(created) as Date).getTime() > deadline) {
       return out('after-deadline', undefined, ip);
     }

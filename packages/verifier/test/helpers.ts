@@ -27,6 +27,8 @@ export interface MakeRecordOptions {
   issuerName?: string;
   issuerId?: string;
   template?: string;
+  /** A `credentialStatus` entry, put in before anyone signs. */
+  credentialStatus?: unknown;
 }
 
 let serial = 0;
@@ -53,7 +55,8 @@ export async function makeRecord(o: MakeRecordOptions): Promise<SignedPledge> {
     now: new Date('2024-10-07T00:00:00Z'),
   });
   const created = o.created ?? '2024-10-07T08:05:00+08:00';
-  let record: SignedPledge | typeof credential = credential;
+  let record: SignedPledge | typeof credential =
+    o.credentialStatus === undefined ? credential : ({ ...credential, credentialStatus: o.credentialStatus } as never);
   if (o.employee) record = await signPledge(record, o.employee, { created });
   return signPledge(record, o.agency, { created });
 }

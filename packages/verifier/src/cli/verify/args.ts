@@ -23,6 +23,9 @@ export interface CommandLine {
   readonly html?: string;
   readonly roster?: string;
   readonly before?: string;
+  /** Status list credential files or directories. */
+  readonly status: readonly string[];
+  readonly requireStatus: boolean;
   readonly reveal: boolean;
   readonly lang: Lang;
   readonly engine: 'auto' | EngineName;
@@ -53,7 +56,7 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
     const v = argv[li]?.includes('=') ? argv[li]?.split('=')[1] : argv[li + 1];
     if (v === 'id' || v === 'en') lang = v;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -66,6 +69,8 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
         html: { type: 'string' },
         roster: { type: 'string' },
         before: { type: 'string' },
+        status: { type: 'string', multiple: true },
+        'require-status': { type: 'boolean' },
         reveal: { type: 'boolean' },
         lang: { type: 'string' },
         engine: { type: 'string' },
@@ -98,6 +103,8 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
     ...(values.html !== undefined && { html: values.html as string }),
     ...(values.roster !== undefined && { roster: values.roster as string }),
     ...(before !== undefined && { before }),
+    status: (values.status as string[] | undefined) ?? [],
+    requireStatus: values['require-status'] === true,
     reveal: values.reveal === true,
     lang,
     engine: engine as 'auto' | EngineName,
@@ -109,5 +116,6 @@ export function parseCommandLine(argv: readonly string[], env: Record<string, st
   if (cl.help || cl.version) return cl;
   if (cl.trust === undefined) throw usage(lang, (t) => t.trustRequired);
   if (cl.inputs.length === 0) throw usage(lang, (t) => t.noInput);
+  if (cl.requireStatus && cl.status.length === 0) throw usage(lang, (t) => t.requireStatusAlone);
   return cl;
 }

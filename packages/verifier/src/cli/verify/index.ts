@@ -32,6 +32,7 @@ import { expandInputs, feedInput } from './inputs.js';
 import { detectLang, MESSAGES, type Lang } from './messages.js';
 import { createOutput } from './output.js';
 import { createPool } from './pool.js';
+import { readStatusLists } from './status-input.js';
 import { UsageError } from '../../errors.js';
 
 async function readText(path: string, what: (f: string) => { id: string; en: string }): Promise<string> {
@@ -91,6 +92,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (cl.engine === 'sodium' && !loadEngine('sodium'))
       throw new UsageError({ id: MESSAGES.id.noSodium, en: MESSAGES.en.noSodium });
+    const statusLists =
+      cl.status.length > 0 ? await readStatusLists(cl.status, trustStore, loadEngine(cl.engine)?.verify) : undefined;
     const specs = await expandInputs(cl.inputs, lang);
 
     const output = createOutput({
@@ -114,7 +117,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const dupes = createDuplicateTracker();
     const counts = new Map<string, number>();
     const pool = createPool(
-      { trustStore, ...(cl.before !== undefined && { before: cl.before }), engine: cl.engine, reveal: cl.reveal },
+      {
+        trustStore,
+        ...(cl.before !== undefined && { before: cl.before }),
+        engine: cl.engine,
+        reveal: cl.reveal,
+        ...(statusLists && { statusLists }),
+        ...(cl.requireStatus && { requireStatus: true }),
+      },
       cl.jobs,
       async (outcomes) => {
         const results = [];
@@ -142,6 +152,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         lang,
         inputs: specs.map((s) => s.name),
         issuers: trustStore.issuers.map((i) => ({ id: i.id, ...(i.name !== undefined && { name: i.name }) })),
+        ...(statusLists && {
+          statusLists: [...statusLists.values()].map((l) => ({
+            id: l.id,
+            issuer: l.issuer,
+            ...(l.created !== undefined && { created: l.created }),
+          })),
+        }),
       });
       try {
         await writeFile(cl.html, html);

@@ -10,6 +10,7 @@
  * const outcomes = await run({ seq: 0, kind: 'lines', file: 'a.jsonl', firstLine: 1, data });
  * ```
  */
+import type { StatusLists } from '../../status-lists.js';
 import type { TrustStore } from '../../trust-store.js';
 import { createRecordVerifier, malformedOutcome, type RecordOutcome } from '../../verify-record.js';
 import { loadEngine, nodeSha256, type EngineName } from './engines.js';
@@ -20,6 +21,9 @@ export interface RunInit {
   readonly before?: string;
   readonly engine: 'auto' | EngineName;
   readonly reveal: boolean;
+  /** Lists verified and decoded once in the main thread; each worker gets a copy of the bits. */
+  readonly statusLists?: StatusLists;
+  readonly requireStatus?: boolean;
 }
 
 /** A job: JSONL bytes holding complete lines, or separate record texts. */
@@ -61,6 +65,8 @@ export function createJobRunner(init: RunInit): (job: Job) => Promise<RecordOutc
     ...(engine?.verify && { sha256: nodeSha256 }),
     reveal: init.reveal,
     maxLength: MAX_RECORD_CHARS,
+    ...(init.statusLists && { statusLists: init.statusLists }),
+    ...(init.requireStatus && { requireStatus: true }),
   });
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -39,6 +39,9 @@ Opsi:
   --html BERKAS     tulis laporan HTML mandiri
   --roster BERKAS   CSV pegawai (nip/nik, nama, unit_kerja): cakupan dan yang belum menandatangani
   --before WAKTU    batas waktu RFC 3339; yang ditandatangani sesudahnya: after-deadline
+  --status BERKAS|DIREKTORI  kredensial daftar status tersimpan (.json; boleh berulang):
+                    rekaman yang bitnya menyala: revoked
+  --require-status  rekaman yang daftar statusnya tidak diberikan: status-unknown
   --reveal          tampilkan nomor induk lengkap (bawaan: disamarkan)
   --lang id|en      bahasa keluaran
   --engine auto|sodium|node|noble   mesin Ed25519 (bawaan: auto)
@@ -73,6 +76,10 @@ Kode keluar: 0 semua sah, 1 ada yang tidak sah (atau tidak ada rekaman), 2 kesal
   trustUnreadable: (f: string) => `Daftar kepercayaan tidak dapat dibaca: ${f}`,
   trustJson: (m: string) => `Daftar kepercayaan bukan JSON yang sah: ${m}`,
   rosterUnreadable: (f: string) => `Daftar pegawai tidak dapat dibaca: ${f}`,
+  statusUnreadable: (f: string) => `Daftar status tidak dapat dibaca: ${f}`,
+  statusJson: (f: string, m: string) => `Daftar status ${f} bukan JSON yang sah: ${m}`,
+  statusNone: (f: string) => `Tidak ada berkas .json di ${f}`,
+  requireStatusAlone: 'Opsi --require-status memerlukan --status.',
   htmlUnwritable: (f: string) => `Laporan HTML tidak dapat ditulis: ${f}`,
   internal: (m: string) => `Kesalahan internal: ${m}`,
   emptyFile: { id: 'Berkas kosong.', en: 'The file is empty.' },
@@ -92,6 +99,9 @@ Options:
   --html FILE       write a self-contained HTML report
   --roster FILE     employee CSV (nip/nik, name, work unit): coverage and who has not signed
   --before TIME     RFC 3339 deadline; records signed after it: after-deadline
+  --status FILE|DIR saved status list credentials (.json; may repeat):
+                    a record whose bit is set: revoked
+  --require-status  a record whose status list was not given: status-unknown
   --reveal          show identifiers in full (default: masked)
   --lang id|en      output language
   --engine auto|sodium|node|noble   Ed25519 engine (default: auto)
@@ -125,6 +135,10 @@ Exit codes: 0 all valid, 1 at least one not valid (or no records), 2 usage or I/
   trustUnreadable: (f) => `Trust store cannot be read: ${f}`,
   trustJson: (m) => `Trust store is not valid JSON: ${m}`,
   rosterUnreadable: (f) => `Roster cannot be read: ${f}`,
+  statusUnreadable: (f) => `Status list cannot be read: ${f}`,
+  statusJson: (f, m) => `Status list ${f} is not valid JSON: ${m}`,
+  statusNone: (f) => `No .json file in ${f}`,
+  requireStatusAlone: 'The option --require-status needs --status.',
   htmlUnwritable: (f) => `HTML report cannot be written: ${f}`,
   internal: (m) => `Internal error: ${m}`,
   emptyFile: id.emptyFile,
