@@ -47,7 +47,8 @@ export type ServerErrorCode =
   | 'ERR_MIGRATION_INVALID'
   | 'ERR_KEY_FILE_PERMISSIONS'
   | 'ERR_KEY_FILE_INVALID'
-  | 'ERR_KEY_FILE_EXISTS';
+  | 'ERR_KEY_FILE_EXISTS'
+  | 'ERR_REVOCATION_FINAL';
 
 /** Where each code is documented (README anchor = the code in lower case). */
 export const SERVER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/server#';
@@ -222,6 +223,11 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
     status: 500,
     en: (p) => `The key file ${p.file} already exists; a key is never overwritten.`,
     id: (p) => `Berkas kunci ${p.file} sudah ada; kunci tidak pernah ditimpa.`,
+  },
+  ERR_REVOCATION_FINAL: {
+    status: 409,
+    en: () => 'A revoked record stays revoked; the employee signs a new record instead.',
+    id: () => 'Rekaman yang sudah dicabut tetap dicabut; pegawai menandatangani rekaman baru.',
   },
 };
 

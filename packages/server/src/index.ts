@@ -17,3 +17,4 @@ export * from './agency-key.js';
 export * from './check-credential.js';
 export * from './logger.js';
 export * from './service.js';
+export * from './status-list-store.js';

@@ -33,6 +33,28 @@ export const RECORD_STORE_MIGRATIONS: readonly Migration[] = Object.freeze([
 );
 CREATE INDEX ikrar_records_event_time ON ikrar_records (event_id, signed_at, id);`,
   },
+  {
+    // Revocation (status lists): a revoked record stays, and its employee may sign the event
+    // again, so "one per employee and event" holds only for records not revoked (a partial
+    // unique index; SQLite cannot drop a table constraint, hence the copy).
+    version: 2,
+    name: 'records-revocable',
+    sql: `CREATE TABLE ikrar_records_v2 (
+  id         TEXT PRIMARY KEY,
+  event_id   TEXT NOT NULL,
+  identifier TEXT NOT NULL,
+  signed_at  TEXT NOT NULL,
+  stored_at  TEXT NOT NULL,
+  record     TEXT NOT NULL,
+  revoked_at TEXT
+);
+INSERT INTO ikrar_records_v2 (id, event_id, identifier, signed_at, stored_at, record)
+  SELECT id, event_id, identifier, signed_at, stored_at, record FROM ikrar_records;
+DROP TABLE ikrar_records;
+ALTER TABLE ikrar_records_v2 RENAME TO ikrar_records;
+CREATE UNIQUE INDEX ikrar_records_current ON ikrar_records (event_id, identifier) WHERE revoked_at IS NULL;
+CREATE INDEX ikrar_records_event_time ON ikrar_records (event_id, signed_at, id);`,
+  },
 ]);
 
 /** What {@link RecordStore.put} stores. */
@@ -64,8 +86,14 @@ export interface RecordStore {
   put(input: PutRecordInput): Promise<{ record: SignedPledge; created: boolean }>;
   /** A record by its `urn:uuid:` id, or null. */
   get(id: string): Promise<SignedPledge | null>;
-  /** This employee's record for this event, or null. */
+  /** This employee's record for this event that is not revoked, or null. */
   find(eventId: string, identifier: string): Promise<SignedPledge | null>;
+  /**
+   * Marks a record revoked (its status list bit is set elsewhere): it stays stored and listed,
+   * and its employee may sign the event again. `tx`: inside the caller's transaction.
+   * @returns whether a record was marked now
+   */
+  markRevoked(id: string, tx?: SqlDatabase): Promise<boolean>;
   /** A page of an event's records by signing time (`after`: the last id of the previous page). */
   list(eventId: string, page?: { after?: string; limit?: number }): Promise<RecordSummary[]>;
   /** How many records an event has. */
@@ -90,7 +118,7 @@ function signedAtOf(record: SignedPledge): string {
 
 const INSERT =
   'INSERT INTO ikrar_records (id, event_id, identifier, signed_at, stored_at, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
-const FIND = 'SELECT record FROM ikrar_records WHERE event_id = ? AND identifier = ?';
+const FIND = 'SELECT record FROM ikrar_records WHERE event_id = ? AND identifier = ? AND revoked_at IS NULL';
 
 async function putOne(tx: SqlDatabase, input: PutRecordInput): Promise<{ record: SignedPledge; created: boolean }> {
   const { eventId, identifier, record } = input;
@@ -192,6 +220,13 @@ export async function createRecordStore(db: SqlDatabase): Promise<RecordStore> {
     },
     get: async (id) => parse((await db.query<Row>('SELECT record FROM ikrar_records WHERE id = ?', [id]))[0]),
     find: async (eventId, identifier) => parse((await db.query<Row>(FIND, [eventId, identifier]))[0]),
+    markRevoked: async (id, tx) => {
+      const { changes } = await (tx ?? db).run(
+        'UPDATE ikrar_records SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+        [new Date().toISOString(), id],
+      );
+      return changes === 1;
+    },
     list: async (eventId, p = {}) =>
       (await page(eventId, p.after, clamp(p.limit, 100), false)).map((r) => ({
         id: r.id,

@@ -36,6 +36,8 @@ import { ServerError } from './errors.js';
 import { errorResponse, hasBearer, readJson, type TokenCheck } from './internal/http.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { RecordStore } from './record-store.js';
+import type { StatusListStore } from './status-list-store.js';
+import { registerStatusRoutes } from './status-routes.js';
 import { registerVcApi } from './vc-api.js';
 
 /** Who is signed in: the roster entry, or just the identifier when `roster` is given. */
@@ -78,6 +80,12 @@ export interface IkrarServiceOptions {
     credential: PledgeCredential | SignedPledge,
     ctx: CountersignContext,
   ) => Promise<PledgeCredential | SignedPledge>;
+  /**
+   * Revocation (`createStatusListStore`): every record the agency countersigns without an
+   * employee proof gets a `credentialStatus`; `GET /status/:id` serves the lists and
+   * `POST /credentials/status` (the `issueToken`) revokes.
+   */
+  statusLists?: StatusListStore;
   /** The clock (tests). Default `() => new Date()`. */
   clock?: () => Date;
   /** Default pino on standard output. */
@@ -217,6 +225,11 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
       ...(options.tolerance && { tolerance: options.tolerance }),
     });
     if (await store.get(credential.id)) throw new ServerError('ERR_ID_TAKEN');
+    // The entry must be in the credential before its first signature; an employee's own proof
+    // already covers the credential without one (see the README, "Revocation").
+    if (options.statusLists && !('proof' in credential)) {
+      credential = { ...credential, credentialStatus: await options.statusLists.allocate(credential.id) };
+    }
     if (options.beforeCountersign) credential = await options.beforeCountersign(credential, { employee, event, now });
     const signed = await signPledgeAsync(credential, signer, { created: now, timeZone: event.timeZone });
     const { record, created } = await store.put({ eventId: event.id, identifier: employee.identifier, record: signed });
@@ -239,6 +252,9 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
   });
 
   registerVcApi(app, { signer, agency, clock, issueToken: options.issueToken, trust });
+  if (options.statusLists) {
+    registerStatusRoutes(app, { lists: options.statusLists, store, token: options.issueToken, log });
+  }
 
   app.get('/trust.json', async (c) => {
     c.header('cache-control', 'public, max-age=300');

@@ -210,8 +210,11 @@ describe('several instances on one PostgreSQL', () => {
     const dbs = await Promise.all([openDatabase(url), openDatabase(url), openDatabase(url)]);
     try {
       await Promise.all(dbs.map((d) => createRecordStore(d)));
-      const rows = await dbs[0]!.query('SELECT namespace, version FROM schema_migrations');
-      expect(rows).toEqual([{ namespace: 'ikrar', version: 1 }]);
+      const rows = await dbs[0]!.query('SELECT namespace, version FROM schema_migrations ORDER BY namespace, version');
+      expect(rows).toEqual([
+        { namespace: 'ikrar', version: 1 },
+        { namespace: 'ikrar', version: 2 },
+      ]);
     } finally {
       await Promise.all(dbs.map((d) => d.close()));
     }

@@ -20,6 +20,8 @@ function unsignedSchema(): Schema {
   const s = structuredClone(PLEDGE_RECORD_SCHEMA) as Schema;
   s.required = (s.required ?? []).filter((k) => !['proof', 'id', 'validFrom'].includes(k));
   s.additionalProperties = false;
+  // The agency assigns the status entry (status lists); a client never posts one.
+  delete s.properties.credentialStatus;
   const issuer = s.properties.issuer as Schema;
   issuer.additionalProperties = false;
   const subject = s.properties.credentialSubject as Schema;

@@ -1,0 +1,114 @@
+// End to end, as an agency and its auditor would: 1,000 employees sign through the service, 17
+// records are revoked through the VC-API, the records (the store's JSONL export), trust.json and
+// the status list are saved, and the built `ikrar-verify --status` reports exactly those 17 as
+// revoked (exit 1) and the other 983 valid.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SignedPledge } from '@ikrar/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStatusListStore } from '../src/index.js';
+import {
+  EVENT,
+  credentialFor,
+  freshDatabase,
+  makeRoster,
+  makeService,
+  postSign,
+  removeTempDirs,
+  tempDir,
+} from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bin = path.resolve(here, '../../verifier/bin.js');
+
+describe('1,000 records, 17 revoked, checked by ikrar-verify --status', () => {
+  it(
+    'reports exactly the 17 revoked records as revoked (exit 1) and the rest valid',
+    { timeout: 900_000 },
+    async () => {
+      const db = await freshDatabase('sqlite');
+      const roster = makeRoster(1000);
+      const probe = await makeService(db, roster);
+      const lists = await createStatusListStore(db, {
+        signer: probe.key.signer,
+        issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Jembrana' },
+        baseUrl: 'https://dinas.example/status',
+      });
+      // A generous per-request timeout: this runs on shared CI machines; speed is not what is tested.
+      const svc = await makeService(db, roster, { key: probe.key, statusLists: lists, timeoutMs: 300_000 });
+
+      const ids: string[] = [];
+      for (let i = 0; i < roster.length; i += 10) {
+        const batch = roster.slice(i, i + 10);
+        const answers = await Promise.all(
+          batch.map((e) => postSign(svc, credentialFor(svc, e, { id: undefined as never }), e.identifier)),
+        );
+        for (const res of answers) {
+          expect(res.status).toBe(201);
+          ids.push(((await res.json()) as SignedPledge).id);
+        }
+      }
+      expect(new Set(ids).size).toBe(1000);
+
+      // 17 records chosen spread over the signing order, revoked through the VC-API.
+      const revoked = Array.from({ length: 17 }, (_, k) => ids[k * 58 + 3] as string);
+      const answers = await Promise.all(
+        revoked.map((credentialId) =>
+          svc.app.request('/credentials/status', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-0123456789' },
+            body: JSON.stringify({
+              credentialId,
+              credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
+              reason: 'uji akhir-ke-akhir',
+            }),
+          }),
+        ),
+      );
+      expect(answers.map((r) => r.status)).toEqual(Array(17).fill(200));
+
+      const dir = tempDir('ikrar-status-e2e-');
+      const lines: string[] = [];
+      for await (const line of svc.store.lines(EVENT.id)) lines.push(line);
+      expect(lines).toHaveLength(1000);
+      writeFileSync(path.join(dir, 'records.jsonl'), lines.join('\n') + '\n');
+      writeFileSync(path.join(dir, 'trust.json'), await (await svc.app.request('/trust.json')).text());
+      writeFileSync(path.join(dir, 'status-1.json'), await (await svc.app.request('/status/1')).text());
+
+      const r = spawnSync(
+        process.execPath,
+        [
+          bin,
+          path.join(dir, 'records.jsonl'),
+          '--trust',
+          path.join(dir, 'trust.json'),
+          '--status',
+          path.join(dir, 'status-1.json'),
+          '--require-status',
+          '--json',
+          '--quiet',
+        ],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' },
+          maxBuffer: 64 << 20,
+          timeout: 300_000,
+        },
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      const out = JSON.parse(r.stdout) as {
+        summary: Record<string, number>;
+        results: { verdict: string; id?: string }[];
+      };
+      expect(out.summary).toMatchObject({ total: 1000, valid: 983, revoked: 17, 'status-unknown': 0, malformed: 0 });
+      const flagged = out.results.filter((x) => x.verdict === 'revoked').map((x) => x.id);
+      expect(new Set(flagged)).toEqual(new Set(revoked));
+      expect(out.results.filter((x) => x.verdict !== 'revoked').every((x) => x.verdict === 'valid')).toBe(true);
+    },
+  );
+});
