@@ -11,7 +11,7 @@
  * const trust = trustDocument('Pemerintah Kabupaten Jembrana', key.keys);
  * ```
  */
-import { createPrivateKey, sign as nodeSign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import {
   formatTimestamp,
@@ -20,6 +20,7 @@ import {
   multibaseToSecretKey,
   parseJson,
   secretKeyToMultibase,
+  SignatureInvalidError,
   type Ed25519KeyPair,
   type Signer,
 } from '@ikrar/core';
@@ -64,18 +65,31 @@ interface KeyFile {
 
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-/** A signer on node:crypto (OpenSSL), several times faster than the pure-JS one. */
+/**
+ * A signer on node:crypto (OpenSSL), several times faster than the pure-JS one. Each signature is
+ * checked against the public key with node:crypto before it is returned, so the signer carries no
+ * `publicKey` for core to check it again on the slower WebCrypto path.
+ */
 export function nodeSigner(keyPair: Ed25519KeyPair): Signer {
   const secret: KeyObject = createPrivateKey({
     key: Buffer.concat([PKCS8_ED25519_PREFIX, Buffer.from(keyPair.secretKey.subarray(0, 32))]),
     format: 'der',
     type: 'pkcs8',
   });
+  const pub = createPublicKey(secret);
   return Object.freeze({
     id: keyPair.id,
     controller: keyPair.controller,
-    publicKey: keyPair.publicKey,
-    sign: (data: Uint8Array) => new Uint8Array(nodeSign(null, data, secret)),
+    sign: (data: Uint8Array) => {
+      const signature = nodeSign(null, data, secret);
+      if (!nodeVerify(null, data, pub, signature)) {
+        throw new SignatureInvalidError({
+          en: 'The agency key made a signature that does not verify.',
+          id: 'Kunci instansi menghasilkan tanda tangan yang tidak valid.',
+        });
+      }
+      return new Uint8Array(signature);
+    },
   });
 }
 

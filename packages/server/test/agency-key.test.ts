@@ -63,7 +63,7 @@ describe('loadOrCreateAgencyKey', () => {
     const key = loadOrCreateAgencyKey(keyFile);
     const file = JSON.parse(readFileSync(keyFile, 'utf8'));
     expect(JSON.stringify(key)).not.toContain(file.secretKeyMultibase);
-    expect(Object.keys(key.signer).sort()).toEqual(['controller', 'id', 'publicKey', 'sign']);
+    expect(Object.keys(key.signer).sort()).toEqual(['controller', 'id', 'sign']);
   });
 });
 
