@@ -136,7 +136,10 @@ export function mountApel(app, deps) {
     codes: deps.apel,
     events: deps.stores.events,
     countSigned: async (eventId) => {
-      const [row] = await deps.db.query('SELECT COUNT(*) AS n FROM portal_records WHERE event_id = ?', [eventId]);
+      const [row] = await deps.db.query(
+        'SELECT COUNT(*) AS n FROM ikrar_records WHERE event_id = ? AND revoked_at IS NULL',
+        [eventId],
+      );
       return Number(row?.n ?? 0);
     },
     publicUrl: deps.config.publicUrl,
