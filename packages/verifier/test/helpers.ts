@@ -10,8 +10,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const packageDir: string = path.resolve(here, '..');
 export const repoRoot: string = path.resolve(packageDir, '../..');
 export const vectorsDir: string = process.env.IKRAR_VECTORS ?? path.resolve(repoRoot, '../shared/vectors');
-export const haveVectors: boolean = existsSync(path.join(vectorsDir, 'wycheproof-ed25519.json'));
-if (!haveVectors) console.warn(`[vectors] ${vectorsDir} not found: Wycheproof equivalence tests are skipped`);
+/** The Wycheproof file; a missing one fails the tests that read it (CI puts ../shared beside the clone). */
+export function wycheproofPath(): string {
+  const file = path.join(vectorsDir, 'wycheproof-ed25519.json');
+  if (!existsSync(file)) {
+    throw new Error(`[vectors] ${file} not found: put ../shared beside the repository or set IKRAR_VECTORS`);
+  }
+  return file;
+}
 export const binPath: string = path.join(packageDir, 'bin.js');
 
 export interface MakeRecordOptions {

@@ -1,14 +1,13 @@
 // Every fast path (libsodium, node:crypto) behind the strict checks gives the verdict of the noble
 // reference (core's verifyEd25519, zip215: false) on every Wycheproof vector and every forgery here.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, verifyEd25519 } from '@ikrar/core';
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoVerify, sodiumVerify } from '../src/cli/verify/engines.js';
 import { createStrictVerifier, type StrictVerifyStats } from '../src/strict-signature.js';
-import { haveVectors, vectorsDir } from './helpers.js';
+import { wycheproofPath } from './helpers.js';
 
 ed.hashes.sha512 = sha512;
 
@@ -59,15 +58,13 @@ describe('strict fast paths: there is at least one to test', () => {
   it('node:crypto is always present', () => expect(paths.length).toBeGreaterThanOrEqual(1));
 });
 
-describe.skipIf(!haveVectors)('Wycheproof Ed25519: every path agrees with the reference', () => {
-  const file = haveVectors
-    ? (JSON.parse(readFileSync(path.join(vectorsDir, 'wycheproof-ed25519.json'), 'utf8')) as {
-        testGroups: {
-          publicKey: { pk: string };
-          tests: { tcId: number; comment: string; msg: string; sig: string; result: string; flags: string[] }[];
-        }[];
-      })
-    : { testGroups: [] };
+describe('Wycheproof Ed25519: every path agrees with the reference', () => {
+  const file = JSON.parse(readFileSync(wycheproofPath(), 'utf8')) as {
+    testGroups: {
+      publicKey: { pk: string };
+      tests: { tcId: number; comment: string; msg: string; sig: string; result: string; flags: string[] }[];
+    }[];
+  };
   let count = 0;
   file.testGroups.forEach((g, gi) => {
     for (const v of g.tests) {

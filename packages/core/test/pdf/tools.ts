@@ -136,9 +136,6 @@ export function wordBoxes(pdf: Uint8Array): {
   }));
 }
 
-/** Whether zbarimg (Debian zbar-tools) is installed to read QR codes back. */
-export const haveZbar: boolean = spawnSync('zbarimg', ['--version']).status === 0;
-
 /** The QR codes zbarimg reads from a PNG. */
 export function readQrCodes(png: Uint8Array): string[] {
   return withTempDir((dir) => {
