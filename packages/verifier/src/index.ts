@@ -22,3 +22,6 @@ export * from './roster.js';
 export * from './report.js';
 export * from './verify-records.js';
 export * from './html-report.js';
+export * from './jobs.js';
+export * from './read-inputs.js';
+export * from './pdf-record.js';

@@ -90,8 +90,12 @@ export interface RecordVerifierOptions {
   readonly templates?: readonly PledgeTemplate[];
   /** Deadline: records whose issuer proof was created after it get `after-deadline`. */
   readonly before?: string | Date;
-  /** Signature check; default core's strict noble one. Must be as strict (see `createStrictVerifier`). */
-  readonly verifySignature?: StrictVerify;
+  /**
+   * Signature check; default core's strict noble one. Must be as strict: `createStrictVerifier`
+   * around a native one, or core's `verifyEd25519Async` (WebCrypto first, noble fallback) in browsers.
+   */
+  readonly verifySignature?:
+    StrictVerify | ((signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => Promise<boolean>);
   /** SHA-256 for record hashing; default core's `@noble/hashes`. The command passes node:crypto's. */
   readonly sha256?: (bytes: Uint8Array) => Uint8Array;
   /** Show identifiers in full (default masked, UU PDP 27/2022). */

@@ -13,26 +13,20 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isIkrarError, parseJson } from '@ikrar/core';
 import { createDuplicateTracker } from '../../duplicates.js';
-import {
-  InputUnreadableError,
-  isVerifierError,
-  OutputUnwritableError,
-  TrustStoreInvalidError,
-  VERIFIER_DOCS_URL,
-} from '../../errors.js';
+import { InputUnreadableError, isVerifierError, OutputUnwritableError, VERIFIER_DOCS_URL } from '../../errors.js';
 import { renderHtmlReport } from '../../html-report.js';
 import { createReport } from '../../report.js';
 import { parseRoster, type RosterEntry } from '../../roster.js';
-import { parseTrustStore, type TrustStore } from '../../trust-store.js';
+import { readTrustStore } from '../../read-inputs.js';
+import type { TrustStore } from '../../trust-store.js';
 import { parseCommandLine } from './args.js';
 import { loadEngine } from './engines.js';
-import { expandInputs, feedInput } from './inputs.js';
+import { expandInputs, feedSpec } from './inputs.js';
 import { detectLang, MESSAGES, type Lang } from './messages.js';
 import { createOutput } from './output.js';
-import { createPool } from './pool.js';
-import { readStatusLists } from './status-input.js';
+import { createPool, MAX_WORKER_JOB_BYTES } from './pool.js';
+import { readStatusListFiles } from './status-input.js';
 import { UsageError } from '../../errors.js';
 
 async function readText(path: string, what: (f: string) => { id: string; en: string }): Promise<string> {
@@ -48,14 +42,7 @@ async function loadTrustStore(path: string): Promise<TrustStore> {
     id: MESSAGES.id.trustUnreadable(f),
     en: MESSAGES.en.trustUnreadable(f),
   }));
-  let json: unknown;
-  try {
-    json = parseJson(text);
-  } catch (err) {
-    const m = isIkrarError(err) ? err.messages : { id: String(err), en: String(err) };
-    throw new TrustStoreInvalidError('$', { id: MESSAGES.id.trustJson(m.id), en: MESSAGES.en.trustJson(m.en) });
-  }
-  return parseTrustStore(json);
+  return readTrustStore(text);
 }
 
 /**
@@ -93,7 +80,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (cl.engine === 'sodium' && !loadEngine('sodium'))
       throw new UsageError({ id: MESSAGES.id.noSodium, en: MESSAGES.en.noSodium });
     const statusLists =
-      cl.status.length > 0 ? await readStatusLists(cl.status, trustStore, loadEngine(cl.engine)?.verify) : undefined;
+      cl.status.length > 0
+        ? await readStatusListFiles(cl.status, trustStore, loadEngine(cl.engine)?.verify)
+        : undefined;
     const specs = await expandInputs(cl.inputs, lang);
 
     const output = createOutput({
@@ -139,7 +128,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     );
     try {
-      for (const spec of specs) await feedInput(spec, { pool, lang, counts }, process.stdin);
+      for (const spec of specs)
+        await feedSpec(spec, { sink: pool, counts, maxJobBytes: MAX_WORKER_JOB_BYTES }, process.stdin);
       await pool.drain();
     } finally {
       await pool.close();

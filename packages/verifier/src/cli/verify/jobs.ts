@@ -1,19 +1,21 @@
 /**
- * The unit of work of `ikrar-verify`: a run of JSONL bytes (complete lines) or a list of record
- * texts, verified by a worker thread (or in the main thread with `--jobs 0`). Shared by both so
- * that every path gives the same verdicts.
+ * The command's job runner: the library's `createJobRunner` (one for worker threads and the
+ * browser) with a native Ed25519 engine behind the strict checks and OpenSSL's SHA-256.
  *
  * @module
  * @example
  * ```ts
- * const run = createJobRunner(init);
+ * const run = createNodeJobRunner(init);
  * const outcomes = await run({ seq: 0, kind: 'lines', file: 'a.jsonl', firstLine: 1, data });
  * ```
  */
+import { createJobRunner, MAX_RECORD_CHARS, type Job } from '../../jobs.js';
 import type { StatusLists } from '../../status-lists.js';
 import type { TrustStore } from '../../trust-store.js';
-import { createRecordVerifier, malformedOutcome, type RecordOutcome } from '../../verify-record.js';
+import { createRecordVerifier, type RecordOutcome } from '../../verify-record.js';
 import { loadEngine, nodeSha256, type EngineName } from './engines.js';
+
+export { MAX_RECORD_CHARS, type Job };
 
 /** What every worker is told once. */
 export interface RunInit {
@@ -26,99 +28,25 @@ export interface RunInit {
   readonly requireStatus?: boolean;
 }
 
-/** A job: JSONL bytes holding complete lines, or separate record texts. */
-export type Job =
-  | {
-      readonly seq: number;
-      readonly kind: 'lines';
-      readonly file: string;
-      readonly firstLine: number;
-      readonly data: Uint8Array;
-    }
-  | {
-      readonly seq: number;
-      readonly kind: 'texts';
-      readonly file: string;
-      readonly texts: readonly string[];
-      /** Position in a JSON array, or `null` for a lone record. */
-      readonly indices: readonly (number | null)[];
-    };
-
-/** Longest record text a worker parses (UTF-16 code units), as core's parseJson default. */
-export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
-
-const BAD_UTF8 = { id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' };
-
 /**
  * Builds the job runner of one thread.
  * @param init - trust store, deadline, engine, reveal
  * @returns a function from a job to its outcomes, in order
- * @example createJobRunner(init)(job)
+ * @example createNodeJobRunner(init)(job)
  */
-export function createJobRunner(init: RunInit): (job: Job) => Promise<RecordOutcome[]> {
+export function createNodeJobRunner(init: RunInit): (job: Job) => Promise<RecordOutcome[]> {
   const engine = loadEngine(init.engine) ?? loadEngine('node');
-  const verifier = createRecordVerifier({
-    trustStore: init.trustStore,
-    ...(init.before !== undefined && { before: init.before }),
-    ...(engine?.verify && { verifySignature: engine.verify }),
-    // OpenSSL's SHA-256 is several times faster than the pure-JS default on 3 KB records.
-    ...(engine?.verify && { sha256: nodeSha256 }),
-    reveal: init.reveal,
-    maxLength: MAX_RECORD_CHARS,
-    ...(init.statusLists && { statusLists: init.statusLists }),
-    ...(init.requireStatus && { requireStatus: true }),
-  });
-  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-  return async (job) => {
-    const out: RecordOutcome[] = [];
-    if (job.kind === 'texts') {
-      for (let i = 0; i < job.texts.length; i++) {
-        const index = job.indices[i];
-        const source = index === null || index === undefined ? { file: job.file } : { file: job.file, index };
-        out.push(await verifier.verifyText(job.texts[i] as string, source));
-      }
-      return out;
-    }
-    let text: string | null;
-    try {
-      text = strict.decode(job.data);
-    } catch {
-      text = null;
-    }
-    const lines = text !== null ? text.split('\n') : splitBytes(job.data);
-    let line = job.firstLine;
-    for (const raw of lines) {
-      const n = line++;
-      let s: string;
-      if (typeof raw === 'string') s = raw;
-      else {
-        try {
-          s = strict.decode(raw);
-        } catch {
-          out.push(malformedOutcome('ERR_UTF8_INVALID', { file: job.file, line: n }, BAD_UTF8));
-          continue;
-        }
-      }
-      if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a UTF-8 BOM some editors write
-      if (s.endsWith('\r')) s = s.slice(0, -1);
-      if (s.trim() === '') continue; // blank lines are not records
-      out.push(await verifier.verifyText(s, { file: job.file, line: n }));
-    }
-    return out;
-  };
-}
-
-function splitBytes(data: Uint8Array): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = data.indexOf(10, start);
-    if (nl < 0) {
-      parts.push(data.subarray(start));
-      return parts;
-    }
-    parts.push(data.subarray(start, nl));
-    start = nl + 1;
-  }
+  return createJobRunner(
+    createRecordVerifier({
+      trustStore: init.trustStore,
+      ...(init.before !== undefined && { before: init.before }),
+      ...(engine?.verify && { verifySignature: engine.verify }),
+      // OpenSSL's SHA-256 is several times faster than the pure-JS default on 3 KB records.
+      ...(engine?.verify && { sha256: nodeSha256 }),
+      reveal: init.reveal,
+      maxLength: MAX_RECORD_CHARS,
+      ...(init.statusLists && { statusLists: init.statusLists }),
+      ...(init.requireStatus && { requireStatus: true }),
+    }),
+  );
 }

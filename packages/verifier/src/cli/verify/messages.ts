@@ -74,17 +74,12 @@ Kode keluar: 0 semua sah, 1 ada yang tidak sah (atau tidak ada rekaman), 2 kesal
   notFound: (f: string) => `Berkas tidak ditemukan: ${f}`,
   unreadable: (f: string) => `Berkas tidak dapat dibaca: ${f}`,
   trustUnreadable: (f: string) => `Daftar kepercayaan tidak dapat dibaca: ${f}`,
-  trustJson: (m: string) => `Daftar kepercayaan bukan JSON yang sah: ${m}`,
   rosterUnreadable: (f: string) => `Daftar pegawai tidak dapat dibaca: ${f}`,
   statusUnreadable: (f: string) => `Daftar status tidak dapat dibaca: ${f}`,
-  statusJson: (f: string, m: string) => `Daftar status ${f} bukan JSON yang sah: ${m}`,
   statusNone: (f: string) => `Tidak ada berkas .json di ${f}`,
   requireStatusAlone: 'Opsi --require-status memerlukan --status.',
   htmlUnwritable: (f: string) => `Laporan HTML tidak dapat ditulis: ${f}`,
   internal: (m: string) => `Kesalahan internal: ${m}`,
-  emptyFile: { id: 'Berkas kosong.', en: 'The file is empty.' },
-  tooLarge: { id: 'Baris atau berkas terlalu besar.', en: 'The line or file is too large.' },
-  badUtf8: { id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' },
 };
 
 const en: typeof id = {
@@ -133,17 +128,12 @@ Exit codes: 0 all valid, 1 at least one not valid (or no records), 2 usage or I/
   notFound: (f) => `File not found: ${f}`,
   unreadable: (f) => `File cannot be read: ${f}`,
   trustUnreadable: (f) => `Trust store cannot be read: ${f}`,
-  trustJson: (m) => `Trust store is not valid JSON: ${m}`,
   rosterUnreadable: (f) => `Roster cannot be read: ${f}`,
   statusUnreadable: (f) => `Status list cannot be read: ${f}`,
-  statusJson: (f, m) => `Status list ${f} is not valid JSON: ${m}`,
   statusNone: (f) => `No .json file in ${f}`,
   requireStatusAlone: 'The option --require-status needs --status.',
   htmlUnwritable: (f) => `HTML report cannot be written: ${f}`,
   internal: (m) => `Internal error: ${m}`,
-  emptyFile: id.emptyFile,
-  tooLarge: id.tooLarge,
-  badUtf8: id.badUtf8,
 };
 
 /** The command's messages by language. */

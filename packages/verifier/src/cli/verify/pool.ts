@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { RecordOutcome } from '../../verify-record.js';
-import { createJobRunner, type Job, type RunInit } from './jobs.js';
+import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
 const WORKER_OLD_SPACE_MB = 40;

@@ -8,14 +8,14 @@
  * @module
  * @example
  * ```ts
- * const lists = await readStatusLists(['status/'], trustStore, 'id');
+ * const lists = await readStatusListFiles(['status/'], trustStore);
  * ```
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isIkrarError, parseJson } from '@ikrar/core';
-import { InputUnreadableError, StatusListInvalidError } from '../../errors.js';
-import { loadStatusLists, type StatusListInput, type StatusLists } from '../../status-lists.js';
+import { InputUnreadableError } from '../../errors.js';
+import { readStatusLists } from '../../read-inputs.js';
+import type { StatusLists } from '../../status-lists.js';
 import type { StrictVerify } from '../../strict-signature.js';
 import type { TrustStore } from '../../trust-store.js';
 import { MESSAGES } from './messages.js';
@@ -43,7 +43,7 @@ async function filesOf(arg: string): Promise<string[]> {
 }
 
 /**
- * Reads, verifies and decodes the status lists named on the command line.
+ * Reads the files named on the command line; the library's `readStatusLists` verifies and decodes them.
  * @param args - the `--status` values
  * @param trustStore - the auditor's trust store
  * @param verifySignature - the run's strict signature check
@@ -51,33 +51,20 @@ async function filesOf(arg: string): Promise<string[]> {
  * @throws {InputUnreadableError} `ERR_INPUT_UNREADABLE` for a missing or unreadable path
  * @throws {StatusListInvalidError} `ERR_STATUS_LIST_INVALID` for bad JSON or a list that cannot be used
  */
-export async function readStatusLists(
+export async function readStatusListFiles(
   args: readonly string[],
   trustStore: TrustStore,
   verifySignature?: StrictVerify,
 ): Promise<StatusLists> {
-  const inputs: StatusListInput[] = [];
+  const files: { name: string; text: string }[] = [];
   for (const arg of args) {
     for (const file of await filesOf(arg)) {
-      let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        files.push({ name: file, text: await readFile(file, 'utf8') });
       } catch (cause) {
         throw unreadable(file, cause);
       }
-      let json: unknown;
-      try {
-        json = parseJson(text);
-      } catch (err) {
-        const m = isIkrarError(err) ? err.messages : { id: String(err), en: String(err) };
-        throw new StatusListInvalidError(file, 'ERR_JSON_INVALID', {
-          id: MESSAGES.id.statusJson(file, m.id),
-          en: MESSAGES.en.statusJson(file, m.en),
-        });
-      }
-      if (Array.isArray(json)) json.forEach((credential, i) => inputs.push({ credential, source: `${file}[${i}]` }));
-      else inputs.push({ credential: json, source: file });
     }
   }
-  return loadStatusLists(inputs, { trustStore, ...(verifySignature && { verifySignature }) });
+  return readStatusLists(files, trustStore, verifySignature);
 }

@@ -9,7 +9,7 @@
  * ```
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createJobRunner, type Job, type RunInit } from './jobs.js';
+import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
 
 const run = createJobRunner(workerData as RunInit);
 const port = parentPort;

@@ -9,7 +9,7 @@
  * const got = await recordFromPdf(bytes); // { record } or { reason, message }
  * ```
  */
-import type { VerifierMessage } from '../../errors.js';
+import type { VerifierMessage } from './errors.js';
 
 /** What a PDF gave: the record, or why not. */
 export type PdfRecord = { readonly record: unknown } | { readonly reason: string; readonly message?: VerifierMessage };

@@ -1,0 +1,98 @@
+/**
+ * The unit of work of a batch verification: a run of JSONL bytes (complete lines) or a list of
+ * record texts. The input reader (`read-inputs.ts`) makes jobs; a runner made here turns a job
+ * into outcomes, in order. `ikrar-verify`'s worker threads and `<ikrar-verifikasi>`'s Web Workers
+ * run the same runner, so every path gives the same verdicts and line numbers.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const run = createJobRunner(createRecordVerifier({ trustStore }));
+ * const outcomes = await run({ seq: 0, kind: 'lines', file: 'a.jsonl', firstLine: 1, data });
+ * ```
+ */
+import { malformedOutcome, type RecordOutcome, type RecordVerifier } from './verify-record.js';
+
+/** A job: JSONL bytes holding complete lines, or separate record texts. Plain data (structured-cloneable). */
+export type Job =
+  | {
+      readonly seq: number;
+      readonly kind: 'lines';
+      readonly file: string;
+      readonly firstLine: number;
+      readonly data: Uint8Array;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: 'texts';
+      readonly file: string;
+      readonly texts: readonly string[];
+      /** Position in a JSON array, or `null` for a lone record. */
+      readonly indices: readonly (number | null)[];
+    };
+
+/** Longest record text a runner parses (UTF-16 code units), as core's parseJson default. */
+export const MAX_RECORD_CHARS: number = 16 * 1024 * 1024;
+
+const BAD_UTF8 = { id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' };
+
+/**
+ * Builds the job runner of one thread (or worker).
+ * @param verifier - the thread's record verifier (its engine, trust store, status lists)
+ * @returns a function from a job to its outcomes, in order
+ * @example createJobRunner(createRecordVerifier({ trustStore }))(job)
+ */
+export function createJobRunner(verifier: RecordVerifier): (job: Job) => Promise<RecordOutcome[]> {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  return async (job) => {
+    const out: RecordOutcome[] = [];
+    if (job.kind === 'texts') {
+      for (let i = 0; i < job.texts.length; i++) {
+        const index = job.indices[i];
+        const source = index === null || index === undefined ? { file: job.file } : { file: job.file, index };
+        out.push(await verifier.verifyText(job.texts[i] as string, source));
+      }
+      return out;
+    }
+    let text: string | null;
+    try {
+      text = strict.decode(job.data);
+    } catch {
+      text = null;
+    }
+    const lines = text !== null ? text.split('\n') : splitBytes(job.data);
+    let line = job.firstLine;
+    for (const raw of lines) {
+      const n = line++;
+      let s: string;
+      if (typeof raw === 'string') s = raw;
+      else {
+        try {
+          s = strict.decode(raw);
+        } catch {
+          out.push(malformedOutcome('ERR_UTF8_INVALID', { file: job.file, line: n }, BAD_UTF8));
+          continue;
+        }
+      }
+      if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a UTF-8 BOM some editors write
+      if (s.endsWith('\r')) s = s.slice(0, -1);
+      if (s.trim() === '') continue; // blank lines are not records
+      out.push(await verifier.verifyText(s, { file: job.file, line: n }));
+    }
+    return out;
+  };
+}
+
+function splitBytes(data: Uint8Array): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = data.indexOf(10, start);
+    if (nl < 0) {
+      parts.push(data.subarray(start));
+      return parts;
+    }
+    parts.push(data.subarray(start, nl));
+    start = nl + 1;
+  }
+}
