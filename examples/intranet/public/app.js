@@ -1,4 +1,4 @@
-// The employee page: sign in (the agency's SSO; in demo mode a labelled stand-in), then
+// The employee page: sign in (the agency's SSO, /auth/sso/login; in demo mode a labelled stand-in), then
 // <ikrar-netralitas> in endpoint mode against /api/sign for the open event. No inline script:
 // the page runs under a strict Content-Security-Policy.
 import '/vendor/browser/ikrar-netralitas.js';
@@ -12,6 +12,10 @@ async function showLogin() {
   $('login').hidden = false;
   $('sign').hidden = true;
   $('logout').hidden = true;
+  // The agency's single sign-on, when the portal has it (OIDC_ISSUER).
+  const sso = await api('/auth/sso').catch(() => ({ enabled: false, demo: true }));
+  $('sso').hidden = !sso.enabled;
+  if (!sso.demo) return;
   try {
     const choices = await api('/api/demo-logins');
     $('demo').hidden = false;
@@ -121,7 +125,9 @@ $('login-form').addEventListener('submit', (e) => {
   signIn('/api/session', { identifier: $('identifier').value });
 });
 $('logout').addEventListener('click', async () => {
-  await api('/api/session', { method: 'DELETE' }).catch(() => {});
-  location.reload();
+  const out = await api('/api/session', { method: 'DELETE' }).catch(() => null);
+  // Signed in through the agency's SSO: end the provider's session too (it comes back here).
+  if (out?.logoutUrl) location.href = out.logoutUrl;
+  else location.reload();
 });
 await start();

@@ -21,6 +21,7 @@ import { createStaffStore, generatePassword } from './data/staff.mjs';
 import { createApelCodes } from './apel/apel-codes.mjs';
 import { apelSecret } from './apel/apel-routes.mjs';
 import { createPortal } from './portal.mjs';
+import { setUpSso } from './sso/sso-routes.mjs';
 import { checkRoster } from './roster-check.mjs';
 
 /**
@@ -75,6 +76,7 @@ export async function startPortal(config, options = {}) {
 
   const state = { stopping: false };
   const apel = await createApelCodes({ secret: apelSecret(process.env) });
+  const sso = await setUpSso(db, config, now);
   const app = createPortal({
     config,
     db,
@@ -83,6 +85,7 @@ export async function startPortal(config, options = {}) {
     now,
     state,
     apel,
+    ...(sso && { sso }),
     ...(options.publicRoutes && { publicRoutes: options.publicRoutes }),
   });
   const server = /** @type {import('node:http').Server} */ (

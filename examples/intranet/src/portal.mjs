@@ -29,6 +29,7 @@ import { publicRoutes } from './routes/public.mjs';
 import { recordRoutes } from './routes/records.mjs';
 import { sessionRoutes } from './routes/sessions.mjs';
 import { signRoutes } from './routes/sign.mjs';
+import { ssoRoutes } from './sso/sso-routes.mjs';
 
 /**
  * @typedef {{
@@ -49,6 +50,7 @@ import { signRoutes } from './routes/sign.mjs';
  *   state: { stopping: boolean },
  *   publicRoutes?: Hono,
  *   apel?: import('./apel/apel-codes.mjs').ApelCodes,
+ *   sso?: import('./sso/sso-routes.mjs').SsoDeps,
  * }} PortalDeps
  */
 
@@ -144,6 +146,7 @@ export function createPortal(deps) {
   app.all('/credentials/*', (c) => service.fetch(c.req.raw));
   if (deps.publicRoutes) app.route('/', deps.publicRoutes);
   app.route('/api', sessionRoutes(deps, signInLimit));
+  app.route('/auth', ssoRoutes(deps, signInLimit));
   app.route('/api', meRoutes(deps));
   app.route('/api', signRoutes(deps, signingLimit));
   app.route('/api', recordRoutes(deps));

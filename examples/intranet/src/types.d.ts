@@ -64,4 +64,24 @@ export interface PortalConfig {
   adminPassword?: string;
   /** Bearer token for POST /credentials/issue (IKRAR_API_TOKEN); none: 401. */
   apiToken?: string;
+  /** Single sign-on through the agency's OpenID provider (OIDC_*); none: SSO is off. */
+  sso?: SsoSettings;
+}
+
+export interface SsoSettings {
+  /** The provider's issuer URL (discovery at `/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+  /** None: a public client (PKCE only). */
+  clientSecret?: string;
+  /** Space-separated, always with `openid`. */
+  scope: string;
+  /** Claim with the employee's NIP (or NIK), matched to the roster. */
+  nipClaim: string;
+  /** Claim with the user's roles (string or array); null: roles from the staff list only. */
+  roleClaim: string | null;
+  adminRole: string;
+  auditorRole: string;
+  /** Claim matched to the portal's staff usernames when no role claim names a role. */
+  staffClaim: string;
 }

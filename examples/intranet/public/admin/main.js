@@ -1,4 +1,4 @@
-// The administrators' and auditors' page: sign in with a staff account, then the panels
+// The administrators' and auditors' page: sign in with a staff account (or the agency's SSO), then the panels
 // (coverage, events, roster, exports, audit log), one per location hash.
 import { $, api, ApiError } from '../api.js';
 import { showAudit } from './audit.js';
@@ -32,6 +32,8 @@ async function start() {
   }
   if (!me || me.kind !== 'staff') {
     $('staff-login').hidden = false;
+    const sso = await api('/auth/sso').catch(() => ({ enabled: false }));
+    $('staff-sso').hidden = !sso.enabled;
     return;
   }
   $('staff-login').hidden = true;
@@ -61,7 +63,8 @@ $('staff-login-form').addEventListener('submit', async (e) => {
   }
 });
 $('logout').addEventListener('click', async () => {
-  await api('/api/session', { method: 'DELETE' }).catch(() => {});
-  location.href = '/admin';
+  const out = await api('/api/session', { method: 'DELETE' }).catch(() => null);
+  // Signed in through the agency's SSO: end the provider's session too.
+  location.href = out?.logoutUrl ?? '/admin';
 });
 await start();

@@ -60,6 +60,17 @@ export function createStaffStore(db, { now }) {
         now().toISOString(),
       ])),
     /**
+     * The role of a staff account, for a sign-in through the agency's SSO (no password).
+     * @param {string} username
+     * @returns {Promise<StaffRole | null>}
+     */
+    roleOf: async (username) => {
+      const [row] = /** @type {{ role: StaffRole }[]} */ (
+        await db.query('SELECT role FROM portal_staff WHERE username = ?', [username])
+      );
+      return row?.role ?? null;
+    },
+    /**
      * @param {string} username @param {string} password
      * @returns {Promise<{ username: string, role: StaffRole } | null>}
      */

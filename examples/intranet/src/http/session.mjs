@@ -46,6 +46,23 @@ export function setSessionCookies(c, id, csrf, secure) {
   setCookie(c, CSRF_COOKIE, csrf, { sameSite: 'Strict', path: '/', secure });
 }
 
+/**
+ * Signs someone in: ends the request's old session (a new id at every sign-in, so a planted id
+ * never becomes a signed-in one), makes a new one and sets its cookies.
+ * @param {import('hono').Context<SessionEnv>} c
+ * @param {ReturnType<import('../data/sessions.mjs').createSessionStore>} sessions
+ * @param {Pick<Session, 'kind' | 'subject' | 'role'>} who
+ * @param {boolean} secure
+ * @returns {Promise<{ id: string, session: Session }>}
+ */
+export async function startSession(c, sessions, who, secure) {
+  const old = c.get('sessionId');
+  if (old) await sessions.destroy(old);
+  const created = await sessions.create(who);
+  setSessionCookies(c, created.id, created.session.csrf, secure);
+  return created;
+}
+
 /** @param {import('hono').Context<SessionEnv>} c @returns {Session & { kind: 'employee' }} */
 export function requireEmployee(c) {
   const s = c.get('session');

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Signing in and out. Employees: the agency's SSO in production; with IKRAR_DEMO=1 a labelled
- * stand-in, `POST /api/session { identifier }`. Staff (administrator, auditor): username and
+ * Signing in and out. Employees: the agency's SSO in production (src/sso/); with IKRAR_DEMO=1 a
+ * labelled stand-in, `POST /api/session { identifier }`. Staff (administrator, auditor): username and
  * password. Every sign-in gets a new session id; sign-out deletes it.
  * @module
  */
@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { PortalError } from '../http/errors.mjs';
 import { limitBody, readJson, stringFields } from '../http/json-body.mjs';
-import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from '../http/session.mjs';
+import { CSRF_COOKIE, SESSION_COOKIE, startSession } from '../http/session.mjs';
 
 /** @typedef {import('../portal.mjs').PortalDeps} PortalDeps */
 
@@ -26,18 +26,12 @@ export function sessionRoutes(deps, signInLimit) {
    * @param {import('hono').Context<any>} c
    * @param {Pick<import('../types.js').Session, 'kind' | 'subject' | 'role'>} who
    */
-  const startSession = async (c, who) => {
-    const old = c.get('sessionId');
-    if (old) await stores.sessions.destroy(old);
-    const { id, session } = await stores.sessions.create(who);
-    setSessionCookies(c, id, session.csrf, secure);
-    return session;
-  };
+  const signIn = async (c, who) => (await startSession(c, stores.sessions, who, secure)).session;
 
   /** @param {import('hono').Context<any>} c @param {import('../types.js').Employee | null} employee */
   const demoSignIn = async (c, employee) => {
     if (!employee) throw new PortalError('ERR_NOT_IN_ROSTER');
-    const session = await startSession(c, { kind: 'employee', subject: employee.id, role: null });
+    const session = await signIn(c, { kind: 'employee', subject: employee.id, role: null });
     return c.json({ kind: 'employee', csrf: session.csrf, expiresAt: session.expiresAt });
   };
 
@@ -52,16 +46,22 @@ export function sessionRoutes(deps, signInLimit) {
     const { username, password } = stringFields(await readJson(c), ['username', 'password']);
     const staff = await stores.staff.authenticate(username, password);
     if (!staff) throw new PortalError('ERR_CREDENTIALS');
-    const session = await startSession(c, { kind: 'staff', subject: staff.username, role: staff.role });
+    const session = await signIn(c, { kind: 'staff', subject: staff.username, role: staff.role });
     return c.json({ kind: 'staff', role: staff.role, csrf: session.csrf, expiresAt: session.expiresAt });
   });
 
+  // Signing out ends the portal's session; one that came through the agency's SSO also gets the
+  // provider's end-session URL to go to (RP-Initiated Logout 1.0), when the provider has one.
   app.delete('/session', async (c) => {
     const id = c.get('sessionId');
-    if (id) await stores.sessions.destroy(id);
+    let logoutUrl = null;
+    if (id) {
+      await stores.sessions.destroy(id);
+      if (deps.sso && (await deps.sso.store.endSession(id))) logoutUrl = await deps.sso.client.logoutUrl();
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     setCookie(c, CSRF_COOKIE, randomBytes(16).toString('hex'), { sameSite: 'Strict', path: '/', secure });
-    return c.body(null, 204);
+    return logoutUrl ? c.json({ logoutUrl }) : c.body(null, 204);
   });
 
   // The demo sign-in's choices: names and masked numbers only (the stand-in picks by a click).
