@@ -6,16 +6,24 @@
 import { defaultConfig } from './config.mjs';
 import { startPortal } from './app.mjs';
 
-const config = defaultConfig(process.argv.includes('--demo') ? { demo: true } : {});
+let config;
+try {
+  config = defaultConfig(process.argv.includes('--demo') ? { demo: true } : {});
+} catch (err) {
+  // A setting that cannot work (e.g. OIDC_ISSUER over plain http): say which, no stack trace.
+  console.error(`pengaturan salah / bad setting: ${/** @type {Error} */ (err).message}`);
+  process.exit(2);
+}
 const app = await startPortal(config);
 const demo = config.demo
   ? `  demo        sign-in stand-in for the agency's SSO is ON / masuk demo (pengganti SSO) AKTIF\n`
   : '';
+const sso = config.sso ? `  sso         ${config.sso.issuer} (OpenID Connect) / SSO instansi\n` : '';
 console.log(`
 Ikrar Netralitas — portal instansi / agency portal
   agency key  ${app.agency.controller}
   employees   ${await app.stores.employees.count()} on the roster / pegawai di daftar
-${demo}  open        ${app.url}/          (employees sign / pegawai menandatangani)
+${demo}${sso}  open        ${app.url}/          (employees sign / pegawai menandatangani)
               ${app.url}/admin     (administrators, auditors / admin, auditor)
   auditors    ${app.url}/trust.json
 Press Ctrl+C to stop / tekan Ctrl+C untuk berhenti.`);

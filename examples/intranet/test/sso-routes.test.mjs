@@ -1,12 +1,21 @@
 // The single sign-on without a browser: its settings, its refusals as JSON (stable code, both
 // languages, never a 500), the server-side sign-in state (taken once, expires, one winner for
-// concurrent callbacks), a provider that is down, and a portal without SSO.
+// concurrent callbacks; on SQLite and on a real PostgreSQL server), a provider that is down, and
+// a portal without SSO.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase, migrate } from '@ikrar/server';
+import { startPostgres } from '../../../scripts/postgres.mjs';
 import { ssoSettings } from '../src/sso/sso-settings.mjs';
 import { createSsoStore, SSO_MIGRATIONS } from '../src/sso/sso-store.mjs';
 import { client, expectError, startTestPortal } from './helpers.mjs';
 import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider } from './oidc-provider.mjs';
+
+const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.mjs');
 
 describe('SSO settings (OIDC_*)', () => {
   it('off without OIDC_ISSUER; defaults for the rest', () => {
@@ -58,18 +67,36 @@ describe('SSO settings (OIDC_*)', () => {
       ssoSettings({ OIDC_ISSUER: 'https://sso.example.go.id', OIDC_CLIENT_ID: 'x', OIDC_NIP_CLAIM: 'nip; drop' }),
     ).toThrow('OIDC_NIP_CLAIM is not a claim name: "nip; drop"');
   });
+
+  it('the portal refuses to start with such a setting: exit 2, the setting named, no stack trace', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-sso-bad-'));
+    const run = spawnSync(process.execPath, [main], {
+      env: { ...process.env, IKRAR_DATA_DIR: dataDir, PORT: '0', OIDC_ISSUER: 'http://sso.example.go.id' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'pengaturan salah / bad setting: OIDC_ISSUER must be an https URL (plain http only on 127.0.0.1, localhost or [::1])',
+    );
+  });
 });
 
-describe('server-side sign-in state', () => {
+describe.each(['SQLite', 'PostgreSQL'])('server-side sign-in state on %s', (engine) => {
   let db;
+  let pg;
   let at = new Date('2026-11-30T01:00:00Z');
   let store;
   beforeAll(async () => {
-    db = await openDatabase('sqlite::memory:');
+    if (engine === 'PostgreSQL') pg = await startPostgres();
+    db = await openDatabase(pg ? pg.url : 'sqlite::memory:');
     await migrate(db, 'portal_sso', SSO_MIGRATIONS);
     store = createSsoStore(db, { now: () => at });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    await pg?.stop();
   });
-  afterAll(() => db?.close());
   const secrets = { state: 's'.repeat(43), nonce: 'n'.repeat(43), codeVerifier: 'v'.repeat(43) };
 
   it('is taken once; an unknown or malformed id finds nothing', async () => {
