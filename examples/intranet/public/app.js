@@ -40,6 +40,28 @@ async function signIn(url, body) {
   }
 }
 
+// Apel: the projector's QR code opens this page as /?apel=<event>&kode=<code>. The code goes with
+// the signing (the x-ikrar-apel header); the server checks it and notes the presence in the record.
+const apelParams = new URLSearchParams(location.search);
+const apel = { event: apelParams.get('apel'), code: apelParams.get('kode') };
+
+/** Checks the apel code before signing; a refused one is explained and the employee signs without it. */
+async function checkApel(note) {
+  if (!apel.code) return null;
+  note.hidden = false;
+  try {
+    const r = await api('/api/apel/check', { method: 'POST', json: { event: apel.event ?? '', code: apel.code } });
+    note.className = 'notice';
+    note.textContent = `Anda menandatangani di apel ${r.event.name}: kehadiran Anda dicatat dalam rekaman.`;
+    return apel.code;
+  } catch (err) {
+    note.className = 'notice error';
+    note.textContent = `${err.message} Rekaman akan mencatat penandatanganan di luar apel.`;
+    apel.code = null;
+    return null;
+  }
+}
+
 function certificateLink(recordId) {
   const p = $('certificate');
   p.hidden = false;
@@ -89,7 +111,14 @@ async function showSign(me) {
   w.lock = 'all';
   w.signingMode = 'endpoint';
   w.endpoint = config.endpoint;
-  w.endpointHeaders = { 'x-csrf-token': me.csrf };
+  const code = await checkApel($('apel-note'));
+  w.endpointHeaders = { 'x-csrf-token': me.csrf, ...(code && { 'x-ikrar-apel': code }) };
+  // The code can run out between the check and "Sign" (accepted 3 minutes): say why, and let the
+  // next attempt go without it.
+  w.addEventListener('ikrar-error', async (e) => {
+    if (!apel.code || e.detail.code !== 'ERR_ENDPOINT_REJECTED') return;
+    if (!(await checkApel($('apel-note')))) w.endpointHeaders = { 'x-csrf-token': me.csrf };
+  });
   w.addEventListener('ikrar-signed', async (e) => {
     const recordId = e.detail.record.id.slice('urn:uuid:'.length);
     // A drawn signature: the record holds its digest; the server keeps the strokes so that its

@@ -1,6 +1,7 @@
 // Apel mode in headless Chromium: the administrator's projector page shows a QR code; zbarimg
 // reads it from a screenshot; a phone-sized second context opens the address, signs in and signs;
-// the projector's count goes from 0 to 1 without a reload.
+// the projector's count goes from 0 to 1 without a reload, and the stored record notes the presence
+// at the apel with the code the QR code carried.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,15 @@ describe('apel projector in Chromium', () => {
     await widget.getByRole('link', { name: 'Unduh PDF' }).waitFor({ timeout: 30_000 });
 
     await page.locator('#count', { hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+    // The page told the employee, and the agency noted the apel, the code and when, in the record.
+    expect(await phone.locator('#apel-note').textContent()).toContain(`di apel ${config.firstEvent.name}`);
+    const stored = await app.stores.records.find(event.id, who.identifier);
+    expect(stored.evidence).toHaveLength(1);
+    expect(stored.evidence[0]).toMatchObject({
+      type: ['ApelPresence'],
+      atApel: true,
+      apelCode: url.searchParams.get('kode'),
+    });
     expect(errors).toEqual([]);
     await phoneContext.close();
     await projector.close();

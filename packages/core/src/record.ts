@@ -110,6 +110,23 @@ export interface DataIntegrityProof {
   proofValue: string;
 }
 
+/**
+ * Where the pledge was signed, as the agency checked it when it countersigned: at the apel (the
+ * morning assembly), proven by the short-lived code its projector showed, or outside it. An
+ * `evidence` entry (VC 2.0 §5.6): the agency's own statement, covered by its proof only.
+ */
+export interface ApelPresenceEvidence {
+  type: ['ApelPresence'];
+  /** `true`: signed at the apel with a code the agency accepted; `false`: signed without one. */
+  atApel: boolean;
+  /** The apel code the employee's phone brought (`<window>.<mac>`), when at the apel. */
+  apelCode?: string;
+  /** When that code began to be shown on the projector (RFC 3339, the event's zone). */
+  apelCodeShownAt?: string;
+  /** When the agency checked the code (RFC 3339, the event's zone). */
+  checkedAt?: string;
+}
+
 /** An unsigned pledge credential. */
 export interface PledgeCredential {
   '@context': string[];
@@ -121,6 +138,8 @@ export interface PledgeCredential {
   credentialSubject: PledgeSubject;
   /** Where the record's revocation bit lives (Bitstring Status List v1.0), when the agency gives one. */
   credentialStatus?: BitstringStatusListEntry;
+  /** What the agency checked besides the content: presence at the apel. */
+  evidence?: ApelPresenceEvidence[];
 }
 
 /** A signed pledge: the credential with one proof or a set / chain of proofs. */

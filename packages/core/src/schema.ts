@@ -151,6 +151,23 @@ export const PLEDGE_RECORD_SCHEMA: Readonly<Record<string, unknown>> = Object.fr
         statusListCredential: { type: 'string', format: 'uri' },
       },
     },
+    evidence: {
+      type: 'array',
+      description: 'VC 2.0 evidence: presence at the apel as the agency checked it when countersigning',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['type', 'atApel'],
+        additionalProperties: false,
+        properties: {
+          type: { type: 'array', items: { const: 'ApelPresence' }, minItems: 1, maxItems: 1 },
+          atApel: { type: 'boolean' },
+          apelCode: { type: 'string', pattern: '^\\d{1,12}\\.[A-Za-z0-9_-]{22}$' },
+          apelCodeShownAt: timestamp,
+          checkedAt: timestamp,
+        },
+      },
+    },
     proof: { oneOf: [proof, { type: 'array', items: proof, minItems: 1 }] },
   },
 });

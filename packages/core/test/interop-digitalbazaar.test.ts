@@ -92,6 +92,41 @@ describe('interop with @digitalbazaar/eddsa-jcs-2022-cryptosuite 1.0.0 + jsonld-
     expect((await dbVerify({ ...record, proof: proofs[3] })).verified).toBe(false);
   });
 
+  it("accepts a record with the agency's apel presence evidence, which expands in safe mode", async () => {
+    const agency = generateKeyPair();
+    for (const evidence of [
+      [
+        {
+          type: ['ApelPresence'],
+          atApel: true,
+          apelCode: '56926410.q1VfYfZ0m8J2rQ3aTzK4bw',
+          apelCodeShownAt: '2024-10-07T08:14:30+08:00',
+          checkedAt: '2024-10-07T08:16:00+08:00',
+        },
+      ],
+      [{ type: ['ApelPresence'], atApel: false }],
+    ] as const) {
+      const record = await signPledge(
+        { ...createPledge(pledgeInput(agency)), evidence: structuredClone(evidence) as never },
+        agency,
+      );
+      expect((await verifyPledge(record)).verified).toBe(true);
+      const result = await dbVerify(record);
+      expect(result.error, String(result.error)).toBeUndefined();
+      expect(result.verified).toBe(true);
+      const forged = structuredClone(record);
+      forged.evidence![0]!.atApel = !evidence[0].atApel;
+      expect((await dbVerify(forged)).verified).toBe(false);
+      expect((await verifyPledge(forged)).verified).toBe(false);
+      const expanded = JSON.stringify(
+        await jsonld.expand(structuredClone(record) as never, { documentLoader, safe: true } as never),
+      );
+      expect(expanded).toContain('https://www.w3.org/2018/credentials#evidence');
+      expect(expanded).toMatch(/ApelPresence/);
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('every record expands under jsonld.expand({ safe: true }), chained ones included', async () => {
     for (const { record } of [await agencyRecord(), await chainedRecord(), await collectiveRecord()]) {
       const expanded = await jsonld.expand(structuredClone(record) as never, { documentLoader, safe: true } as never);

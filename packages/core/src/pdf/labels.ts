@@ -38,6 +38,11 @@ export interface CertificateLabels {
   readonly countersignedBy: string;
   /** When the agency countersigned, in words: date and time in the event's zone. */
   readonly countersignedAt: (date: string, time: string) => string;
+  /** The row saying where the pledge was signed (the agency's apel presence evidence). */
+  readonly presence: string;
+  /** Signed at the apel: when the agency checked the code, and which code. */
+  readonly presenceAtApel: (date: string, time: string, code: string) => string;
+  readonly presenceOutside: string;
   readonly drawnMissing: string;
   readonly clickNote: string;
   readonly scanToVerify: string;
@@ -80,6 +85,9 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     method: { drawn: 'tanda tangan digambar', typed: 'nama diketik', click: 'persetujuan klik' },
     countersignedBy: 'Mengetahui,',
     countersignedAt: (date, time) => `Ditandatangani secara elektronik ${date} pukul ${time}`,
+    presence: 'Kehadiran',
+    presenceAtApel: (date, time, code) => `Ditandatangani di apel, ${date} pukul ${time} (kode apel ${code})`,
+    presenceOutside: 'Ditandatangani di luar apel (tanpa kode apel)',
     drawnMissing: '(tanda tangan digambar; gambarnya tidak disertakan)',
     clickNote: '(disetujui secara elektronik)',
     scanToVerify: 'Pindai untuk verifikasi',
@@ -120,6 +128,9 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     method: { drawn: 'drawn signature', typed: 'typed name', click: 'click consent' },
     countersignedBy: 'Acknowledged by,',
     countersignedAt: (date, time) => `Signed electronically on ${date} at ${time}`,
+    presence: 'Presence',
+    presenceAtApel: (date, time, code) => `Signed at the apel, ${date} at ${time} (apel code ${code})`,
+    presenceOutside: 'Signed outside the apel (no apel code)',
     drawnMissing: '(drawn signature; the drawing is not included)',
     clickNote: '(consented electronically)',
     scanToVerify: 'Scan to verify',

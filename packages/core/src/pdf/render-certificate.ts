@@ -105,6 +105,29 @@ function countersignature(record: SignedPledge, zone: string, L: CertificateView
   return { by: L.countersignedBy, at: at === null ? '' : L.countersignedAt(at.date, at.time) };
 }
 
+/**
+ * The agency's apel presence evidence as a row: at the apel (when checked, which code) or outside
+ * it; nothing when the record carries none (records made before presence was noted).
+ */
+function presenceRow(record: SignedPledge, zone: string, L: CertificateView['labels']): [string, string] | null {
+  const evidence: unknown = record.evidence;
+  if (evidence === undefined) return null;
+  if (!Array.isArray(evidence)) bad('evidence', 'Expected a list', 'Harus daftar');
+  const isPresence = (e: unknown): boolean => {
+    const t = typeof e === 'object' && e !== null ? (e as { type?: unknown }).type : undefined;
+    return Array.isArray(t) ? t.includes('ApelPresence') : t === 'ApelPresence';
+  };
+  const i = evidence.findIndex(isPresence);
+  if (i < 0) return null;
+  const e = evidence[i] as Record<string, unknown>;
+  if (e.atApel === false) return [L.presence, L.presenceOutside];
+  if (e.atApel !== true) bad(`evidence[${i}].atApel`, 'Expected true or false', 'Harus true atau false');
+  const code = str(e.apelCode, `evidence[${i}].apelCode`);
+  const at = formatLocalDateTime(str(e.checkedAt, `evidence[${i}].checkedAt`), zone, L);
+  if (at === null) bad(`evidence[${i}].checkedAt`, 'Expected RFC 3339', 'Harus RFC 3339');
+  return [L.presence, L.presenceAtApel(at.date, at.time, code)];
+}
+
 function buildView(
   record: SignedPledge,
   options: RenderCertificateOptions,
@@ -134,6 +157,8 @@ function buildView(
   if (signer.workUnit !== undefined) rows.push([L.workUnit, str(signer.workUnit, 'credentialSubject.signer.workUnit')]);
   rows.push([L.event, eventName]);
   if (place !== '') rows.push([L.place, place]);
+  const presence = presenceRow(record, zone, L);
+  if (presence) rows.push(presence);
   const method = consent.method;
   let signature: CertificateView['signature'];
   if (method === 'typed') signature = { kind: 'typed', text: str(consent.typedName, 'consent.typedName') };

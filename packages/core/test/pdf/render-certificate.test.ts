@@ -236,6 +236,54 @@ describe('renderCertificate', () => {
     expect(squash(pdfToText(await renderCertificate(own, { signature: DRAWING })))).not.toContain('Mengetahui');
   });
 
+  it("prints where it was signed: at the apel (when, which code) or outside it, from the agency's evidence", async () => {
+    const code = '56926410.q1VfYfZ0m8J2rQ3aTzK4bw';
+    const at = await signPledge(
+      {
+        ...createPledge(referenceInput()),
+        evidence: [
+          {
+            type: ['ApelPresence'],
+            atApel: true,
+            apelCode: code,
+            apelCodeShownAt: '2024-01-08T08:14:30+07:00',
+            checkedAt: '2024-01-08T08:16:00+07:00',
+          },
+        ],
+      },
+      AGENCY,
+      { created: '2024-01-08T08:16:00+07:00' },
+    );
+    expect((await verifyPledge(at)).verified).toBe(true);
+    const pdf = await renderCertificate(at, { signature: DRAWING });
+    expect(squash(pdfToText(pdf))).toContain(
+      `Ditandatangani di apel, 8 Januari 2024 pukul 08.16 WIB (kode apel ${code})`,
+    );
+    const en = squash(pdfToText(await renderCertificate(at, { signature: DRAWING, language: 'en' })));
+    expect(en).toContain(`Signed at the apel, 8 January 2024 at 08:16 WIB (apel code ${code})`);
+    expect(await extractRecord(pdf)).toEqual(at);
+
+    const outside = await signPledge(
+      { ...createPledge(referenceInput()), evidence: [{ type: ['ApelPresence'], atApel: false }] },
+      AGENCY,
+      { created: '2024-01-08T08:16:00+07:00' },
+    );
+    const outsideText = squash(pdfToText(await renderCertificate(outside, { signature: DRAWING })));
+    expect(outsideText).toContain('Kehadiran');
+    expect(outsideText).toContain('Ditandatangani di luar apel (tanpa kode apel)');
+    // A record from before presence was noted has no such row.
+    expect(squash(pdfToText(await renderCertificate(await signed(), { signature: DRAWING })))).not.toContain(
+      'Kehadiran',
+    );
+    // A presence entry it cannot print is refused, not printed wrong.
+    const broken = structuredClone(at);
+    (broken.evidence![0] as { atApel: unknown }).atApel = 'ya';
+    await expect(renderCertificate(broken)).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      message: expect.stringContaining('evidence[0].atApel'),
+    });
+  });
+
   it("prints every time in the event's zone, in words, whatever offset the record wrote it with", async () => {
     const record = await signed();
     const utc = structuredClone(record);

@@ -22,6 +22,8 @@ function unsignedSchema(): Schema {
   s.additionalProperties = false;
   // The agency assigns the status entry (status lists); a client never posts one.
   delete s.properties.credentialStatus;
+  // Evidence (presence at the apel) is what the agency itself checked; a client never posts one.
+  delete s.properties.evidence;
   const issuer = s.properties.issuer as Schema;
   issuer.additionalProperties = false;
   const subject = s.properties.credentialSubject as Schema;

@@ -260,6 +260,10 @@ export async function checkRecord(
   options: { requireIssuerProof: boolean },
 ): Promise<VerifyPledgeResult> {
   const { proof: _proof, ...rest } = record as SignedPledge & Record<string, unknown>;
+  // The agency may add what it checked itself (VC 2.0 §5.6 `evidence`, e.g. presence at the apel):
+  // its own statement, covered by its proof, which verifyPledgeAsync checks below. Everything the
+  // signer saw must still be exactly as sent.
+  if (!('evidence' in credential)) delete rest.evidence;
   let same: boolean;
   try {
     same = canonicalize(rest) === canonicalize(credential);

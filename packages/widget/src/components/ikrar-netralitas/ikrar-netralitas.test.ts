@@ -553,6 +553,35 @@ describe('<ikrar-netralitas>', () => {
     expect(((await sign(el)) as IkrarErrorEvent).detail.code).to.equal('ERR_SIGN_REQUEST_FAILED');
   });
 
+  it("event mode: accepts the agency's own evidence (apel presence) beside the credential, covered by its proof", async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
+    const evidence = [{ type: ['ApelPresence'] as ['ApelPresence'], atApel: false }];
+    el.addEventListener('ikrar-sign-request', (e) => {
+      e.detail.respondWith(signPledge({ ...e.detail.credential, evidence }, agency));
+    });
+    await toReview(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.type).to.equal('ikrar-signed');
+    expect(e.detail.record.evidence).to.deep.equal(evidence);
+  });
+
+  it('event mode: evidence added after the agency signed is refused', async () => {
+    const agency = generateKeyPair();
+    const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
+    el.addEventListener('ikrar-sign-request', (e) => {
+      e.detail.respondWith(
+        signPledge(e.detail.credential, agency).then((r) => ({
+          ...r,
+          evidence: [{ type: ['ApelPresence'], atApel: true }],
+        })),
+      );
+    });
+    await toReview(el);
+    const err = (await sign(el)) as IkrarErrorEvent;
+    expect(err.detail.code).to.equal('ERR_RECORD_UNVERIFIED');
+  });
+
   it('event mode: a record for a different credential is refused', async () => {
     const agency = generateKeyPair();
     const el = await mount(`signing-mode="event" issuer="${agency.controller}"`);
