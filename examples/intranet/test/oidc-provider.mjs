@@ -52,10 +52,17 @@ export async function startProvider({ portalUrl, accounts }) {
   });
   // Quiet: its warnings about development keys and interactions are expected here.
   provider.on('server_error', (_ctx, err) => console.error('oidc-provider:', err));
-  server.on('request', provider.callback());
+  /** Paths the provider was asked for, in order (the tests check which endpoints the portal used). */
+  const paths = [];
+  const handle = provider.callback();
+  server.on('request', (req, res) => {
+    paths.push(new URL(req.url, issuer).pathname);
+    handle(req, res);
+  });
   return {
     issuer,
     provider,
+    paths,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -95,6 +95,15 @@ async function loginAtProvider(page, login) {
   await back;
 }
 
+/** The page fits its 390 px: nothing wider than the viewport. */
+async function expectNoHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
 /** The refusal page: its status, code and both messages. */
 async function refusalOf(page, response) {
   const code = await page.locator('#error-code').textContent();
@@ -136,12 +145,16 @@ describe('employees sign in through the agency SSO', () => {
     page.on('request', (r) => r.url().startsWith(portalUrl) && portalUrls.push(r.url()));
 
     await page.goto(`${portalUrl}/`);
+    await expectNoHorizontalScroll(page);
     await page.locator('#sso-login').click();
+    const asked = idp.paths.length;
     await loginAtProvider(page, 'budi');
     await page.waitForURL(`${portalUrl}/`);
     const widget = page.locator('ikrar-netralitas');
     await widget.waitFor({ timeout: 20_000 });
     expect(await page.locator('#welcome').textContent()).toContain(employee.name);
+    // The NIP is not in oidc-provider's ID token (conformIdTokenClaims): it came from userinfo.
+    expect(idp.paths.slice(asked)).toEqual(expect.arrayContaining(['/token', '/me']));
     expect((await sessionOf(page)).body).toMatchObject({
       kind: 'employee',
       employee: { identifier: employee.identifier },
@@ -171,6 +184,7 @@ describe('employees sign in through the agency SSO', () => {
     expect(r.id).toContain('tidak cocok dengan pegawai mana pun di daftar pegawai');
     expect(r.en).toContain('matches nobody on this portal’s roster');
     expect(await page.content()).not.toContain(OUTSIDER_NIP);
+    await expectNoHorizontalScroll(page);
     expect((await sessionOf(page)).status).toBe(401);
     await context.close();
   });

@@ -237,6 +237,23 @@ describe('the SSO routes', () => {
     expect((await fetch(`${downPortal.url}/health`)).status).toBe(200);
   });
 
+  it('starting sign-ins is rate limited per client address like the password sign-in (429 with Retry-After)', async () => {
+    const { app: limited } = await startTestPortal({
+      sso: ssoSettings({ OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET }),
+      limits: { signInPerMinute: 3 },
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await fetch(`${limited.url}/auth/sso/login`, { redirect: 'manual' })).status).toBe(303);
+      }
+      const res = await fetch(`${limited.url}/auth/sso/login`, { redirect: 'manual' });
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      await expectError(res, 429, 'ERR_RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('signing out of a session that did not come through SSO stays 204 (no provider round trip)', async () => {
     const c = client(app.url);
     expect(
