@@ -15,6 +15,9 @@ async function showLogin() {
   // The agency's single sign-on, when the portal has it (OIDC_ISSUER).
   const sso = await api('/auth/sso').catch(() => ({ enabled: false, demo: true }));
   $('sso').hidden = !sso.enabled;
+  // Back to this very page after the provider (the apel QR's ?apel=&kode= must survive).
+  if (location.search)
+    $('sso-login').href = `/auth/sso/login?return=${encodeURIComponent(location.pathname + location.search)}`;
   if (!sso.demo) return;
   try {
     const choices = await api('/api/demo-logins');

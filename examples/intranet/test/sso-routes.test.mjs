@@ -12,6 +12,7 @@ import { openDatabase, migrate } from '@ikrar/server';
 import { startPostgres } from '../../../scripts/postgres.mjs';
 import { ssoSettings } from '../src/sso/sso-settings.mjs';
 import { createSsoStore, SSO_MIGRATIONS } from '../src/sso/sso-store.mjs';
+import { safeReturn } from '../src/sso/sso-routes.mjs';
 import { client, expectError, startTestPortal } from './helpers.mjs';
 import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider } from './oidc-provider.mjs';
 
@@ -82,6 +83,31 @@ describe('SSO settings (OIDC_*)', () => {
   });
 });
 
+describe('the return path after signing in', () => {
+  it('keeps a path of this portal (with its query, without a fragment)', () => {
+    expect(safeReturn('/?apel=e1&kode=1234.abcd', '/')).toBe('/?apel=e1&kode=1234.abcd');
+    expect(safeReturn('/admin#kegiatan', '/')).toBe('/admin');
+    expect(safeReturn('/a/../admin', '/')).toBe('/admin');
+  });
+
+  it('never leads to another origin (no open redirect)', () => {
+    for (const evil of [
+      undefined,
+      '',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example/x',
+      '/\t/evil.example',
+      '\t//evil.example',
+      'javascript:alert(1)',
+      'admin',
+      `/${'a'.repeat(1000)}`,
+    ]) {
+      expect(safeReturn(evil, '/admin'), JSON.stringify(evil)).toBe('/admin');
+    }
+  });
+});
+
 describe.each(['SQLite', 'PostgreSQL'])('server-side sign-in state on %s', (engine) => {
   let db;
   let pg;
@@ -102,7 +128,9 @@ describe.each(['SQLite', 'PostgreSQL'])('server-side sign-in state on %s', (engi
   it('is taken once; an unknown or malformed id finds nothing', async () => {
     const id = await store.begin('staff', secrets);
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await store.take(id)).toEqual({ purpose: 'staff', ...secrets });
+    expect(await store.take(id)).toEqual({ purpose: 'staff', ...secrets, returnTo: null });
+    const back = await store.begin('employee', secrets, '/?apel=e1&kode=123.abc');
+    expect((await store.take(back)).returnTo).toBe('/?apel=e1&kode=123.abc');
     expect(await store.take(id)).toBeNull();
     expect(await store.take('x'.repeat(43))).toBeNull();
     expect(await store.take("'; DROP TABLE portal_sso_pending; --")).toBeNull();

@@ -2,13 +2,14 @@
 /**
  * Signing in through the agency's OpenID provider (mounted at /auth):
  * - `GET /auth/sso`: whether SSO (and the demo stand-in) is on; the pages show their buttons from it;
- * - `GET /auth/sso/login` (employees) and `?as=staff` (administrators, auditors): keeps a new
+ * - `GET /auth/sso/login` (employees) and `?as=staff` (administrators, auditors), with an optional
+ *   `return` path of this portal (the apel QR's `/?apel=…&kode=…` survives the round trip): keeps a new
  *   state, nonce and PKCE verifier server-side, gives the browser an HttpOnly cookie naming
  *   them, and redirects to the provider;
  * - `GET /auth/sso/callback`: takes that sign-in (once), checks the provider's answer, matches
  *   the employee to the roster by the NIP claim (or the staff member's role by the role claim or
- *   the portal's staff list), starts a new portal session and redirects to the pledge page or
- *   /admin. A refusal is a page in both languages with its code (JSON for non-browsers), 4xx.
+ *   the portal's staff list), starts a new portal session and redirects to the return path, the
+ *   pledge page or /admin. A refusal is a page in both languages with its code (JSON for non-browsers), 4xx.
  * @module
  * @example
  * app.route('/auth', ssoRoutes(deps, signInLimit));
@@ -58,6 +59,25 @@ async function roleOf({ settings }, stores, claims) {
   return typeof name === 'string' && name !== '' ? stores.staff.roleOf(name) : null;
 }
 
+/**
+ * Where to go after signing in: a path of this portal only (never another origin, so the
+ * sign-in cannot be used as an open redirect), without a fragment; anything else is `fallback`.
+ * @param {string | undefined} value @param {string} fallback
+ * @returns {string}
+ */
+export function safeReturn(value, fallback) {
+  if (typeof value !== 'string' || value.length > 1000 || !/^\/(?![/\\])/.test(value)) return fallback;
+  const base = 'http://portal.invalid';
+  let url;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  // The URL parser drops tabs and newlines ("/\t/evil" is "//evil"): the origin check catches it.
+  return url.origin === base ? url.pathname + url.search : fallback;
+}
+
 /** @param {PortalDeps} deps @param {import('hono').MiddlewareHandler} signInLimit */
 export function ssoRoutes(deps, signInLimit) {
   const { stores, config } = deps;
@@ -75,7 +95,8 @@ export function ssoRoutes(deps, signInLimit) {
     try {
       if (!sso) throw ssoError('ERR_SSO_OFF');
       const { url, secrets } = await sso.client.begin();
-      const browserId = await sso.store.begin(purpose, secrets);
+      const back = safeReturn(c.req.query('return'), retry);
+      const browserId = await sso.store.begin(purpose, secrets, back === retry ? null : back);
       // Lax, not Strict: the provider's redirect back is a cross-site navigation (RFC 6265bis
       // §5.4.7), and this cookie must come with it. HttpOnly; only the callback's path sees it.
       setCookie(c, PENDING_COOKIE, browserId, {
@@ -127,7 +148,7 @@ export function ssoRoutes(deps, signInLimit) {
         );
         await sso.store.markSession(id, session.expiresAt);
         c.header('cache-control', 'no-store');
-        return c.redirect('/', 303);
+        return c.redirect(pending.returnTo ?? '/', 303);
       }
       const role = await roleOf(sso, stores, claims);
       if (!role) throw ssoError('ERR_SSO_NO_ROLE');
@@ -136,7 +157,7 @@ export function ssoRoutes(deps, signInLimit) {
       const { id, session } = await startSession(c, stores.sessions, { kind: 'staff', subject, role }, secure);
       await sso.store.markSession(id, session.expiresAt);
       c.header('cache-control', 'no-store');
-      return c.redirect('/admin', 303);
+      return c.redirect(pending.returnTo ?? '/admin', 303);
     } catch (err) {
       if (err instanceof PortalError) return refusal(c, err, retry);
       throw err;

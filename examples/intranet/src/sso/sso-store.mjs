@@ -16,7 +16,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** @typedef {import('../types.js').SqlDatabase} SqlDatabase */
 /** @typedef {'employee' | 'staff'} SsoPurpose */
-/** @typedef {{ purpose: SsoPurpose, state: string, nonce: string, codeVerifier: string }} PendingSignIn */
+/**
+ * @typedef {{ purpose: SsoPurpose, state: string, nonce: string, codeVerifier: string, returnTo: string | null }} PendingSignIn
+ */
 
 /** How long a sign-in may take at the provider. */
 export const PENDING_MINUTES = 10;
@@ -46,6 +48,13 @@ CREATE TABLE portal_sso_sessions (
   expires_at TEXT NOT NULL
 );`,
   },
+  {
+    // Where the browser goes after signing in (a path of this portal, e.g. the apel QR's
+    // /?apel=…&kode=…), so that the provider's round trip does not lose it.
+    version: 2,
+    name: 'sso return path',
+    sql: 'ALTER TABLE portal_sso_pending ADD COLUMN return_to TEXT',
+  },
 ];
 
 /**
@@ -61,15 +70,16 @@ export function createSsoStore(db, { now }) {
   return {
     /**
      * Keeps a sign-in in progress; returns the id its browser must show at the callback.
-     * @param {SsoPurpose} purpose @param {Omit<PendingSignIn, 'purpose'>} secrets
+     * @param {SsoPurpose} purpose @param {Omit<PendingSignIn, 'purpose' | 'returnTo'>} secrets
+     * @param {string | null} [returnTo] a path of this portal (checked by the caller)
      */
-    begin: async (purpose, { state, nonce, codeVerifier }) => {
+    begin: async (purpose, { state, nonce, codeVerifier }, returnTo = null) => {
       await sweep();
       const id = randomBytes(32).toString('base64url');
       const expires = new Date(now().getTime() + PENDING_MINUTES * 60_000).toISOString();
       await db.run(
-        'INSERT INTO portal_sso_pending (id_hash, purpose, state, nonce, code_verifier, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [hash(id), purpose, state, nonce, codeVerifier, expires],
+        'INSERT INTO portal_sso_pending (id_hash, purpose, state, nonce, code_verifier, return_to, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [hash(id), purpose, state, nonce, codeVerifier, returnTo, expires],
       );
       return id;
     },
@@ -83,14 +93,15 @@ export function createSsoStore(db, { now }) {
       if (!BROWSER_ID.test(browserId)) return null;
       const [row] = /** @type {(PendingSignIn & { expiresAt: string })[]} */ (
         await db.query(
-          'SELECT purpose, state, nonce, code_verifier AS "codeVerifier", expires_at AS "expiresAt" FROM portal_sso_pending WHERE id_hash = ?',
+          'SELECT purpose, state, nonce, code_verifier AS "codeVerifier", return_to AS "returnTo", expires_at AS "expiresAt" FROM portal_sso_pending WHERE id_hash = ?',
           [hash(browserId)],
         )
       );
       if (!row) return null;
       const { changes } = await db.run('DELETE FROM portal_sso_pending WHERE id_hash = ?', [hash(browserId)]);
       if (changes !== 1 || Date.parse(row.expiresAt) <= now().getTime()) return null;
-      return { purpose: row.purpose, state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier };
+      const { purpose, state, nonce, codeVerifier, returnTo } = row;
+      return { purpose, state, nonce, codeVerifier, returnTo: returnTo ?? null };
     },
     /** @param {string} sessionId @param {string} expiresAt */
     markSession: async (sessionId, expiresAt) =>
