@@ -20,6 +20,7 @@ const EXPECTED = [
   'repo-vitest',
   'react-vitest',
   'vue-vitest',
+  'verify-vitest',
 ];
 
 let passed = 0;

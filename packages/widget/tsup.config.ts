@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/component.ts', 'src/bundle-core.ts'],
+  entry: ['src/index.ts', 'src/component.ts', 'src/bundle-core.ts', 'src/verifikasi.ts', 'src/verify-worker.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,
@@ -11,5 +11,5 @@ export default defineConfig({
   target: 'es2022',
   splitting: true,
   esbuildPlugins: [minifyTemplatesPlugin],
-  external: ['lit', /^lit\//, '@ikrar/core', /^@ikrar\/core\//, 'signature_pad'],
+  external: ['lit', /^lit\//, '@ikrar/core', /^@ikrar\/core\//, '@ikrar/verifier', 'signature_pad'],
 });

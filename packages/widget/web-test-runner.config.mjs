@@ -6,11 +6,12 @@
 // - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
 //   (run `pnpm build` first).
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { wtrConfig, repoRoot } from '../../scripts/wtr-config.mjs';
 import { coreSourcePath, importCoreSource } from './scripts/core-source.mjs';
+import { cliVerdicts, makeVerifyFixture } from './test/verifikasi-fixture.mjs';
 
 const core = await importCoreSource();
 const agency = core.generateKeyPair();
@@ -81,8 +82,57 @@ const CSP_PAGE = `<!doctype html>
 // The shared vectors, read where they stand (as packages/core/test/vectors.ts locates them).
 const vectorsDir = process.env.IKRAR_VECTORS ?? path.resolve(repoRoot, '../shared/vectors');
 
+// <ikrar-verifikasi>: 9,850 generator records + 25 forgeries of each of 6 kinds = 10,000 lines, a
+// PDF certificate, and what the built ikrar-verify says about the same files. Made once, on the
+// first request; the temp dir is removed when the runner exits.
+let verifyFixture = null;
+const fixtureFiles = new Map();
+function getVerifyFixture() {
+  verifyFixture ??= (async () => {
+    const f = await makeVerifyFixture({ genuine: 9850, core });
+    process.on('exit', () => rmSync(f.dir, { recursive: true, force: true }));
+    fixtureFiles.set('mixed.jsonl', f.mixed).set('trust.json', f.trust).set('roster.csv', f.roster);
+    if (f.pdf) fixtureFiles.set('sertifikat.pdf', f.pdf);
+    return {
+      lines: f.lines,
+      mixed: cliVerdicts([f.mixed], f.trust),
+      withRoster: cliVerdicts([f.mixed], f.trust, ['--roster', f.roster]).summary,
+      pdf: f.pdf ? cliVerdicts([f.pdf], f.trust) : null,
+    };
+  })();
+  return verifyFixture;
+}
+
+const CSP_NO_NETWORK =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'none'; worker-src 'self'; base-uri 'none'";
+const VERIFY_CSP_PAGE = `<!doctype html>
+<html lang="id">
+  <head>
+    <meta charset="utf-8" />
+    <title>CSP verifikasi</title>
+    <script type="module" src="/packages/widget/test/verifikasi-csp-page.js"></script>
+  </head>
+  <body>
+    <ikrar-verifikasi></ikrar-verifikasi>
+  </body>
+</html>`;
+
 async function endpoint(ctx, next) {
   const url = ctx.url.split('?')[0];
+  if (url === '/__ikrar-verifikasi/expected') return send(ctx, 200, await getVerifyFixture());
+  if (url.startsWith('/__ikrar-verifikasi/file/')) {
+    await getVerifyFixture();
+    const file = fixtureFiles.get(path.basename(url));
+    if (!file) return send(ctx, 404, { error: 'no such fixture' });
+    ctx.status = 200;
+    ctx.type = 'application/octet-stream';
+    ctx.body = readFileSync(file);
+    return undefined;
+  }
+  if (url === '/test-csp/verifikasi.html') {
+    ctx.set('Content-Security-Policy', CSP_NO_NETWORK);
+    return send(ctx, 200, VERIFY_CSP_PAGE, 'text/html');
+  }
   if (url.startsWith('/__ikrar-vectors/')) {
     const file = path.join(vectorsDir, path.basename(url));
     return existsSync(file) ? send(ctx, 200, readFileSync(file, 'utf8')) : send(ctx, 404, { error: 'no vectors' });
@@ -111,11 +161,15 @@ async function endpoint(ctx, next) {
   return next();
 }
 
-export default wtrConfig({
-  name: 'widget',
-  files: ['packages/widget/src/**/*.test.ts'],
-  plugins: [coreSource, pakoBundle],
-  middleware: [endpoint],
-  // Lit's TypeScript decorators (experimentalDecorators), as the package's tsconfig.json builds them.
-  tsconfig: 'packages/widget/tsconfig.wtr.json',
-});
+export default {
+  ...wtrConfig({
+    name: 'widget',
+    files: ['packages/widget/src/**/*.test.ts'],
+    plugins: [coreSource, pakoBundle],
+    middleware: [endpoint],
+    // Lit's TypeScript decorators (experimentalDecorators), as the package's tsconfig.json builds them.
+    tsconfig: 'packages/widget/tsconfig.wtr.json',
+  }),
+  // The <ikrar-verifikasi> file verifies 10,000 records twice on a shared 2-core machine.
+  testsFinishTimeout: 600_000,
+};

@@ -10,14 +10,10 @@ import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-await build({
+const common = {
   absWorkingDir: pkg,
-  entryPoints: { 'ikrar-netralitas': 'src/index.ts', 'ikrar-core': 'src/bundle-core.ts' },
   outdir: 'dist/browser',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'browser',
   target: 'es2022',
   minify: true,
@@ -27,5 +23,23 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [minifyTemplatesPlugin, coreSourcePlugin],
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: {
+    'ikrar-netralitas': 'src/index.ts',
+    'ikrar-core': 'src/bundle-core.ts',
+    'ikrar-verifikasi': 'src/verifikasi.ts',
+    'verify-worker': 'src/verify-worker.ts',
+  },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
 });
-console.log('dist/browser/ikrar-netralitas.js and ikrar-core.js written');
+// <ikrar-verifikasi> as one classic script for pages opened from file:// (no module scripts
+// there): everything in one file, which is also its own Web Worker when served.
+await build({ ...common, entryPoints: { 'ikrar-verifikasi.classic': 'src/verifikasi-classic.ts' }, format: 'iife' });
+console.log(
+  'dist/browser/ikrar-netralitas.js, ikrar-core.js, ikrar-verifikasi.js (+ verify-worker.js) and ikrar-verifikasi.classic.js written',
+);

@@ -37,8 +37,9 @@ export interface RenderCertificateOptions {
   signature?: SignatureStrokes;
   /**
    * What the QR code holds: a URL where the host verifies certificates. `{id}` is replaced by the
-   * record id and `{code}` by the verification code (both URI-encoded). Without it the QR code holds
-   * the compact `IKRAR:<uuid>:<code>`.
+   * record's UUID (its `id` without `urn:uuid:`, as the widget's `certificate-url` and the portal's
+   * `/verifikasi/<uuid>` use it) and `{code}` by the verification code (both URI-encoded). Without
+   * it the QR code holds the compact `IKRAR:<uuid>:<code>`.
    */
   verificationUrl?: string;
   /** The agency logo, PNG or JPEG bytes, drawn in a 50 pt square. */
@@ -245,7 +246,7 @@ export async function renderCertificate(
     options.verificationUrl === undefined
       ? `IKRAR:${fileName.slice(6, -5).toUpperCase()}:${code}`
       : options.verificationUrl
-          .replaceAll('{id}', encodeURIComponent(view.recordId))
+          .replaceAll('{id}', encodeURIComponent(view.recordId.replace(/^urn:uuid:/i, '')))
           .replaceAll('{code}', encodeURIComponent(code));
 
   const fonts = await loadFontSet();

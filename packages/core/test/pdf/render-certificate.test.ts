@@ -391,7 +391,8 @@ describe('renderCertificate', () => {
       verificationUrl: 'https://ikrar.klatenkab.go.id/v?id={id}&c={code}',
     });
     expect(readQrCodes(renderPng(url, 100))).toEqual([
-      `https://ikrar.klatenkab.go.id/v?id=urn%3Auuid%3A0f8fad5b-d9cb-469f-a165-70867728950e&c=${code}`,
+      // {id} is the bare UUID: the widget's "Unduh PDF" and the portal's certificate open the same /verifikasi/<uuid>.
+      `https://ikrar.klatenkab.go.id/v?id=0f8fad5b-d9cb-469f-a165-70867728950e&c=${code}`,
     ]);
     const compact = await renderCertificate(record, { signature: DRAWING });
     expect(readQrCodes(renderPng(compact, 100))).toEqual([`IKRAR:0F8FAD5B-D9CB-469F-A165-70867728950E:${code}`]);

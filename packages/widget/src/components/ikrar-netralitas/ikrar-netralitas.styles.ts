@@ -9,22 +9,11 @@
  * static override styles = styles;
  * ```
  */
-import { css } from 'lit';
+import { css, type CSSResultGroup } from 'lit';
+import { themeTokens } from '../../internal/theme.js';
 
-export default css`
+const own = css`
   :host {
-    --ikrar-color-primary: #0b4f8a;
-    --ikrar-color-on-primary: #ffffff;
-    --ikrar-color-text: #1b1f24;
-    --ikrar-color-muted: #4a5563;
-    --ikrar-color-background: #ffffff;
-    --ikrar-color-surface: #f4f6f9;
-    --ikrar-color-border: #6b7685;
-    --ikrar-color-error: #b3261e;
-    --ikrar-color-success: #17653a;
-    --ikrar-color-focus: #0b4f8a;
-    --ikrar-radius: 8px;
-    --ikrar-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
     --ikrar-signature-font: 'Segoe Script', 'Brush Script MT', 'Dancing Script', cursive;
     --ikrar-max-width: 46rem;
 
@@ -460,3 +449,6 @@ export default css`
     }
   }
 `;
+
+const styles: CSSResultGroup = [themeTokens, own];
+export default styles;
