@@ -5,6 +5,7 @@
 // gracefully: in-flight signings finish, then it exits 0.
 import { defaultConfig } from './config.mjs';
 import { startPortal } from './app.mjs';
+import { loopbackWarning } from './verifikasi/verifikasi-routes.mjs';
 
 let config;
 try {
@@ -32,6 +33,8 @@ for (const a of app.firstRun.accounts) {
     `  first start: ${a.role} login "${a.username}", password ${a.password}  (shown once / hanya ditampilkan sekali)`,
   );
 }
+const loopback = loopbackWarning(config.publicUrl);
+if (loopback) console.warn(`warning: ${loopback}`);
 for (const p of app.firstRun.rosterProblems) console.warn(`roster line ${p.line}: ${p.code} ${p.messages.en}`);
 
 let stopping = false;

@@ -19,6 +19,7 @@ import { errorBody, PortalError } from './http/errors.mjs';
 import { rateLimit } from './http/rate-limit.mjs';
 import { loadSession } from './http/session.mjs';
 import { mountApel } from './apel/apel-routes.mjs';
+import { mountVerifikasi } from './verifikasi/verifikasi-routes.mjs';
 import { adminAuditRoutes } from './routes/admin-audit.mjs';
 import { adminCoverageRoutes } from './routes/admin-coverage.mjs';
 import { adminEventRoutes } from './routes/admin-events.mjs';
@@ -155,6 +156,7 @@ export function createPortal(deps) {
   }
 
   if (deps.apel) mountApel(app, { ...deps, apel: deps.apel });
+  mountVerifikasi(app, deps);
 
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/admin', serveStatic({ root: config.publicDir, path: 'admin.html' }));

@@ -51,7 +51,8 @@ export function recordRoutes({ stores, config }) {
     const drawing = await stores.drawings.get(record.id);
     const bytes = await renderCertificate(record, {
       // The QR opens the public verification page (identifiers masked there), never the record.
-      verificationUrl: `${config.publicUrl}/verifikasi/${uuid}`,
+      // {id}: the record's UUID; {code} goes in the fragment, which browsers never send (#13).
+      verificationUrl: `${config.publicUrl}/verifikasi/{id}#{code}`,
       ...(drawing && { signature: drawing }),
     });
     return c.body(/** @type {any} */ (bytes), 200, {
