@@ -36,3 +36,4 @@ export * from './check-pledge-text.js';
 export * from './schema.js';
 export * from './collective.js';
 export { PAKTA_INTEGRITAS_2024_TEMPLATE } from './templates/pakta-integritas.js';
+export * from './context.js';

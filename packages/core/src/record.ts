@@ -1,7 +1,8 @@
 /**
  * The shape of a pledge record: a W3C Verifiable Credential 2.0 whose `credentialSubject` carries
  * everything a reader of the paper form would see. Field by field documentation is in the package
- * README; the JSON Schema is `schema/pledge-credential.schema.json`.
+ * README; the JSON Schema is `schema/pledge-record.schema.json` (the constant `PLEDGE_RECORD_SCHEMA`),
+ * and the JSON-LD context of our terms is `contexts/v1.jsonld` (`IKRAR_CONTEXT_DOCUMENT`).
  *
  * @module
  * @example
@@ -11,15 +12,19 @@
  */
 import type { EmployeeType, IdentifierScheme } from './identity.js';
 import type { PledgeKind, PledgeLanguage } from './templates/define-template.js';
+import { IKRAR_CONTEXT_URL } from './context.js';
 import type { IndonesianTimeZone } from './time.js';
 import type { BitstringStatusListEntry } from './status-entry.js';
 
 /** The VC 2.0 base context; always first. */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
-/** VC 2.0's context for issuer-defined terms (VC 2.0 §5.2); always last in our records. */
+/**
+ * VC 2.0's context for issuer-defined terms (VC 2.0 §5.2), which records written before our own
+ * vocabulary carry second; they still verify.
+ */
 export const UNDEFINED_TERMS_CONTEXT = 'https://www.w3.org/ns/credentials/undefined-terms/v2';
-/** The `@context` every record we create carries. */
-export const PLEDGE_CONTEXT: readonly string[] = Object.freeze([VC_V2_CONTEXT, UNDEFINED_TERMS_CONTEXT]);
+/** The `@context` every record we create carries: VC 2.0's, then ours (VC 2.0 §4.3). */
+export const PLEDGE_CONTEXT: readonly string[] = Object.freeze([VC_V2_CONTEXT, IKRAR_CONTEXT_URL]);
 /** Our credential type, beside `VerifiableCredential`. */
 export const PLEDGE_CREDENTIAL_TYPE = 'IkrarNetralitasCredential';
 /** The Data Integrity cryptosuite we sign with. */

@@ -18,6 +18,7 @@ type Schema = Record<string, unknown> & { properties: Record<string, Schema>; re
 
 function unsignedSchema(): Schema {
   const s = structuredClone(PLEDGE_RECORD_SCHEMA) as Schema;
+  const defs = s.$defs as Record<string, Schema>;
   s.required = (s.required ?? []).filter((k) => !['proof', 'id', 'validFrom'].includes(k));
   s.additionalProperties = false;
   // The agency assigns the status entry (status lists); a client never posts one.
@@ -26,15 +27,12 @@ function unsignedSchema(): Schema {
   delete s.properties.evidence;
   const issuer = s.properties.issuer as Schema;
   issuer.additionalProperties = false;
-  const subject = s.properties.credentialSubject as Schema;
-  subject.additionalProperties = false;
-  const consent = subject.properties.consent as Schema;
+  // One employee's pledge only: a collective pakta integritas is not countersigned here.
+  s.properties.credentialSubject = { $ref: '#/$defs/subject' } as unknown as Schema;
+  const consent = defs.consent as Schema;
   consent.required = (consent.required ?? []).filter((k) => k !== 'acknowledgedAt');
   // Each proof: only the fields Data Integrity defines.
-  const proof = s.properties.proof as unknown as { oneOf: Schema[] };
-  const single = proof.oneOf[0] as Schema;
-  single.additionalProperties = false;
-  (proof.oneOf[1] as unknown as { items: Schema }).items = single;
+  (defs.proof as Schema).additionalProperties = false;
   return s;
 }
 
@@ -42,7 +40,8 @@ let validate: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true, strictTuples: false });
+    // Core's schema is written for a default Ajv2020 (its `if`/`then` name properties defined beside them).
+    const ajv = new Ajv2020({ allErrors: false });
     addFormats(ajv);
     validate = ajv.compile(unsignedSchema());
   }
