@@ -17,6 +17,9 @@
 import type { FontSet } from './fonts.js';
 import type { CertificateLabels } from './labels.js';
 import { A4_HEIGHT, A4_WIDTH, Flow, GREY, INK, wrapText, type DrawOp, type Rgb } from './layout.js';
+import { placeSigners, type SignerView } from './signers-layout.js';
+
+export type { SignerView };
 
 /** How the signature area is filled. */
 export type SignatureView =
@@ -44,6 +47,11 @@ export interface CertificateView {
   hasLogo: boolean;
   footer: string;
   recordId: string;
+  /**
+   * A collective pakta integritas: every representative, listed under the text with their
+   * electronic signature; the signature block then holds only place, date and *Mengetahui*.
+   */
+  signers?: readonly SignerView[] | undefined;
   /** The agency's countersignature (*Mengetahui*), under the signer's; absent when the agency has not signed. */
   countersignature?: { by: string; at: string } | undefined;
 }
@@ -126,6 +134,7 @@ function layoutAt(view: CertificateView, fonts: FontSet, body: number): DrawOp[]
     flow.placeLine(label, MARGIN_X, labelWidth, small, 'regular', GREY, 'left');
     flow.paragraph(value, { size: small, indent: labelWidth });
   }
+  if (view.signers !== undefined) placeSigners(flow, view.pledgedBy, view.signers, body);
   // ISO/IEC 18004 §6.3.8: four light modules around the QR code; 14 pt covers version 2 and up.
   flow.space(Math.max(body * 1.4, QR_QUIET));
   placeSignatureBlock(flow, view, body);
@@ -168,14 +177,17 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
     }
   }
   const counterHeight = counter === undefined ? 0 : size * 1.2 + counterLines.reduce((h, l) => h + l.size * 1.3, 0);
-  const rightHeight =
-    counterHeight +
-    (placeLines.length + 1) * size * 1.35 +
-    SIGNATURE_HEIGHT +
-    8 +
-    nameLines.length * (size + 0.5) * 1.3 +
-    idLines.length * (size - 0.5) * 1.3 +
-    signedLines.length * (size - 2) * 1.3;
+  // A collective record lists its signers above; this block then holds place, date and Mengetahui.
+  const personal = view.signers === undefined;
+  const rightHeight = personal
+    ? counterHeight +
+      (placeLines.length + 1) * size * 1.35 +
+      SIGNATURE_HEIGHT +
+      8 +
+      nameLines.length * (size + 0.5) * 1.3 +
+      idLines.length * (size - 0.5) * 1.3 +
+      signedLines.length * (size - 2) * 1.3
+    : counterHeight + placeLines.length * size * 1.35;
   const leftHeight = QR_SIZE + QR_QUIET + 3 * 9 * 1.3;
   flow.ensure(Math.max(rightHeight, leftHeight));
   const top = flow.y;
@@ -197,6 +209,11 @@ function placeSignatureBlock(flow: Flow, view: CertificateView, body: number): v
     }
   };
   lines(placeLines, size, 'regular');
+  if (!personal) {
+    for (const l of counterLines) lines([l.text], l.size, l.role, l.color, 1.3);
+    flow.y = Math.min(flow.y, leftBottom);
+    return;
+  }
   lines([view.pledgedBy], size, 'regular');
   const box = { x: colX, y: flow.y - SIGNATURE_HEIGHT, width: Math.min(200, colW), height: SIGNATURE_HEIGHT };
   const sig = view.signature;

@@ -43,6 +43,9 @@ export interface CertificateLabels {
   /** Signed at the apel: when the agency checked the code, and which code. */
   readonly presenceAtApel: (date: string, time: string, code: string) => string;
   readonly presenceOutside: string;
+  /** A representative of a collective pakta integritas who signed: when, and with which key. */
+  readonly representativeSigned: (date: string, time: string, key: string) => string;
+  readonly representativeNotSigned: string;
   readonly drawnMissing: string;
   readonly clickNote: string;
   readonly scanToVerify: string;
@@ -88,6 +91,9 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     presence: 'Kehadiran',
     presenceAtApel: (date, time, code) => `Ditandatangani di apel, ${date} pukul ${time} (kode apel ${code})`,
     presenceOutside: 'Ditandatangani di luar apel (tanpa kode apel)',
+    representativeSigned: (date, time, key) =>
+      `Ditandatangani secara elektronik ${date} pukul ${time} dengan kunci ${key}`,
+    representativeNotSigned: 'Belum menandatangani',
     drawnMissing: '(tanda tangan digambar; gambarnya tidak disertakan)',
     clickNote: '(disetujui secara elektronik)',
     scanToVerify: 'Pindai untuk verifikasi',
@@ -131,6 +137,8 @@ export const CERTIFICATE_LABELS: Readonly<Record<CertificateLanguage, Certificat
     presence: 'Presence',
     presenceAtApel: (date, time, code) => `Signed at the apel, ${date} at ${time} (apel code ${code})`,
     presenceOutside: 'Signed outside the apel (no apel code)',
+    representativeSigned: (date, time, key) => `Signed electronically on ${date} at ${time} with key ${key}`,
+    representativeNotSigned: 'Not signed yet',
     drawnMissing: '(drawn signature; the drawing is not included)',
     clickNote: '(consented electronically)',
     scanToVerify: 'Scan to verify',

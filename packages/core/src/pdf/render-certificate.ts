@@ -21,11 +21,14 @@ import { digestJson } from '../digest.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { normalizeSignatureStrokes, type SignatureStrokes } from '../signature-strokes.js';
 import { parseTimestamp } from '../time.js';
+import { representativesOf, type SignedCollective } from '../collective.js';
+import { buildCollectiveView } from './collective-view.js';
+import { bad, countersignature, labelsOf, presenceRow, readRecord, str } from './record-view.js';
 import { attachRecord } from './attach-record.js';
 import { layoutCertificate, type CertificateView } from './certificate-layout.js';
 import { DocumentFonts } from './embed-font.js';
 import { loadFontSet } from './fonts.js';
-import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
+import { formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
 import { embedLogo } from './logo.js';
 import { paintPages, StreamWriter } from './paint.js';
 import { writePdfA } from './pdfa.js';
@@ -52,81 +55,9 @@ export interface RenderCertificateOptions {
   date?: Date | string;
 }
 
-function bad(path: string, en: string, id: string): never {
-  throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
-}
-
-function str(value: unknown, path: string, required = true): string {
-  if (value === undefined && !required) return '';
-  if (typeof value !== 'string') bad(path, 'Expected text', 'Harus berupa teks');
-  // Printed in NFC: canonically the same text, and precomposed letters are what fonts cover best.
-  return value.normalize('NFC');
-}
-
-/** Reads what the page needs from a record, refusing shapes it cannot print. */
-function readRecord(record: SignedPledge) {
-  if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
-  const cs = record.credentialSubject;
-  if (typeof cs !== 'object' || cs === null) bad('credentialSubject', 'Missing', 'Tidak ada');
-  const { signer, pledge, event, consent } = cs;
-  for (const [name, v] of Object.entries({ signer, pledge, event, consent })) {
-    if (typeof v !== 'object' || v === null) bad(`credentialSubject.${name}`, 'Missing', 'Tidak ada');
-  }
-  if (!Array.isArray(pledge.points) || pledge.points.length === 0) {
-    bad('credentialSubject.pledge.points', 'Expected a list of points', 'Harus berupa daftar butir');
-  }
-  pledge.points.forEach((p, i) => str(p, `credentialSubject.pledge.points[${i}]`));
-  const legalBasis = pledge.legalBasis === undefined ? [] : pledge.legalBasis;
-  if (!Array.isArray(legalBasis)) bad('credentialSubject.pledge.legalBasis', 'Expected a list', 'Harus daftar');
-  legalBasis.forEach((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`));
-  if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'Missing', 'Tidak ada');
-  return { cs, signer, pledge, event, consent, legalBasis };
-}
-
 function fileNameOf(id: string): string {
   const m = /^urn:uuid:([0-9a-f-]{36})$/i.exec(id);
   return `ikrar-${m ? (m[1] as string).toLowerCase() : 'record'}.json`;
-}
-
-/**
- * The agency's countersignature: the last proof made with a key of the issuer's DID (in a chain, the
- * final one), with the time it was made, in the event's zone.
- */
-function countersignature(record: SignedPledge, zone: string, L: CertificateView['labels']) {
-  const issuerId = typeof record.issuer === 'string' ? record.issuer : record.issuer.id;
-  const proofs: unknown[] = Array.isArray(record.proof) ? record.proof : [record.proof];
-  let found: { created?: unknown } | undefined;
-  for (const p of proofs) {
-    if (typeof p !== 'object' || p === null) continue;
-    const vm = (p as { verificationMethod?: unknown }).verificationMethod;
-    if (typeof issuerId === 'string' && typeof vm === 'string' && vm.split('#')[0] === issuerId) found = p;
-  }
-  if (found === undefined) return undefined;
-  const at = typeof found.created === 'string' ? formatLocalDateTime(found.created, zone, L) : null;
-  return { by: L.countersignedBy, at: at === null ? '' : L.countersignedAt(at.date, at.time) };
-}
-
-/**
- * The agency's apel presence evidence as a row: at the apel (when checked, which code) or outside
- * it; nothing when the record carries none (records made before presence was noted).
- */
-function presenceRow(record: SignedPledge, zone: string, L: CertificateView['labels']): [string, string] | null {
-  const evidence: unknown = record.evidence;
-  if (evidence === undefined) return null;
-  if (!Array.isArray(evidence)) bad('evidence', 'Expected a list', 'Harus daftar');
-  const isPresence = (e: unknown): boolean => {
-    const t = typeof e === 'object' && e !== null ? (e as { type?: unknown }).type : undefined;
-    return Array.isArray(t) ? t.includes('ApelPresence') : t === 'ApelPresence';
-  };
-  const i = evidence.findIndex(isPresence);
-  if (i < 0) return null;
-  const e = evidence[i] as Record<string, unknown>;
-  if (e.atApel === false) return [L.presence, L.presenceOutside];
-  if (e.atApel !== true) bad(`evidence[${i}].atApel`, 'Expected true or false', 'Harus true atau false');
-  const code = str(e.apelCode, `evidence[${i}].apelCode`);
-  const at = formatLocalDateTime(str(e.checkedAt, `evidence[${i}].checkedAt`), zone, L);
-  if (at === null) bad(`evidence[${i}].checkedAt`, 'Expected RFC 3339', 'Harus RFC 3339');
-  return [L.presence, L.presenceAtApel(at.date, at.time, code)];
 }
 
 function buildView(
@@ -136,9 +67,7 @@ function buildView(
   fileName: string,
 ): CertificateView {
   const { signer, pledge, event, consent, legalBasis } = readRecord(record);
-  const language = options.language ?? 'id';
-  const L = CERTIFICATE_LABELS[language];
-  if (L === undefined) throw new RangeError(`"options.language" expected 'id' or 'en', got ${String(language)}`);
+  const L = labelsOf(options);
   const mask = options.maskIdentifiers ?? true;
   const identifier = str(signer.identifier, 'credentialSubject.signer.identifier');
   const shownId = mask ? maskIdentifier(identifier) : identifier;
@@ -220,7 +149,9 @@ function metadataDate(record: SignedPledge, option: Date | string | undefined): 
 /**
  * Renders the certificate of a signed record. It does not verify the record: verify it first
  * (`verifyPledge`) when it comes from elsewhere.
- * @param record - the signed record (attached as is, as pretty-printed JSON)
+ * @param document - the signed record (attached as is, as pretty-printed JSON), or a collective
+ *   pakta integritas (`PaktaIntegritasCredential`): every representative is listed with the time
+ *   and key of their signature, or that they have not signed yet
  * @param options - drawn signature, QR URL, logo, masking, label language, fixed date
  * @returns the PDF bytes
  * @throws TypeError when `record` is not an object or `logo` not bytes
@@ -232,15 +163,25 @@ function metadataDate(record: SignedPledge, option: Date | string | undefined): 
  * @example const bytes = await renderCertificate(record, { signature, verificationUrl: 'https://x.go.id/v/{id}' });
  */
 export async function renderCertificate(
-  record: SignedPledge,
+  document: SignedPledge | SignedCollective,
   options: RenderCertificateOptions = {},
 ): Promise<Uint8Array> {
-  if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
+  if (typeof document !== 'object' || document === null) throw new TypeError('"record" expected object');
+  const record = document as SignedPledge;
   const code = verificationCode(record);
   const fileName = fileNameOf(String(record.id));
+  const collective = representativesOf(document) !== null;
+  if (collective && options.signature !== undefined) {
+    throw new RecordInvalidError('credentialSubject.representatives', {
+      en: 'A signature drawing was given, but a collective pakta integritas is signed with keys only.',
+      id: 'Gambar tanda tangan diberikan, tetapi pakta integritas kolektif hanya ditandatangani dengan kunci.',
+    });
+  }
   // The view checks the fields the page shows, so the signature check may rely on them.
-  const view = buildView(record, options, code, fileName);
-  const signature = checkSignature(record, options.signature);
+  const view = collective
+    ? buildCollectiveView(document as SignedCollective, options, code, fileName)
+    : buildView(record, options, code, fileName);
+  const signature = collective ? undefined : checkSignature(record, options.signature);
   const date = metadataDate(record, options.date);
   const qrText =
     options.verificationUrl === undefined

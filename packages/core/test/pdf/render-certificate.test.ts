@@ -11,6 +11,7 @@ import {
   type SignedPledge,
 } from '../../src/index.js';
 import { extractRecord, renderCertificate, verificationCode } from '../../src/pdf/index.js';
+import { collectiveRecord } from '../fixtures/make-collective.js';
 import { encodePng, testLogo } from './png.js';
 import { AGENCY, DRAWING, referenceInput, signed } from './records.js';
 import {
@@ -281,6 +282,51 @@ describe('renderCertificate', () => {
     await expect(renderCertificate(broken)).rejects.toMatchObject({
       code: 'ERR_RECORD_INVALID',
       message: expect.stringContaining('evidence[0].atApel'),
+    });
+  });
+
+  it('a collective pakta integritas lists every representative with their electronic signature, then Mengetahui', async () => {
+    const { record, signed: unCountersigned, reps } = await collectiveRecord([1, 2, 0]);
+    expect((await verifyPledge(record)).verified).toBe(true);
+    const pdf = await renderCertificate(record);
+    expect(qpdfCheck(pdf).status).toBe(0);
+    expect(pdfInfo(pdf)).toMatch(/Pages:\s+1\b/);
+    const text = squash(pdfToText(pdf));
+    const names = record.credentialSubject.representatives.map((r) => r.name);
+    for (const name of names) expect(text, name).toContain(name);
+    expect(text).toContain('Yang menyatakan,');
+    expect(text).toContain('**************1002');
+    expect(text).not.toContain('197505152000031002');
+    // Each signed in turn (Sri Lestari first, at 07.40), with their own key.
+    const key = (i: number): string => reps[i]!.controller.slice('did:key:'.length, 'did:key:'.length + 8);
+    expect(text).toContain(`Ditandatangani secara elektronik 8 Januari 2024 pukul 07.40 WIB dengan kunci ${key(1)}`);
+    expect(text).toContain(`Ditandatangani secara elektronik 8 Januari 2024 pukul 07.42 WIB dengan kunci ${key(0)}`);
+    expect(text).toContain('Mengetahui,');
+    expect(text).toContain('Ditandatangani secara elektronik 8 Januari 2024 pukul 08.00 WIB');
+    expect(text).not.toContain('Belum menandatangani');
+    const words = wordBoxes(pdf)[0]!.words;
+    const y = (w: string): number => words.find((b) => b.text === w)!.yMin;
+    expect(y('Mengetahui,')).toBeGreaterThan(y('Himawan'));
+    expect(await extractRecord(pdf)).toEqual(record);
+    const en = squash(pdfToText(await renderCertificate(record, { language: 'en' })));
+    expect(en).toContain('Declared by,');
+    expect(en).toContain(`Signed electronically on 8 January 2024 at 07:41 WIB with key ${key(2)}`);
+
+    // Before everyone has signed: who has not, and no Mengetahui yet.
+    const { proof, ...credential } = unCountersigned;
+    const partial = {
+      ...credential,
+      proof: (proof as { id: string }[]).filter(
+        (p) => p.id !== credential.credentialSubject.representatives[0]!.proofId,
+      ),
+    };
+    const partialText = squash(pdfToText(await renderCertificate(partial as typeof record)));
+    expect(partialText).toContain('Belum menandatangani');
+    expect(partialText).not.toContain('Mengetahui');
+
+    await expect(renderCertificate(record, { signature: DRAWING })).rejects.toMatchObject({
+      code: 'ERR_RECORD_INVALID',
+      message: expect.stringContaining('collective pakta integritas is signed with keys only'),
     });
   });
 

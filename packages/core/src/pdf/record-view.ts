@@ -1,0 +1,109 @@
+/**
+ * Reading a record for the certificate: text fields checked as they are printed, the parts the page
+ * needs, the agency's countersignature and the apel presence, each refused with a
+ * `RecordInvalidError` naming the path when it cannot be printed.
+ *
+ * @module
+ * @example
+ * ```ts
+ * const row = presenceRow(record, 'WITA', CERTIFICATE_LABELS.id); // ['Kehadiran', 'Ditandatangani di apel, …']
+ * ```
+ */
+import { RecordInvalidError } from '../errors.js';
+import type { SignedPledge } from '../record.js';
+import type { CertificateView } from './certificate-layout.js';
+import { CERTIFICATE_LABELS, formatLocalDateTime } from './labels.js';
+import type { RenderCertificateOptions } from './render-certificate.js';
+
+export function bad(path: string, en: string, id: string): never {
+  throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
+}
+
+export function str(value: unknown, path: string, required = true): string {
+  if (value === undefined && !required) return '';
+  if (typeof value !== 'string') bad(path, 'Expected text', 'Harus berupa teks');
+  // Printed in NFC: canonically the same text, and precomposed letters are what fonts cover best.
+  return value.normalize('NFC');
+}
+
+/** The parts of a record the page prints. */
+export interface RecordParts {
+  signer: SignedPledge['credentialSubject']['signer'];
+  pledge: SignedPledge['credentialSubject']['pledge'];
+  event: SignedPledge['credentialSubject']['event'];
+  consent: SignedPledge['credentialSubject']['consent'];
+  legalBasis: string[];
+}
+
+/** Reads what the page needs from a record, refusing shapes it cannot print. */
+export function readRecord(record: SignedPledge, collective = false): RecordParts {
+  if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
+  const cs = record.credentialSubject;
+  if (typeof cs !== 'object' || cs === null) bad('credentialSubject', 'Missing', 'Tidak ada');
+  const { signer, pledge, event, consent } = cs;
+  const parts = collective ? { pledge, event } : { signer, pledge, event, consent };
+  for (const [name, v] of Object.entries(parts)) {
+    if (typeof v !== 'object' || v === null) bad(`credentialSubject.${name}`, 'Missing', 'Tidak ada');
+  }
+  if (!Array.isArray(pledge.points) || pledge.points.length === 0) {
+    bad('credentialSubject.pledge.points', 'Expected a list of points', 'Harus berupa daftar butir');
+  }
+  pledge.points.forEach((p, i) => str(p, `credentialSubject.pledge.points[${i}]`));
+  const legalBasis = pledge.legalBasis === undefined ? [] : pledge.legalBasis;
+  if (!Array.isArray(legalBasis)) bad('credentialSubject.pledge.legalBasis', 'Expected a list', 'Harus daftar');
+  legalBasis.forEach((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`));
+  if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'Missing', 'Tidak ada');
+  return { signer, pledge, event, consent, legalBasis };
+}
+
+/**
+ * The agency's countersignature: the last proof made with a key of the issuer's DID (in a chain, the
+ * final one), with the time it was made, in the event's zone.
+ */
+export function countersignature(
+  record: SignedPledge,
+  zone: string,
+  L: CertificateView['labels'],
+): { by: string; at: string } | undefined {
+  const issuerId = typeof record.issuer === 'string' ? record.issuer : record.issuer.id;
+  const proofs: unknown[] = Array.isArray(record.proof) ? record.proof : [record.proof];
+  let found: { created?: unknown } | undefined;
+  for (const p of proofs) {
+    if (typeof p !== 'object' || p === null) continue;
+    const vm = (p as { verificationMethod?: unknown }).verificationMethod;
+    if (typeof issuerId === 'string' && typeof vm === 'string' && vm.split('#')[0] === issuerId) found = p;
+  }
+  if (found === undefined) return undefined;
+  const at = typeof found.created === 'string' ? formatLocalDateTime(found.created, zone, L) : null;
+  return { by: L.countersignedBy, at: at === null ? '' : L.countersignedAt(at.date, at.time) };
+}
+
+/**
+ * The agency's apel presence evidence as a row: at the apel (when checked, which code) or outside
+ * it; nothing when the record carries none (records made before presence was noted).
+ */
+export function presenceRow(record: SignedPledge, zone: string, L: CertificateView['labels']): [string, string] | null {
+  const evidence: unknown = record.evidence;
+  if (evidence === undefined) return null;
+  if (!Array.isArray(evidence)) bad('evidence', 'Expected a list', 'Harus daftar');
+  const isPresence = (e: unknown): boolean => {
+    const t = typeof e === 'object' && e !== null ? (e as { type?: unknown }).type : undefined;
+    return Array.isArray(t) ? t.includes('ApelPresence') : t === 'ApelPresence';
+  };
+  const i = evidence.findIndex(isPresence);
+  if (i < 0) return null;
+  const e = evidence[i] as Record<string, unknown>;
+  if (e.atApel === false) return [L.presence, L.presenceOutside];
+  if (e.atApel !== true) bad(`evidence[${i}].atApel`, 'Expected true or false', 'Harus true atau false');
+  const code = str(e.apelCode, `evidence[${i}].apelCode`);
+  const at = formatLocalDateTime(str(e.checkedAt, `evidence[${i}].checkedAt`), zone, L);
+  if (at === null) bad(`evidence[${i}].checkedAt`, 'Expected RFC 3339', 'Harus RFC 3339');
+  return [L.presence, L.presenceAtApel(at.date, at.time, code)];
+}
+
+export function labelsOf(options: RenderCertificateOptions): CertificateView['labels'] {
+  const language = options.language ?? 'id';
+  const L = CERTIFICATE_LABELS[language];
+  if (L === undefined) throw new RangeError(`"options.language" expected 'id' or 'en', got ${String(language)}`);
+  return L;
+}
