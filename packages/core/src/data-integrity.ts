@@ -53,6 +53,7 @@ export function hashData(
  * @param signer - key to sign with
  * @param options - created, id, previousProof, proofPurpose
  * @returns the new proof
+ * @throws {CreatedInvalidError} `ERR_CREATED_INVALID`: `created` is not an RFC 3339 date-time with an offset
  * @throws {CanonicalizationError} when the document is not I-JSON
  * @throws {SignatureInvalidError} when the signer returns something other than a valid signature
  * @example await createProof(credential, createSigner(key), { created })

@@ -32,7 +32,8 @@ export type IkrarErrorCode =
   | 'ERR_STATUS_LIST_TOO_SHORT'
   | 'ERR_STATUS_LIST_TOO_LARGE'
   | 'ERR_STATUS_LIST_FULL'
-  | 'ERR_STATUS_ENTRY_INVALID';
+  | 'ERR_STATUS_ENTRY_INVALID'
+  | 'ERR_CREATED_INVALID';
 
 /** A message in both languages the SDK speaks. */
 export interface LocalizedText {
@@ -284,6 +285,17 @@ export class StatusEntryInvalidError extends IkrarError {
   }
 }
 
+/**
+ * A proof's `created` is not an RFC 3339 date-time with an explicit offset (eddsa-jcs-2022 §3.3.5
+ * Create Proof: `created` must be a valid XML Schema dateTimeStamp). Thrown before anything is signed.
+ */
+export class CreatedInvalidError extends IkrarError {
+  override readonly code = 'ERR_CREATED_INVALID' as const;
+  constructor(messages: LocalizedText) {
+    super('ERR_CREATED_INVALID', messages);
+  }
+}
+
 const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
   'ERR_JSON_INVALID',
   'ERR_CANONICALIZATION_FAILED',
@@ -303,6 +315,7 @@ const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
   'ERR_STATUS_LIST_TOO_LARGE',
   'ERR_STATUS_LIST_FULL',
   'ERR_STATUS_ENTRY_INVALID',
+  'ERR_CREATED_INVALID',
 ]);
 
 /** Discriminated union of every error class: `switch (err.code)` narrows to the class. */
@@ -324,7 +337,8 @@ export type AnyIkrarError =
   | StatusListTooShortError
   | StatusListTooLargeError
   | StatusListFullError
-  | StatusEntryInvalidError;
+  | StatusEntryInvalidError
+  | CreatedInvalidError;
 
 /**
  * Tells whether a value is one of core's errors (an {@link IkrarError} with a core code; the

@@ -7,8 +7,9 @@
  * @module
  * @internal
  */
-import { SignatureInvalidError } from '../errors.js';
+import { CreatedInvalidError, SignatureInvalidError } from '../errors.js';
 import { CRYPTOSUITE } from '../record.js';
+import { parseTimestamp } from '../time.js';
 import { isPlainObject } from './assert.js';
 
 /** Options of a new proof (`createProof`). */
@@ -21,6 +22,29 @@ export interface CreateProofOptions {
   previousProof?: string | string[];
   /** Default `assertionMethod`. */
   proofPurpose?: string;
+}
+
+/**
+ * The error for a `created` that is not an RFC 3339 date-time with an explicit offset. The value
+ * is described by its type only (it may be anything a caller passed).
+ */
+export function createdInvalid(value: unknown): CreatedInvalidError {
+  const got =
+    typeof value === 'string' ? `"${value.slice(0, 40)}"` : value instanceof Date ? 'an invalid Date' : typeof value;
+  return new CreatedInvalidError({
+    en: `created must be an RFC 3339 date-time with an offset (e.g. 2024-10-07T08:16:00+08:00), got ${got}.`,
+    id: `created harus tanggal-waktu RFC 3339 dengan offset (mis. 2024-10-07T08:16:00+08:00), bukan ${got}.`,
+  });
+}
+
+/**
+ * eddsa-jcs-2022 §3.3.5 (Create Proof): `created`, when given, must be an XML Schema dateTimeStamp,
+ * i.e. a real date and time with an explicit offset. A time without an offset would be read in the
+ * host's zone, so it is refused, as are numbers and month 13 or hour 25.
+ * @throws {CreatedInvalidError}
+ */
+export function assertCreated(value: unknown): asserts value is string {
+  if (parseTimestamp(value) === null) throw createdInvalid(value);
 }
 
 /** The proofs of a secured document as a list (a single `proof` object becomes a list of one). */
@@ -62,6 +86,7 @@ export function planProofInput(
   verificationMethod: string,
   options: CreateProofOptions,
 ): { config: Record<string, unknown>; input: Record<string, unknown> } {
+  if (options.created !== undefined) assertCreated(options.created);
   const config: Record<string, unknown> = {
     ...(options.id !== undefined && { id: options.id }),
     type: 'DataIntegrityProof',

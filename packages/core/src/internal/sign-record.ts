@@ -5,12 +5,12 @@
  */
 import { RecordInvalidError } from '../errors.js';
 import { assertObject, isPlainObject } from './assert.js';
-import { proofsOf, type CreateProofOptions } from './proofs.js';
+import { createdInvalid, proofsOf, type CreateProofOptions } from './proofs.js';
 import { randomUuid } from './uuid.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential, type SignedPledge } from '../record.js';
 import type { Ed25519KeyPair, Signer } from '../keys.js';
 import type { SignPledgeOptions } from '../sign-pledge.js';
-import { formatTimestamp, zoneOfTimestamp } from '../time.js';
+import { formatTimestamp, parseTimestamp, zoneOfTimestamp } from '../time.js';
 
 /** Ids of the proofs that no other proof names in `previousProof`. */
 function finalProofIds(proofs: readonly unknown[]): (string | undefined)[] {
@@ -71,11 +71,27 @@ export function planProof(
       : null;
   const zone = options.timeZone ?? consentZone ?? 'WIB';
   const proofOptions: CreateProofOptions = {
-    created: formatTimestamp(options.created ?? new Date(), zone),
+    created: formatTimestamp(createdInstant(options.created), zone),
     ...(options.proofId !== false && { id: options.proofId ?? `urn:uuid:${randomUuid()}` }),
     ...(previousProof !== undefined && { previousProof }),
   };
   return { existing, proofOptions };
+}
+
+/**
+ * The instant a `created` option names: now, a valid `Date`, or an RFC 3339 date-time with an
+ * offset (eddsa-jcs-2022 §3.3.5); anything else (a number, an offset-less or impossible time) is refused.
+ * @throws {CreatedInvalidError}
+ */
+function createdInstant(created: unknown): Date {
+  if (created === undefined) return new Date();
+  if (created instanceof Date) {
+    if (Number.isNaN(created.getTime())) throw createdInvalid(created);
+    return created;
+  }
+  const parsed = parseTimestamp(created);
+  if (parsed === null) throw createdInvalid(created);
+  return parsed;
 }
 
 /**
