@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { createRecordStore, loadOrCreateAgencyKey, migrate, openDatabase } from '@ikrar/server';
+import { createRecordStore, createStatusListStore, loadOrCreateAgencyKey, migrate, openDatabase } from '@ikrar/server';
 import { createAuditLog } from './data/audit.mjs';
 import { createCoverage } from './data/coverage.mjs';
 import { createEmployeeStore } from './data/employees.mjs';
@@ -35,6 +35,14 @@ export async function startPortal(config, options = {}) {
   const db = await openDatabase(config.databaseUrl);
   // The service's record store first: the portal's migrations read and join its table.
   const records = await createRecordStore(db);
+  // Revocation (#12): every record the portal countersigns gets a Bitstring Status List entry;
+  // the lists are served at /status/<n> and signed by the agency key.
+  const statusLists = await createStatusListStore(db, {
+    signer: agency.signer,
+    issuer: { id: agency.controller, name: config.agencyName },
+    baseUrl: `${config.publicUrl}/status`,
+    clock: now,
+  });
   await migrate(db, 'portal', PORTAL_MIGRATIONS);
   const clock = { now };
   const stores = {
@@ -44,6 +52,7 @@ export async function startPortal(config, options = {}) {
     staff: createStaffStore(db, clock),
     audit: createAuditLog(db, clock),
     records,
+    statusLists,
     drawings: createDrawingStore(db),
     coverage: createCoverage(db),
   };

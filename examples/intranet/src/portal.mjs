@@ -24,6 +24,7 @@ import { adminAuditRoutes } from './routes/admin-audit.mjs';
 import { adminCoverageRoutes } from './routes/admin-coverage.mjs';
 import { adminEventRoutes } from './routes/admin-events.mjs';
 import { adminExportRoutes } from './routes/admin-exports.mjs';
+import { adminRecordRoutes } from './routes/admin-records.mjs';
 import { adminRosterRoutes } from './routes/admin-roster.mjs';
 import { meRoutes } from './routes/me.mjs';
 import { publicRoutes } from './routes/public.mjs';
@@ -44,6 +45,7 @@ import { ssoRoutes } from './sso/sso-routes.mjs';
  *     staff: ReturnType<typeof import('./data/staff.mjs').createStaffStore>,
  *     audit: ReturnType<typeof import('./data/audit.mjs').createAuditLog>,
  *     records: import('@ikrar/server').RecordStore,
+ *     statusLists: import('@ikrar/server').StatusListStore,
  *     drawings: ReturnType<typeof import('./data/drawings.mjs').createDrawingStore>,
  *     coverage: ReturnType<typeof import('./data/coverage.mjs').createCoverage>,
  *   },
@@ -141,17 +143,27 @@ export function createPortal(deps) {
     identity: () => null,
     event: () => null,
     ...(config.apiToken && { issueToken: config.apiToken }),
+    statusLists: stores.statusLists,
     clock: deps.now,
     ...(!config.log && { logger: silentLogger }),
   });
   app.all('/credentials/*', (c) => service.fetch(c.req.raw));
+  // The status lists (W3C Bitstring Status List credentials), open to anyone like trust.json.
+  app.get('/status/:n', (c) => service.fetch(c.req.raw));
   if (deps.publicRoutes) app.route('/', deps.publicRoutes);
   app.route('/api', sessionRoutes(deps, signInLimit));
   app.route('/auth', ssoRoutes(deps, signInLimit));
   app.route('/api', meRoutes(deps));
   app.route('/api', signRoutes(deps, signingLimit));
   app.route('/api', recordRoutes(deps));
-  for (const group of [adminEventRoutes, adminRosterRoutes, adminCoverageRoutes, adminExportRoutes, adminAuditRoutes]) {
+  for (const group of [
+    adminEventRoutes,
+    adminRosterRoutes,
+    adminCoverageRoutes,
+    adminExportRoutes,
+    adminAuditRoutes,
+    adminRecordRoutes,
+  ]) {
     app.route('/api/admin', group(deps));
   }
 

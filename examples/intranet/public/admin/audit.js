@@ -8,6 +8,7 @@ const ACTIONS = {
   'view-certificate': 'membuka sertifikat',
   'export-jsonl': 'mengekspor JSONL',
   'export-report': 'mengunduh laporan audit',
+  'revoke-record': 'mencabut rekaman',
 };
 const when = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'medium' });
 
@@ -20,6 +21,7 @@ export async function showAudit(before) {
         {},
         el('strong', {}, `${e.actor} ${ACTIONS[e.action] ?? e.action}`),
         el('span', {}, e.target ?? ''),
+        e.detail ? el('span', {}, `Alasan: ${e.detail}`) : null,
         el('span', {}, `${when.format(new Date(e.at))} · dari ${e.address ?? '?'}`),
       ),
     ),

@@ -91,6 +91,10 @@ async function loadPeople() {
               el('a', { href: `/api/records/${p.recordId}` }, 'rekaman'),
             )
           : el('span', {}, 'Belum menandatangani'),
+        p.revokedCount ? el('span', {}, `${p.revokedCount} rekaman dicabut`) : null,
+        p.recordId || p.revokedCount
+          ? el('a', { href: `#rekaman/${encodeURIComponent(p.id)}` }, 'Rincian dan pencabutan')
+          : null,
       );
     }),
   );
@@ -109,6 +113,9 @@ function exportLinks() {
   $('export-jsonl').href = `/api/admin/export.jsonl?${q}`;
   $('export-report').href = `/api/admin/report.html?${q}`;
 }
+
+/** The event the coverage panel shows ('' until one is known: the open event). */
+export const currentEvent = () => state.event;
 
 export function initCoverage() {
   $('event-select').addEventListener('change', () => {

@@ -1,20 +1,24 @@
 // The administrators' and auditors' page: sign in with a staff account (or the agency's SSO), then the panels
-// (coverage, events, roster, exports, audit log), one per location hash.
+// (coverage, events, roster, exports, audit log, one employee's records), one per location hash.
 import { $, api, ApiError } from '../api.js';
 import { showAudit } from './audit.js';
-import { initCoverage, showCoverage } from './coverage.js';
+import { currentEvent, initCoverage, showCoverage } from './coverage.js';
 import { initEvents, showEvents } from './events.js';
+import { showRecords } from './records.js';
 import { initRoster } from './roster.js';
 import { showError } from './show-error.js';
 
-const PANELS = ['cakupan', 'kegiatan', 'pegawai', 'ekspor', 'audit'];
+const PANELS = ['cakupan', 'kegiatan', 'pegawai', 'ekspor', 'audit', 'rekaman'];
 let me = null;
 
 async function route() {
   showError(null);
-  const name = PANELS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'cakupan';
+  // #rekaman/<person id>: one employee's records for the event chosen on the coverage panel.
+  const [hash, arg] = location.hash.slice(1).split('/');
+  const name = PANELS.includes(hash) && (hash !== 'rekaman' || arg) ? hash : 'cakupan';
   for (const p of PANELS) $(p).hidden = p !== name;
   try {
+    if (name === 'rekaman') await showRecords(decodeURIComponent(arg), currentEvent(), me);
     if (name === 'cakupan') await showCoverage();
     if (name === 'kegiatan') await showEvents(me);
     if (name === 'audit') await showAudit();

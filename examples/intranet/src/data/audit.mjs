@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The audit log: every view of unmasked personal data (an identifier revealed, a record or
- * certificate opened by staff, an export) with who, when, what and from where. Append-only
+ * certificate opened by staff, an export) and every revocation (with its reason, in `detail`),
+ * with who, when, what and from where. Append-only
  * from the portal; administrators read it.
  * @module
  */
@@ -9,7 +10,8 @@
 /** @typedef {import('../types.js').SqlDatabase} SqlDatabase */
 
 /**
- * @typedef {{ id: number, at: string, actor: string, action: string, target: string | null, address: string | null }} AuditEntry
+ * @typedef {{ id: number, at: string, actor: string, action: string, target: string | null, address: string | null,
+ *   detail: string | null }} AuditEntry
  */
 
 /**
@@ -18,15 +20,27 @@
  */
 export function createAuditLog(db, { now }) {
   return {
-    /** @param {{ actor: string, action: string, target?: string | null, address?: string | null }} e */
-    write: async (e) =>
-      void (await db.run('INSERT INTO portal_audit (at, actor, action, target, address) VALUES (?, ?, ?, ?, ?)', [
-        now().toISOString(),
-        e.actor,
-        e.action,
-        e.target ?? null,
-        e.address ?? null,
-      ])),
+    /**
+     * @param {{ actor: string, action: string, target?: string | null, address?: string | null, detail?: string | null }} e
+     * @param {SqlDatabase} [tx] inside the caller's transaction (a revocation and its entry land together)
+     */
+    write: async (e, tx = db) =>
+      void (await tx.run(
+        'INSERT INTO portal_audit (at, actor, action, target, address, detail) VALUES (?, ?, ?, ?, ?, ?)',
+        [now().toISOString(), e.actor, e.action, e.target ?? null, e.address ?? null, e.detail ?? null],
+      )),
+    /**
+     * The entries of one action on one target, oldest first (a record's revocation).
+     * @param {string} action @param {string} target
+     * @returns {Promise<AuditEntry[]>}
+     */
+    about: async (action, target) =>
+      (
+        await db.query(
+          'SELECT id, at, actor, action, target, address, detail FROM portal_audit WHERE action = ? AND target = ? ORDER BY id',
+          [action, target],
+        )
+      ).map((r) => /** @type {AuditEntry} */ ({ ...r, id: Number(r.id) })),
     /**
      * Newest first, `limit` at a time, before entry id `before` (keyset pagination).
      * @param {{ limit: number, before?: number }} page
@@ -35,7 +49,7 @@ export function createAuditLog(db, { now }) {
     list: async ({ limit, before }) =>
       (
         await db.query(
-          `SELECT id, at, actor, action, target, address FROM portal_audit ${before ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+          `SELECT id, at, actor, action, target, address, detail FROM portal_audit ${before ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
           before ? [before, limit] : [limit],
         )
       ).map((r) => /** @type {AuditEntry} */ ({ ...r, id: Number(r.id) })),

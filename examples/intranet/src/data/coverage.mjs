@@ -2,7 +2,8 @@
 /**
  * Who has signed an event, computed in the database (GROUP BY and a LEFT JOIN on indexed
  * columns) and paginated, so a 40,000-person roster never travels whole: coverage per work unit,
- * the people of a unit or a search, and the not-signed list for follow-up.
+ * the people of a unit or a search, and the not-signed list for follow-up. A revoked record does
+ * not count: coverage counts each employee's current (not revoked) record.
  * @module
  */
 
@@ -13,7 +14,7 @@ import { foldForSearch } from './employees.mjs';
 /** @typedef {{ workUnit: string, total: number, signed: number }} UnitCoverage */
 /**
  * @typedef {{ id: string, identifier: string, name: string, employeeType: string, workUnit: string,
- *   recordId: string | null, signedAt: string | null }} PersonRow
+ *   recordId: string | null, signedAt: string | null, revokedCount: number }} PersonRow
  */
 
 const UNIT_SORTS = {
@@ -63,7 +64,7 @@ export function createCoverage(db) {
     totals: async (eventId) => {
       const [row] = await db.query(
         `SELECT COUNT(*) AS total, COUNT(r.id) AS signed FROM portal_employees e
-           LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?`,
+           LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ? AND r.revoked_at IS NULL`,
         [eventId],
       );
       return { total: Number(row?.total ?? 0), signed: Number(row?.signed ?? 0) };
@@ -76,7 +77,7 @@ export function createCoverage(db) {
       const filter = q ? "WHERE LOWER(e.work_unit) LIKE ? ESCAPE '\\'" : '';
       const params = q ? [eventId, likePattern(q)] : [eventId];
       const grouped = `SELECT e.work_unit AS work_unit, COUNT(*) AS total, COUNT(r.id) AS signed
-          FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?
+          FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ? AND r.revoked_at IS NULL
           ${filter} GROUP BY e.work_unit`;
       const rows = await db.query(
         `SELECT work_unit AS "workUnit", total, signed, COUNT(*) OVER () AS count FROM (${grouped}) g
@@ -98,13 +99,29 @@ export function createCoverage(db) {
       const rows = await db.query(
         `SELECT e.id, e.identifier, e.name, e.employee_type AS "employeeType", e.work_unit AS "workUnit",
                 r.id AS "recordId", r.signed_at AS "signedAt", COUNT(*) OVER () AS count
-           FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ?
+           FROM portal_employees e LEFT JOIN ikrar_records r ON r.identifier = e.identifier AND r.event_id = ? AND r.revoked_at IS NULL
            ${where}
            ORDER BY ${PEOPLE_SORTS[o.sort ?? 'name'] ?? 'e.name'} ${o.desc ? 'DESC' : 'ASC'}, e.id LIMIT ? OFFSET ?`,
         [...params, o.limit, o.offset],
       );
+      // Revoked records of this page's people only (at most `limit` identifiers, a partial index).
+      /** @type {Map<string, number>} */
+      const revoked = new Map();
+      if (rows.length > 0) {
+        const ids = rows.map((r) => String(r.identifier));
+        const counted = await db.query(
+          `SELECT identifier, COUNT(*) AS n FROM ikrar_records
+             WHERE event_id = ? AND revoked_at IS NOT NULL AND identifier IN (${ids.map(() => '?').join(', ')})
+             GROUP BY identifier`,
+          [o.eventId, ...ids],
+        );
+        for (const r of counted) revoked.set(String(r.identifier), Number(r.n));
+      }
       return {
-        people: rows.map(({ count: _count, ...r }) => /** @type {PersonRow} */ (r)),
+        people: rows.map(
+          ({ count: _count, ...r }) =>
+            /** @type {PersonRow} */ ({ ...r, revokedCount: revoked.get(String(r.identifier)) ?? 0 }),
+        ),
         count: Number(rows[0]?.count ?? 0),
       };
     },

@@ -73,7 +73,7 @@ export function createEmployeeStore(db) {
       for (const type of ['PNS', 'PPPK', 'PPNPN']) {
         const rows = await db.query(
           `SELECT ${COLUMNS} FROM portal_employees e WHERE employee_type = ?
-             AND NOT EXISTS (SELECT 1 FROM ikrar_records r WHERE r.identifier = e.identifier AND r.event_id = ?)
+             AND NOT EXISTS (SELECT 1 FROM ikrar_records r WHERE r.identifier = e.identifier AND r.event_id = ? AND r.revoked_at IS NULL)
            ORDER BY work_unit, name LIMIT 2`,
           [type, eventId],
         );

@@ -94,4 +94,14 @@ INSERT INTO portal_record_drawings (record_id, drawing) SELECT record_id, drawin
 DROP TABLE portal_drawings;
 DROP TABLE portal_records;`,
   },
+  {
+    // Revocation (#12): the audit log keeps a revocation's reason beside who, when, what and
+    // from where; revoked records of an event are found per employee by a small partial index.
+    version: 4,
+    name: 'revocation',
+    sql: `
+ALTER TABLE portal_audit ADD COLUMN detail TEXT;
+CREATE INDEX portal_audit_target ON portal_audit (action, target);
+CREATE INDEX portal_records_revoked ON ikrar_records (event_id, identifier) WHERE revoked_at IS NOT NULL;`,
+  },
 ];

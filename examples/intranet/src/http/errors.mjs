@@ -42,6 +42,16 @@ export const CATALOG = /** @type {const} */ ({
     'Ekspor lain dari sesi ini masih berjalan.',
     'Another export of this session is still running.',
   ],
+  ERR_REASON_REQUIRED: [
+    400,
+    'Alasan pencabutan wajib diisi (1 sampai 500 karakter).',
+    'A reason for the revocation is required (1 to 500 characters).',
+  ],
+  ERR_NO_STATUS: [
+    409,
+    'Rekaman ini tidak memiliki entri daftar status, sehingga tidak dapat dicabut satu per satu.',
+    'This record has no status list entry, so it cannot be revoked on its own.',
+  ],
   ERR_SHUTTING_DOWN: [503, 'Server sedang berhenti; coba lagi sebentar.', 'The server is stopping; try again shortly.'],
   ERR_INTERNAL: [500, 'Kesalahan internal.', 'Internal error.'],
 });

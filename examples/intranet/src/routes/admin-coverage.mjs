@@ -77,6 +77,7 @@ export function adminCoverageRoutes({ stores }) {
         workUnit: p.workUnit,
         recordId: p.recordId && p.recordId.slice('urn:uuid:'.length),
         signedAtText: p.signedAt && formatTime(p.signedAt, event.timeZone, event.language),
+        revokedCount: p.revokedCount,
       })),
     });
   });

@@ -2,11 +2,12 @@
 /**
  * Exports for staff, each written to the audit log: the event's records as JSONL (streamed by
  * pages with backpressure, at most `exportsPerSession` at a time per session, so a client that
- * never reads holds one page and one socket buffer, nothing more) and @ikrar/verifier's HTML
- * audit report for the event.
+ * never reads holds one page and one socket buffer, nothing more), the agency's signed status
+ * lists as one JSON array (what `ikrar-verify --status` reads, so revoked records are `revoked`),
+ * and @ikrar/verifier's HTML audit report for the event, with its revocations.
  * @module
  */
-import { createReport, parseTrustStore, renderHtmlReport, verifyRecords } from '@ikrar/verifier';
+import { createReport, loadStatusLists, parseTrustStore, renderHtmlReport, verifyRecords } from '@ikrar/verifier';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { clientAddress } from '../http/client-address.mjs';
@@ -36,6 +37,26 @@ export function adminExportRoutes({ stores, config, agency, db }) {
 
   /** All of an event's records, a page at a time. @param {string} eventId */
   const lines = (eventId) => stores.records.lines(eventId, PAGE);
+
+  /** Every status list credential the agency has signed, as stored (canonical JSON text). */
+  const statusListTexts = async () => {
+    const ids = await db.query('SELECT id FROM ikrar_status_lists ORDER BY id');
+    const texts = [];
+    for (const { id } of ids) {
+      const served = await stores.statusLists.credential(Number(id));
+      if (served) texts.push(served.text);
+    }
+    return texts;
+  };
+
+  // The lists hold no personal data (bits only); they are public at /status/<n> as well.
+  app.get('/status-lists.json', async (c) => {
+    requireStaff(c);
+    c.header('content-type', 'application/json; charset=utf-8');
+    c.header('content-disposition', 'attachment; filename="daftar-status.json"');
+    c.header('cache-control', 'no-store');
+    return c.body(`[${(await statusListTexts()).join(',\n')}]\n`);
+  });
 
   app.get('/export.jsonl', async (c) => {
     const s = requireStaff(c);
@@ -83,15 +104,26 @@ export function adminExportRoutes({ stores, config, agency, db }) {
       await db.query('SELECT identifier, name, work_unit AS "workUnit" FROM portal_employees ORDER BY work_unit, name')
     ).map((r) => ({ identifier: String(r.identifier), name: String(r.name), workUnit: String(r.workUnit) }));
     const trust = trustDocument(config.agencyName, agency.keys);
+    const trustStore = parseTrustStore(trust);
+    const statusLists = await loadStatusLists(
+      (await statusListTexts()).map((text, i) => ({ credential: JSON.parse(text), source: `status-${i + 1}` })),
+      { trustStore },
+    );
     const report = createReport({ roster });
     for await (const _ of verifyRecords(lines(event.id), {
-      trustStore: parseTrustStore(trust),
+      trustStore,
+      statusLists,
       onOutcome: (o) => report.add(o),
     }));
     const html = renderHtmlReport(report.finish(), {
       lang: event.language,
       inputs: [`${event.name} (${config.agencyName})`],
       issuers: trust.issuers,
+      statusLists: [...statusLists.values()].map((l) => ({
+        id: l.id,
+        issuer: l.issuer,
+        ...(l.created !== undefined && { created: l.created }),
+      })),
     });
     return c.body(html, 200, {
       'content-type': 'text/html; charset=utf-8',

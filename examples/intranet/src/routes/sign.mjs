@@ -4,7 +4,8 @@
  * employee (never the body) is the signer; @ikrar/server's `checkCredential` rebuilds what the
  * agency vouches for from the roster, the open event and the clock and refuses any difference;
  * the agency countersigns and the service's store keeps it once (201 new, 200 the stored one on
- * a retry). Rate-limited per session.
+ * a retry). Every record it countersigns without the employee's own proof carries a
+ * `credentialStatus` (a random free index of the agency's status list). Rate-limited per session.
  *
  * Presence at the apel: a phone that opened the projector's QR code sends the apel code in the
  * `x-ikrar-apel` header (what the employee brought, not trusted blindly). The code is checked for
@@ -95,6 +96,11 @@ export function signRoutes({ stores, config, agency, now, apel }, signingLimit) 
     });
     if (await stores.records.get(credential.id)) throw new ServerError('ERR_ID_TAKEN');
     if (presence && !('proof' in credential)) credential = { ...credential, evidence: [presence] };
+    // Revocation (#12): the status entry must be in the credential before its first signature;
+    // a credential the employee signed already is countersigned without one.
+    if (!('proof' in credential)) {
+      credential = { ...credential, credentialStatus: await stores.statusLists.allocate(credential.id) };
+    }
     const signed = await signPledgeAsync(credential, agency.signer, { created: at, timeZone: event.timeZone });
     const { record, created } = await stores.records.put({
       eventId: event.id,

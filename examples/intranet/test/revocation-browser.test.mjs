@@ -1,0 +1,139 @@
+// Revocation end to end in headless Chromium (#12): on a 390 px screen an administrator opens an
+// employee's records from coverage, revokes the record with a reason ("Cabut / Revoke"), sees it
+// marked revoked; the read-only auditor sees the reason but no revoke button; the exports the
+// admin page links to make ikrar-verify --status answer revoked (exit 1).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import {
+  ADMIN_PASSWORD,
+  AUDITOR_PASSWORD,
+  credentialFor,
+  employeeClient,
+  sampleRoster,
+  startTestPortal,
+} from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let app;
+let config;
+let browser;
+let roster;
+
+beforeAll(async () => {
+  ({ app, config } = await startTestPortal());
+  roster = sampleRoster(config);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function staffPage(username, password) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${app.url}/admin`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.press('#password', 'Enter');
+  await page.locator('#nav:not([hidden])').waitFor();
+  return { page, errors };
+}
+
+/** Opens the records of the employee named `name` from the coverage panel. */
+async function openRecords(page, name) {
+  await page.fill('#people-q', name);
+  const card = page.locator('#people li', { hasText: name });
+  await card.waitFor();
+  await card.getByRole('link', { name: 'Rincian dan pencabutan' }).click();
+  await page.locator('#rekaman:not([hidden])').waitFor();
+  return card;
+}
+
+describe('revoking from the record page in Chromium', () => {
+  it('an administrator revokes with a reason; the auditor reads it; ikrar-verify --status says revoked', async () => {
+    const who = roster[5];
+    const signed = await (
+      await employeeClient(app.url, who.identifier)
+    ).post('/api/sign', credentialFor(app, config, who));
+    expect(signed.status).toBe(201);
+    const record = await signed.json();
+
+    const { page, errors } = await staffPage('admin', ADMIN_PASSWORD);
+    await openRecords(page, who.name);
+    const item = page.locator('#records-list li').first();
+    await item.getByText('Berlaku / Valid').waitFor();
+    // The reason is required: the browser will not submit an empty form.
+    await item.getByRole('button', { name: 'Cabut / Revoke' }).click();
+    expect(
+      await item.getByRole('textbox', { name: /Alasan pencabutan/ }).evaluate((t) => t.validity.valueMissing),
+    ).toBe(true);
+    expect((await app.stores.statusLists.status(record.id))?.revokedAt).toBeNull();
+    await item.getByRole('textbox', { name: /Alasan pencabutan/ }).fill('Ditandatangani oleh rekan di meja bersama');
+    await item.getByRole('button', { name: 'Cabut / Revoke' }).click();
+    await item.getByText('Dicabut / Revoked').waitFor();
+    expect(await item.textContent()).toContain('Alasan: Ditandatangani oleh rekan di meja bersama');
+    expect(await item.textContent()).toMatch(/Dicabut \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WITA oleh admin/);
+    expect(await item.getByRole('button', { name: 'Cabut / Revoke' }).count()).toBe(0);
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: document.documentElement.clientWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(width);
+
+    // The audit log names it, with the reason.
+    await page.getByRole('link', { name: 'Audit' }).click();
+    const entry = page.locator('#audit-entries li', { hasText: 'admin mencabut rekaman' }).first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain(record.id);
+    expect(await entry.textContent()).toContain('Alasan: Ditandatangani oleh rekan di meja bersama');
+
+    // The exports the page links to; ikrar-verify --status gives the verdict.
+    await page.getByRole('link', { name: 'Ekspor' }).click();
+    const jsonlHref = await page.locator('#export-jsonl').getAttribute('href');
+    const listsHref = await page.getByRole('link', { name: /Daftar status pencabutan/ }).getAttribute('href');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-revoke-e2e-'));
+    writeFileSync(path.join(dir, 'records.jsonl'), await (await page.request.get(`${app.url}${jsonlHref}`)).text());
+    writeFileSync(path.join(dir, 'status.json'), await (await page.request.get(`${app.url}${listsHref}`)).text());
+    writeFileSync(path.join(dir, 'trust.json'), await (await page.request.get(`${app.url}/trust.json`)).text());
+    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        path.join(dir, 'records.jsonl'),
+        '--trust',
+        path.join(dir, 'trust.json'),
+        '--status',
+        path.join(dir, 'status.json'),
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toMatchObject({ total: 1, revoked: 1 });
+    expect(out.results[0]).toMatchObject({ id: record.id, verdict: 'revoked' });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The read-only auditor sees the revocation and its reason, and no revoke button.
+    const auditor = await staffPage('auditor-uji', AUDITOR_PASSWORD);
+    const card = await openRecords(auditor.page, who.name);
+    expect(await card.textContent()).toContain('1 rekaman dicabut');
+    const seen = auditor.page.locator('#records-list li').first();
+    await seen.getByText('Dicabut / Revoked').waitFor();
+    expect(await seen.textContent()).toContain('Alasan: Ditandatangani oleh rekan di meja bersama');
+    expect(await auditor.page.getByRole('button', { name: 'Cabut / Revoke' }).count()).toBe(0);
+    expect(auditor.errors).toEqual([]);
+    await auditor.page.close();
+  });
+});
