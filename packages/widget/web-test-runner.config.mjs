@@ -1,7 +1,8 @@
 // Browser tests of <ikrar-netralitas> in Debian's headless Chromium.
 // - @ikrar/core is served from its TypeScript source (esbuild), never a half-built dist.
 // - /test-endpoint/* plays the agency backend: it countersigns with an agency key (ok), refuses (4xx),
-//   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record.
+//   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record;
+//   status* adds the agency's credentialStatus before countersigning.
 // - /__ikrar-vectors/<file> serves ../shared/vectors/<file> in place (Wycheproof for the crypto tests).
 // - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
 //   (run `pnpm build` first).
@@ -154,6 +155,16 @@ async function endpoint(ctx, next) {
     if (name === 'flaky' && n === 1) return send(ctx, 500, { error: 'once' });
     if (name === 'slow') await new Promise((r) => setTimeout(r, 3000));
     if (name === 'garbage') return send(ctx, 200, '{"a":1,"a":2}');
+    // status*: the agency adds its revocation entry before countersigning (as @ikrar/server does).
+    if (name.startsWith('status')) {
+      credential.credentialStatus = {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '4242',
+        statusListCredential: 'https://dinas.example/status/1',
+      };
+    }
+    if (name === 'status-tampered') credential.credentialSubject.signer.name = 'Orang Lain';
     const record = await core.signPledge(credential, name === 'stranger' ? stranger : agency);
     if (name === 'tampered') record.credentialSubject.signer.name = 'Orang Lain';
     return send(ctx, 200, record);

@@ -247,7 +247,7 @@ export async function signWithBrowserKey(credential: PledgeCredential, signer: S
 
 /**
  * Checks a returned record: it verifies, and without its proofs it is byte for byte (RFC 8785) the
- * credential the signer saw.
+ * credential the signer saw (plus, under the agency's proof, the agency's `credentialStatus`).
  * @param record - as returned
  * @param credential - as sent
  * @param options - `requireIssuerProof`
@@ -264,6 +264,8 @@ export async function checkRecord(
   // its own statement, covered by its proof, which verifyPledgeAsync checks below. Everything the
   // signer saw must still be exactly as sent.
   if (!('evidence' in credential)) delete rest.evidence;
+  // Likewise its revocation entry (Bitstring Status List), when its proof is required.
+  if (options.requireIssuerProof && !('credentialStatus' in credential)) delete rest.credentialStatus;
   let same: boolean;
   try {
     same = canonicalize(rest) === canonicalize(credential);

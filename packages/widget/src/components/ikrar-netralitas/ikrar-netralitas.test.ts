@@ -470,10 +470,20 @@ describe('<ikrar-netralitas>', () => {
     expect(el.value).to.equal(before);
   });
 
+  it("endpoint mode: the agency's credentialStatus, added under its proof, is accepted", async () => {
+    const el = await mount(`endpoint="/test-endpoint/status" issuer="${await agencyDid()}"`);
+    await toReview(el);
+    const e = (await sign(el)) as IkrarSignedEvent;
+    expect(e.type).to.equal('ikrar-signed');
+    expect(e.detail.record.credentialStatus?.statusListIndex).to.equal('4242');
+    expect((await verifyPledge(e.detail.record)).verified).to.equal(true);
+  });
+
   const failures: [string, string, number | undefined, string][] = [
     ['reject', 'ERR_ENDPOINT_REJECTED', 422, ''],
     ['fail', 'ERR_ENDPOINT_FAILED', 503, ''],
     ['tampered', 'ERR_RECORD_MISMATCH', undefined, ''],
+    ['status-tampered', 'ERR_RECORD_MISMATCH', undefined, ''],
     ['stranger', 'ERR_RECORD_UNVERIFIED', undefined, 'ERR_ISSUER_MISMATCH'],
     ['garbage', 'ERR_RESPONSE_INVALID', undefined, ''],
   ];
