@@ -47,7 +47,7 @@ export function adminRecordRoutes({ stores, db }) {
     const employee = await stores.employees.byId(c.req.param('id'));
     if (!employee) throw new PortalError('ERR_NOT_FOUND');
     const rows = await db.query(
-      'SELECT id, signed_at AS "signedAt", revoked_at AS "revokedAt" FROM ikrar_records WHERE event_id = ? AND identifier = ? ORDER BY signed_at, id',
+      'SELECT id, signed_at AS "signedAt", revoked_at AS "revokedAt" FROM ikrar_records WHERE event_id = ? AND identifier = ? ORDER BY signed_at, stored_at, id',
       [event.id, employee.identifier],
     );
     const at = (/** @type {string} */ t) => formatTime(t, event.timeZone, event.language);
