@@ -16,6 +16,7 @@ const EXPECTED = [
   'verifier-vitest',
   'server-vitest',
   'intranet-vitest',
+  'intranet-postgres-vitest',
   'auditor-vitest',
   'repo-vitest',
   'react-vitest',

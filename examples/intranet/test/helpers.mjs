@@ -1,17 +1,47 @@
-// Shared by the portal's tests: a portal on a real SQLite file in a temp dir (or PostgreSQL when
-// DATABASE_URL is set), and an HTTP client that keeps cookies and echoes the CSRF token as the
+// Shared by the portal's tests: a portal on a real SQLite file in a temp dir (or a fresh database
+// on a real PostgreSQL server in the PostgreSQL run, vitest.postgres.config.mjs), and an HTTP client that keeps cookies and echoes the CSRF token as the
 // pages do.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createPledge } from '@ikrar/core';
+import { openDatabase } from '@ikrar/server';
 import { defaultConfig } from '../src/config.mjs';
 import { startPortal } from '../src/app.mjs';
 import { checkRoster } from '../src/roster-check.mjs';
 
 export const ADMIN_PASSWORD = 'rahasia-admin-uji-123';
 export const AUDITOR_PASSWORD = 'rahasia-auditor-uji-456';
+
+/** Whether this run is the PostgreSQL one (vitest.postgres.config.mjs). */
+export const onPostgres = process.env.IKRAR_TEST_DATABASE === 'postgres';
+
+/** @type {Map<string, string>} */
+const databases = new Map();
+
+/**
+ * The database of the portal kept in `dataDir`: its SQLite file, or on the PostgreSQL run a fresh
+ * database on the server the run started (the same one again for the same `dataDir`).
+ */
+export async function databaseUrlFor(dataDir) {
+  if (!onPostgres) return `sqlite:${path.join(dataDir, 'portal.sqlite')}`;
+  const known = databases.get(dataDir);
+  if (known) return known;
+  const server = inject('pgUrl');
+  if (!server) throw new Error(`PostgreSQL did not start: ${inject('pgError')}`);
+  const name = `portal_${databases.size + 1}_${process.pid}`;
+  const admin = await openDatabase(server);
+  try {
+    await admin.run(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  databases.set(dataDir, url.href);
+  return url.href;
+}
 
 /** Starts a portal in a fresh data directory. */
 export async function startTestPortal(overrides = {}, options = {}) {
@@ -20,7 +50,7 @@ export async function startTestPortal(overrides = {}, options = {}) {
   const config = {
     ...base,
     dataDir,
-    databaseUrl: `sqlite:${path.join(dataDir, 'portal.sqlite')}`,
+    databaseUrl: await databaseUrlFor(dataDir),
     port: 0,
     host: '127.0.0.1',
     demo: true,

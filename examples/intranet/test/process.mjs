@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_PASSWORD } from './helpers.mjs';
+import { ADMIN_PASSWORD, databaseUrlFor } from './helpers.mjs';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.mjs');
 
@@ -10,11 +10,13 @@ const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/
  * Starts the portal on a free port with `dataDir`; resolves with its URL once it listens.
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, output: () => string, exited: Promise<{ code: number | null, signal: string | null }> }>}
  */
-export function spawnPortal(dataDir, env = {}) {
+export async function spawnPortal(dataDir, env = {}) {
+  const databaseUrl = await databaseUrlFor(dataDir);
   const child = spawn(process.execPath, [main, '--demo'], {
     env: {
       ...process.env,
       IKRAR_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
       PORT: '0',
       IKRAR_LOG: '0',
       IKRAR_ADMIN_PASSWORD: ADMIN_PASSWORD,
