@@ -30,6 +30,10 @@ export async function createPledgeAsync(input: CreatePledgeInput): Promise<Pledg
     return '';
   });
   // The digest is the last key of `pledge` either way, so the JSON is that of createPledge.
-  (credential.credentialSubject.pledge as { digestMultibase: string }).digestMultibase = await digestJsonAsync(body);
+  const hash = input.hash;
+  (credential.credentialSubject.pledge as { digestMultibase: string }).digestMultibase = await digestJsonAsync(
+    body,
+    hash && (async (bytes) => hash(bytes)),
+  );
   return credential;
 }

@@ -16,7 +16,7 @@
  * });
  * ```
  */
-import { digestJson } from './digest.js';
+import { digestJson, type Sha256 } from './digest.js';
 import type { EmployeeType, IdentifierScheme } from './identity.js';
 import { buildPledge } from './internal/build-pledge.js';
 import type { ConsentMethod, PledgeCredential } from './record.js';
@@ -61,6 +61,8 @@ export interface CreatePledgeInput {
   validFrom?: Date | string;
   /** Clock for defaults and identifier date checks. */
   now?: Date;
+  /** A faster SHA-256 for the pledge digest (e.g. node:crypto's on a server). Default `@noble/hashes`. */
+  hash?: Sha256;
 }
 
 /**
@@ -75,5 +77,5 @@ export interface CreatePledgeInput {
  * @example createPledge({ template: 'jembrana-2024', issuer, signer, event, consent })
  */
 export function createPledge(input: CreatePledgeInput): PledgeCredential {
-  return buildPledge(input, (pledgeBody) => digestJson(pledgeBody));
+  return buildPledge(input, (pledgeBody) => digestJson(pledgeBody, input.hash));
 }

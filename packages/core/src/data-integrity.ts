@@ -64,7 +64,7 @@ export async function createProof(
   options: CreateProofOptions = {},
 ): Promise<DataIntegrityProof> {
   const { config, input } = planProofInput(document, signer.id, options);
-  const data = hashData(input, config);
+  const data = hashData(input, config, options.hash);
   const signature = await signer.sign(data);
   assertSignatureBytes(signature);
   // A host, HSM or WebCrypto signer is checked against its own key before its output is trusted.

@@ -25,7 +25,8 @@ async function createProofAsync(
   selfCheck: boolean,
 ): Promise<DataIntegrityProof> {
   const { config, input } = planProofInput(document, signer.id, options);
-  const data = await hashDataAsync(input, config);
+  const hash = options.hash;
+  const data = await hashDataAsync(input, config, hash && (async (bytes) => hash(bytes)));
   const signature = await signer.sign(data);
   assertSignatureBytes(signature);
   // A host, HSM or WebCrypto signer is checked against its own key before its output is trusted.

@@ -14,6 +14,7 @@
 import { createProof } from './data-integrity.js';
 import { createSigner, type Ed25519KeyPair, type Signer } from './keys.js';
 import { isSigner, planProof, withProof } from './internal/sign-record.js';
+import type { Sha256 } from './digest.js';
 import type { PledgeCredential, SignedPledge } from './record.js';
 import type { IndonesianTimeZone } from './time.js';
 
@@ -29,6 +30,11 @@ export interface SignPledgeOptions {
   proofId?: string | false;
   /** Explicit `previousProof` ids, overriding `mode`. */
   previousProof?: string | string[];
+  /**
+   * A faster SHA-256 for the proof's hashes (e.g. node:crypto's on a server); the record is the
+   * same. Default: `@noble/hashes` (`signPledge`), `crypto.subtle` (`signPledgeAsync`).
+   */
+  hash?: Sha256;
 }
 
 /**

@@ -248,6 +248,34 @@ describe('@ikrar/core/webcrypto', () => {
     });
   });
 
+  it('a caller-supplied SHA-256 (hash option) is the one used, and the records are the same bytes', async () => {
+    const agency = generateKeyPair();
+    const input = pledgeInput(agency, { id: 'urn:uuid:5b1f6a1e-6c3d-4b7e-9a51-0d2c7f1e8a90' });
+    const seen: number[] = [];
+    const counting = (bytes: Uint8Array): Uint8Array => {
+      seen.push(bytes.length);
+      return sha256(bytes);
+    };
+    const credential = createPledge({ ...input, hash: counting });
+    expect(seen).toHaveLength(1); // the pledge digest
+    expect(JSON.stringify(credential)).toBe(JSON.stringify(createPledge(input)));
+    expect(JSON.stringify(await createPledgeAsync({ ...input, hash: counting }))).toBe(JSON.stringify(credential));
+    expect(seen).toHaveLength(2);
+    const options = { created: '2024-10-07T08:16:00+08:00', proofId: 'urn:uuid:0c0ffee0-0000-4000-8000-000000000001' };
+    const plain = JSON.stringify(await signPledge(credential, agency, options));
+    expect(JSON.stringify(await signPledge(credential, agency, { ...options, hash: counting }))).toBe(plain);
+    expect(seen).toHaveLength(4); // proof configuration and document
+    expect(JSON.stringify(await signPledgeAsync(credential, agency, { ...options, hash: counting }))).toBe(plain);
+    expect(seen).toHaveLength(6);
+    // A wrong hash is really used: its signature covers other bytes and the record does not verify.
+    const zeros = (): Uint8Array => new Uint8Array(32);
+    const wrong = await signPledge(credential, agency, { ...options, hash: zeros });
+    expect(JSON.stringify(wrong)).not.toBe(plain);
+    const result = await verifyPledge(wrong);
+    expect(result.verified).toBe(false);
+    expect(result.code).toBe('ERR_SIGNATURE_INVALID');
+  });
+
   it('throws TypeError naming the argument for non-bytes', async () => {
     await expect(
       verifyEd25519Async('ab' as unknown as Uint8Array, new Uint8Array(), new Uint8Array(32)),

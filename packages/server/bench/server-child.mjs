@@ -30,6 +30,7 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
   process.send({ port: info.port, controller: key.controller });
 });
 process.on('message', async (m) => {
+  if (m === 'cpu') process.send({ cpu: process.cpuUsage() });
   if (m === 'stop') {
     server.close();
     await db.close();

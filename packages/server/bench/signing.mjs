@@ -3,12 +3,15 @@
 // concurrent clients over loopback, on SQLite and on PostgreSQL; beside them, measured in the same
 // run, the one-thread raw Ed25519 sign rate (node:crypto) and the raw durable insert rate (one
 // committed row at a time). The service runs in a child process; this process is the load.
-// Options: --signings N (per run, default 3000), --only sqlite|postgres.
+// CPU ms per signing is the service process's user+system CPU time over the measured run divided
+// by its signings: it depends much less on what else the machine runs than the rate does.
+// Options: --signings N (per run, default 3000), --only sqlite|postgres, --clients 10,50,
+// --cpu-prof DIR (write a V8 CPU profile of each service process to DIR).
 import { fork } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -24,7 +27,8 @@ const arg = (name, d) => {
 };
 const SIGNINGS = Number(arg('signings', 3000));
 const ONLY = arg('only', null);
-const CLIENTS = [10, 50];
+const CLIENTS = String(arg('clients', '10,50')).split(',').map(Number);
+const PROFILE_DIR = arg('cpu-prof', null);
 const WARMUP = 200;
 
 function rawSignRate(ms = 1000) {
@@ -81,11 +85,25 @@ async function freshPgDb(baseUrl, name) {
   return baseUrl.replace(/\/postgres$/, `/${name}`);
 }
 
+/** The service process's CPU time so far, in ms (user + system). */
+function cpuOf(child) {
+  return new Promise((resolve) => {
+    const on = (m) => {
+      if (!m?.cpu) return;
+      child.off('message', on);
+      resolve((m.cpu.user + m.cpu.system) / 1000);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
+}
+
 function startService(url, rosterSize) {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'server-child.mjs'), [], {
       env: { ...process.env, DATABASE_URL: url, ROSTER: String(rosterSize) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(PROFILE_DIR && { execArgv: ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] }),
     });
     child.once('message', (m) => resolve({ child, ...m }));
     child.once('exit', (code) => reject(new Error(`service exited ${code}`)));
@@ -165,6 +183,11 @@ function bodiesFor(people, controller) {
   }));
 }
 
+console.log(
+  `load average at the start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const rows = [];
 const rawSign = rawSignRate();
 const rawSqlite = rawSqliteInsertRate();
@@ -191,7 +214,9 @@ try {
       run++;
       const bodies = bodiesFor(people, svc.controller);
       await load(svc.port, bodies.slice(0, WARMUP), clients);
+      const cpu0 = await cpuOf(svc.child);
       const r = await load(svc.port, bodies.slice(WARMUP), clients);
+      r.cpuMs = ((await cpuOf(svc.child)) - cpu0) / SIGNINGS;
       svc.child.send('stop');
       await new Promise((res) => svc.child.once('exit', res));
       rmSync(dir, { recursive: true, force: true });
@@ -214,9 +239,14 @@ console.log(`raw one-thread Ed25519 sign (node:crypto):        ${f(rawSign)} /s`
 console.log(`raw durable insert, SQLite (WAL, synchronous=FULL): ${f(rawSqlite)} /s  (one commit per row)`);
 if (rawPg !== null)
   console.log(`raw durable insert, PostgreSQL (one client):       ${f(rawPg)} /s  (one commit per row)`);
-console.log('\ndatabase    clients  signings/s   p50 ms   p99 ms   x raw sign   x raw insert');
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (${cpus().length} cores)`,
+);
+console.log('\ndatabase    clients  signings/s   p50 ms   p99 ms  CPU ms/signing   x raw sign   x raw insert');
 for (const r of rows) {
   console.log(
-    `${r.dialect.padEnd(10)} ${String(r.clients).padStart(8)} ${f(r.rate)} ${f(r.p50, 1)} ${f(r.p99, 1)} ${f(r.ofSign, 3)}    ${f(r.ofInsert, 2)}`,
+    `${r.dialect.padEnd(10)} ${String(r.clients).padStart(8)} ${f(r.rate)} ${f(r.p50, 1)} ${f(r.p99, 1)} ${f(r.cpuMs, 3).padStart(15)} ${f(r.ofSign, 3)}    ${f(r.ofInsert, 2)}`,
   );
 }

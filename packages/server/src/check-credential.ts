@@ -30,6 +30,7 @@ import {
 import { ServerError, type ServerErrorCode } from './errors.js';
 import { assertCredentialShape } from './internal/credential-shape.js';
 import { differences } from './internal/first-difference.js';
+import { nodeSha256 } from './internal/sha256.js';
 
 /** An employee as on the agency's roster. */
 export interface Employee {
@@ -211,6 +212,7 @@ export async function checkCredential(
       ...(posted.id !== undefined && { id: posted.id }),
       validFrom: posted.validFrom ?? ctx.now,
       now: ctx.now,
+      hash: nodeSha256,
     });
   } catch (err) {
     if (err instanceof ConsentIncompleteError)

@@ -15,6 +15,7 @@
 import { canonicalize, type SignedPledge } from '@ikrar/core';
 import type { SqlDatabase } from './database.js';
 import { ServerError } from './errors.js';
+import { batchWriterOf, type BatchOutcome, type BatchStatement, type BatchWriter } from './internal/sqlite-writer.js';
 import { migrate, type Migration } from './migrate.js';
 
 /** The record store's schema (namespace `ikrar`). New versions are appended, never edited. */
@@ -120,21 +121,26 @@ const INSERT =
   'INSERT INTO ikrar_records (id, event_id, identifier, signed_at, stored_at, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
 const FIND = 'SELECT record FROM ikrar_records WHERE event_id = ? AND identifier = ? AND revoked_at IS NULL';
 
-async function putOne(tx: SqlDatabase, input: PutRecordInput): Promise<{ record: SignedPledge; created: boolean }> {
-  const { eventId, identifier, record } = input;
-  const text = canonicalize(record);
-  const { changes } = await tx.run(INSERT, [
-    record.id,
-    eventId,
-    identifier,
-    signedAtOf(record),
-    new Date().toISOString(),
-    text,
-  ]);
-  if (changes === 1) return { record, created: true };
-  const [existing] = await tx.query<{ record: string }>(FIND, [eventId, identifier]);
+function insertParams({ eventId, identifier, record }: PutRecordInput): unknown[] {
+  return [record.id, eventId, identifier, signedAtOf(record), new Date().toISOString(), canonicalize(record)];
+}
+
+/** The answer of a put from what the insert did and, when it wrote nothing, the employee's record. */
+function putResult(
+  input: PutRecordInput,
+  changes: number,
+  existing: { record: string } | undefined,
+): { record: SignedPledge; created: boolean } {
+  if (changes === 1) return { record: input.record, created: true };
   if (!existing) throw new ServerError('ERR_ID_TAKEN');
   return { record: JSON.parse(existing.record) as SignedPledge, created: false };
+}
+
+async function putOne(tx: SqlDatabase, input: PutRecordInput): Promise<{ record: SignedPledge; created: boolean }> {
+  const { changes } = await tx.run(INSERT, insertParams(input));
+  const existing =
+    changes === 1 ? undefined : (await tx.query<{ record: string }>(FIND, [input.eventId, input.identifier]))[0];
+  return putResult(input, changes, existing);
 }
 
 interface Pending {
@@ -143,8 +149,72 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/**
+ * Group commit on the database's writer thread: puts that arrive while a batch is being committed
+ * form the next batch, and one batch is in flight at a time (SQLite has one writer anyway).
+ */
+function groupCommitOnWriter(
+  writer: BatchWriter,
+): (input: PutRecordInput) => Promise<{ record: SignedPledge; created: boolean }> {
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let busy = false;
+  const flush = async (): Promise<void> => {
+    scheduled = false;
+    if (busy || queue.length === 0) return;
+    busy = true;
+    const batch = queue;
+    queue = [];
+    try {
+      const statements: BatchStatement[] = [];
+      const written: Pending[] = [];
+      for (const p of batch) {
+        try {
+          statements.push({
+            sql: INSERT,
+            params: insertParams(p.input),
+            ifUnchanged: { sql: FIND, params: [p.input.eventId, p.input.identifier] },
+          });
+          written.push(p);
+        } catch (err) {
+          p.reject(err); // canonicalization: nothing to write for this one
+        }
+      }
+      let outcomes: BatchOutcome[];
+      try {
+        outcomes = statements.length > 0 ? await writer.write(statements) : [];
+      } catch (err) {
+        for (const p of written) p.reject(err);
+        return;
+      }
+      written.forEach((p, i) => {
+        const o = outcomes[i] as BatchOutcome;
+        try {
+          if ('error' in o) throw o.error;
+          p.resolve(putResult(p.input, o.changes, o.row as { record: string } | undefined));
+        } catch (err) {
+          p.reject(err);
+        }
+      });
+    } finally {
+      busy = false;
+      if (queue.length > 0) void flush();
+    }
+  };
+  return (input) =>
+    new Promise((resolve, reject) => {
+      queue.push({ input, resolve, reject });
+      if (!scheduled && !busy) {
+        scheduled = true;
+        setImmediate(() => void flush());
+      }
+    });
+}
+
 /** Writes puts that arrive in the same turn of the event loop in one SQLite transaction. */
 function groupCommit(db: SqlDatabase): (input: PutRecordInput) => Promise<{ record: SignedPledge; created: boolean }> {
+  const writer = batchWriterOf(db);
+  if (writer) return groupCommitOnWriter(writer);
   let queue: Pending[] = [];
   let scheduled = false;
   const flush = async (): Promise<void> => {

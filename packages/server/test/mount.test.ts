@@ -1,7 +1,7 @@
 // The service mounted the three ways the README shows, over real sockets: @hono/node-server,
 // inside Express, inside Fastify. Each signs, replays, refuses, and limits bodies the same way.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { getRequestListener, serve } from '@hono/node-server';
 import { verifyPledge } from '@ikrar/core';
 import express from 'express';
@@ -51,6 +51,49 @@ describe('mounting', () => {
     });
     try {
       await exercise(`${listening(server)}/api`, svc);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('in Node, bodies without a Content-Length (chunked) are limited as they stream', async () => {
+    const svc = await makeService(await freshDatabase('sqlite'));
+    const server = await new Promise<Server>((resolve) => {
+      const s = serve({ fetch: svc.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+    });
+    const { port } = server.address() as AddressInfo;
+    // Sent in 16 KiB chunks with Transfer-Encoding: chunked (no Content-Length header).
+    const chunked = (body: string, who: string) =>
+      new Promise<{ status: number; body: { error?: { code: string; messages: { id: string; en: string } } } }>(
+        (resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/sign',
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-test-identifier': who },
+            },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (d: string) => (text += d));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+            },
+          );
+          req.on('error', reject);
+          for (let i = 0; i < body.length; i += 16_384) req.write(body.slice(i, i + 16_384));
+          req.end();
+        },
+      );
+    try {
+      const ok = await chunked(JSON.stringify(credentialFor(svc, YUSUF)), YUSUF.identifier);
+      expect(ok.status).toBe(201);
+      const big = await chunked(JSON.stringify({ pad: 'x'.repeat(300_000) }), SRI.identifier);
+      expect(big.status).toBe(413);
+      expect(big.body.error?.code).toBe('ERR_BODY_TOO_LARGE');
+      expect(big.body.error?.messages.id).toMatch(/\S/);
+      expect(await svc.store.count('pilkada-2024')).toBe(1);
     } finally {
       await close(server);
     }

@@ -7,6 +7,7 @@
  * @module
  * @internal
  */
+import type { Sha256 } from '../digest.js';
 import { CreatedInvalidError, SignatureInvalidError } from '../errors.js';
 import { CRYPTOSUITE } from '../record.js';
 import { parseTimestamp } from '../time.js';
@@ -22,6 +23,11 @@ export interface CreateProofOptions {
   previousProof?: string | string[];
   /** Default `assertionMethod`. */
   proofPurpose?: string;
+  /**
+   * The SHA-256 that hashes the canonical config and document (eddsa-jcs-2022 §3.3.4), e.g.
+   * node:crypto's on a server. Default: `@noble/hashes` (sync path), `crypto.subtle` (async path).
+   */
+  hash?: Sha256;
 }
 
 /**

@@ -74,6 +74,7 @@ export function planProof(
     created: formatTimestamp(createdInstant(options.created), zone),
     ...(options.proofId !== false && { id: options.proofId ?? `urn:uuid:${randomUuid()}` }),
     ...(previousProof !== undefined && { previousProof }),
+    ...(options.hash !== undefined && { hash: options.hash }),
   };
   return { existing, proofOptions };
 }

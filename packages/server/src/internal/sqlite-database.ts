@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import type { OpenDatabaseOptions, SqlDatabase } from '../database.js';
 import { Mutex } from './mutex.js';
+import { registerBatchWriter, startBatchWriter, type BatchWriter } from './sqlite-writer.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -22,7 +23,8 @@ export function openSqlite(file: string, options: OpenDatabaseOptions): SqlDatab
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const cache = new Map<string, Statement>();
   const prepare = (sql: string): Statement => {
     let s = cache.get(sql);
@@ -72,7 +74,8 @@ export function openSqlite(file: string, options: OpenDatabaseOptions): SqlDatab
   };
   const inner = direct();
 
-  return {
+  let writer: BatchWriter | undefined;
+  const outer: SqlDatabase = {
     dialect: 'sqlite',
     query: (sql, params) => lock.run(() => inner.query(sql, params)),
     run: (sql, params) => lock.run(() => inner.run(sql, params)),
@@ -89,6 +92,33 @@ export function openSqlite(file: string, options: OpenDatabaseOptions): SqlDatab
           throw err;
         }
       }),
-    close: () => lock.run(() => void db.close()),
+    close: () =>
+      lock.run(async () => {
+        await writer?.close();
+        db.close();
+      }),
   };
+  // The record store's group commit writes through a second connection on a worker thread.
+  if (!db.memory) {
+    registerBatchWriter(outer, () => {
+      if (!writer) {
+        const w = startBatchWriter(db.name, { busyTimeoutMs });
+        writer = {
+          write: (statements) =>
+            w.write(
+              statements.map((s) => ({
+                sql: s.sql,
+                params: bindable(s.params),
+                ...(s.ifUnchanged && {
+                  ifUnchanged: { sql: s.ifUnchanged.sql, params: bindable(s.ifUnchanged.params) },
+                }),
+              })),
+            ),
+          close: () => w.close(),
+        };
+      }
+      return writer;
+    });
+  }
+  return outer;
 }
