@@ -29,6 +29,9 @@ const app = createIkrarService({
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.send({ port: info.port, controller: key.controller });
 });
+// The load reuses its connections for the whole run: do not close them between requests (a
+// request sent as the server closes an idle socket would meet ECONNRESET on a loaded machine).
+server.keepAliveTimeout = 120_000;
 process.on('message', async (m) => {
   if (m === 'cpu') process.send({ cpu: process.cpuUsage() });
   if (m === 'stop') {
