@@ -17,6 +17,7 @@ export const VERDICTS = [
   'malformed',
   'invalid-signature',
   'issuer-mismatch',
+  'undated-proof',
   'untrusted-issuer',
   'key-revoked',
   'key-not-yet-valid',
@@ -42,6 +43,10 @@ const MESSAGES: Record<Verdict, VerifierMessage> = {
   'issuer-mismatch': {
     id: 'Bukti terakhir tidak dibuat oleh penerbit yang tertulis.',
     en: 'The final proof was not made by the named issuer.',
+  },
+  'undated-proof': {
+    id: 'Bukti penerbit tidak mencantumkan waktu (created): rekaman tidak dapat ditempatkan dalam masa berlaku kunci penerbit.',
+    en: "The issuer's proof has no created time: the record cannot be placed in the issuer key's trust window.",
   },
   'untrusted-issuer': {
     id: 'Penerbit tidak ada dalam daftar kepercayaan.',

@@ -282,8 +282,9 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     }
     const ip = r.issuerProof as number;
     const created = issuerProof?.created;
-    // DESIGN.md: trust is decided at the final issuer proof's `created`; without it there is no time to judge.
-    if (created === undefined) return out('malformed', 'ERR_PROOF_CREATED_MISSING', ip);
+    // DESIGN.md: trust is decided at the final issuer proof's `created`. Data Integrity 1.0 §2.1 makes
+    // `created` optional, so a proof without it is well formed, but there is no time to judge it by.
+    if (created === undefined) return out('undated-proof', 'ERR_PROOF_CREATED_MISSING', ip);
     const trust = trustAt(store, r.issuer as string, created);
     if (trust.status === 'untrusted') return out('untrusted-issuer', undefined, ip);
     if (trust.status === 'revoked') return out('key-revoked', undefined, ip);

@@ -1,8 +1,8 @@
 // The built `ikrar-verify` (node bin.js …) on fixture files: exit codes, stdout, stderr.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateKeyPair, type SignedPledge } from '@ikrar/core';
+import { createProof, createSigner, generateKeyPair, type SignedPledge } from '@ikrar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRecord, runCli, tempDir, trustFor, writeJsonl } from './helpers.js';
 
@@ -124,6 +124,26 @@ describe('ikrar-verify exit codes and output', () => {
     expect(out.summary.duplicate).toBe(1);
     expect(out.results.map((x) => x.source?.line)).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(out.results[0]?.signer?.identifier).toBe('**************1001');
+  });
+
+  it('a proof without created: undated-proof in the summary, the human output and the HTML report (exit 1)', async () => {
+    const credential = structuredClone(good[0]) as unknown as Record<string, unknown>;
+    delete credential.proof;
+    const proof = await createProof(credential, createSigner(agency), {
+      id: 'urn:uuid:0c9f6f0e-1f57-4d35-8a56-5d0f4f2f7a11',
+    });
+    writeJsonl(f('undated.jsonl'), [good[2], { ...credential, proof }]);
+    const json = runCli([f('undated.jsonl'), '--trust', trust, '--json']);
+    expect(json.code).toBe(1);
+    const out = JSON.parse(json.stdout) as JsonOut;
+    expect(out.summary).toMatchObject({ total: 2, valid: 1, 'undated-proof': 1, malformed: 0 });
+    expect(out.results[1]).toMatchObject({ verdict: 'undated-proof', reason: 'ERR_PROOF_CREATED_MISSING' });
+    const human = runCli([f('undated.jsonl'), '--trust', trust, '--lang', 'en', '--html', f('undated.html')]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/undated-proof\s+1/);
+    const html = readFileSync(f('undated.html'), 'utf8');
+    expect(html).toContain('undated-proof');
+    expect(html).toContain('cannot be placed in the issuer key&#39;s trust window');
   });
 
   it('every engine and thread count gives the same verdicts', () => {

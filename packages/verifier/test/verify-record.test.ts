@@ -1,6 +1,15 @@
 // Verdict rules of DESIGN.md "Trust store", with records made by @ikrar/core's own API.
 import { IkrarError } from '@ikrar/core/errors';
-import { defineTemplate, generateKeyPair, publicKeyToMultibase, signPledge, type SignedPledge } from '@ikrar/core';
+import {
+  createProof,
+  createSigner,
+  defineTemplate,
+  generateKeyPair,
+  publicKeyToMultibase,
+  signPledge,
+  verifyPledge,
+  type SignedPledge,
+} from '@ikrar/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createRecordVerifier,
@@ -279,5 +288,44 @@ describe('verifyRecords and the report', () => {
       signed: 0,
     });
     expect(rep.timeline).toEqual([{ date: '2024-10-07', count: 3 }]);
+  });
+});
+
+describe('undated-proof: a foreign proof without created (optional in Data Integrity 1.0 §2.1)', () => {
+  // Our primitive with `created` left out, signed afresh over the credential: a valid proof.
+  async function undated(): Promise<SignedPledge> {
+    const credential = structuredClone(single) as unknown as Record<string, unknown>;
+    delete credential.proof;
+    const proof = await createProof(credential, createSigner(agency), {
+      id: 'urn:uuid:5b7e4c1a-0d2f-4c55-9a0e-3f3c2b1a0d9e',
+    });
+    expect(proof).not.toHaveProperty('created');
+    return { ...(credential as unknown as SignedPledge), proof };
+  }
+
+  it('verifies as a signature, but gets its own verdict (not malformed), code and message in both languages', async () => {
+    const record = await undated();
+    expect((await verifyPledge(record)).verified).toBe(true);
+    const r = await verdictOf(record);
+    expect(r.verdict).toBe('undated-proof');
+    expect(r.valid).toBe(false);
+    expect(r.reason).toBe('ERR_PROOF_CREATED_MISSING');
+    expect(r.proof).toBe(0);
+    expect(r.message.en).toBe(
+      "The issuer's proof has no created time: the record cannot be placed in the issuer key's trust window.",
+    );
+    expect(r.message.id).toMatch(/^Bukti penerbit tidak mencantumkan waktu \(created\)/);
+  });
+
+  it('a tampered undated record is still invalid-signature, and the report counts undated-proof', async () => {
+    const record = await undated();
+    const tampered = structuredClone(record);
+    tampered.credentialSubject.signer.name = 'Orang Lain';
+    expect((await verdictOf(tampered)).verdict).toBe('invalid-signature');
+    const report = createReport();
+    const v = createRecordVerifier({ trustStore: parseTrustStore(trustFor(agency)) });
+    for (const rec of [single, record, tampered]) report.add(await v.verify(rec));
+    const { summary } = report.finish();
+    expect(summary).toMatchObject({ total: 3, valid: 1, 'undated-proof': 1, 'invalid-signature': 1, malformed: 0 });
   });
 });
