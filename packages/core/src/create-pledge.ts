@@ -19,6 +19,7 @@
 import { digestJson, type Sha256 } from './digest.js';
 import type { EmployeeType, IdentifierScheme } from './identity.js';
 import { buildPledge } from './internal/build-pledge.js';
+import { createdPledgeDigest } from './internal/pledge-digest.js';
 import type { ConsentMethod, PledgeCredential } from './record.js';
 import type { PledgeLanguage, PledgeTemplate } from './templates/define-template.js';
 import type { IndonesianTimeZone } from './time.js';
@@ -77,5 +78,7 @@ export interface CreatePledgeInput {
  * @example createPledge({ template: 'jembrana-2024', issuer, signer, event, consent })
  */
 export function createPledge(input: CreatePledgeInput): PledgeCredential {
-  return buildPledge(input, (pledgeBody) => digestJson(pledgeBody, input.hash));
+  return buildPledge(input, (pledgeBody) =>
+    createdPledgeDigest(pledgeBody as Record<string, unknown>, input.hash, () => digestJson(pledgeBody, input.hash)),
+  );
 }

@@ -8,6 +8,7 @@ import {
   checkPledgeText,
   createPledge,
   defineTemplate,
+  digestJson,
   digestSignatureStrokes,
   exportJwk,
   generateKeyPair,
@@ -40,6 +41,44 @@ describe('createPledge', () => {
     expect(c.credentialSubject.consent.acknowledgedAt).toBe('2024-10-07T08:15:00+08:00');
     expect(c.validFrom).toBe('2024-10-07T08:15:00+08:00');
     expect(c.credentialSubject.signer.identifierScheme).toBe('NIP');
+  });
+
+  it('remembers a pledge text digest only for an equal text: changing a credential afterwards changes nothing', () => {
+    const words = {
+      title: 'Pakta Integritas Netralitas',
+      preamble: 'Saya, pegawai {agency}, menyatakan:',
+      points: ['Bersikap netral dalam {event}.'],
+      closing: 'Demikian pakta ini saya tanda tangani.',
+      legalBasis: [],
+    };
+    const template = (points: string[]) =>
+      defineTemplate({
+        id: 'pemkab-ingat-2029',
+        version: '1.0.0',
+        kind: 'pakta-integritas',
+        appliesTo: ['PNS'],
+        texts: { id: { ...words, points } },
+      });
+    const base = pledgeInput(generateKeyPair());
+    const input = (points: string[]) => ({
+      ...base,
+      template: template(points),
+      consent: { ...base.consent, acknowledgedPoints: [1] },
+    });
+    const digestOf = (c: ReturnType<typeof createPledge>) => {
+      const { digestMultibase, ...body } = c.credentialSubject.pledge;
+      expect(digestMultibase).toBe(digestJson(body));
+      return digestMultibase;
+    };
+    const first = createPledge(input(['Bersikap netral dalam {event}.']));
+    const genuine = digestOf(first);
+    expect(digestOf(createPledge(input(['Bersikap netral dalam {event}.'])))).toBe(genuine);
+    // The caller alters the credential it got; a template whose text (same id, version, title)
+    // really is the altered one must get the digest of that text, not the remembered one.
+    (first.credentialSubject.pledge.points as string[])[0] = 'Bersikap memihak.';
+    const altered = digestOf(createPledge(input(['Bersikap memihak.'])));
+    expect(altered).not.toBe(genuine);
+    expect(digestOf(createPledge(input(['Bersikap netral dalam {event}.'])))).toBe(genuine);
   });
 
   it('speaks English when asked', () => {

@@ -25,6 +25,7 @@ import {
   type Signer,
 } from '@ikrar/core';
 import { ServerError } from './errors.js';
+import { threadSigner } from './internal/sign-thread.js';
 
 export type { Signer } from '@ikrar/core';
 
@@ -66,7 +67,8 @@ interface KeyFile {
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 /**
- * A signer on node:crypto (OpenSSL), several times faster than the pure-JS one. Each signature is
+ * A signer on node:crypto (OpenSSL), several times faster than the pure-JS one, signing on a
+ * worker thread so the service's thread goes on with other requests meanwhile. Each signature is
  * checked against the public key with node:crypto before it is returned, so the signer carries no
  * `publicKey` for core to check it again on the slower WebCrypto path.
  */
@@ -77,18 +79,23 @@ export function nodeSigner(keyPair: Ed25519KeyPair): Signer {
     type: 'pkcs8',
   });
   const pub = createPublicKey(secret);
+  const signHere = (data: Uint8Array): Uint8Array | null => {
+    const signature = nodeSign(null, data, secret);
+    return nodeVerify(null, data, pub, signature) ? new Uint8Array(signature) : null;
+  };
+  const signOnThread = threadSigner(secret, pub, signHere);
   return Object.freeze({
     id: keyPair.id,
     controller: keyPair.controller,
-    sign: (data: Uint8Array) => {
-      const signature = nodeSign(null, data, secret);
-      if (!nodeVerify(null, data, pub, signature)) {
+    sign: async (data: Uint8Array) => {
+      const signature = await signOnThread(data);
+      if (!signature) {
         throw new SignatureInvalidError({
           en: 'The agency key made a signature that does not verify.',
           id: 'Kunci instansi menghasilkan tanda tangan yang tidak valid.',
         });
       }
-      return new Uint8Array(signature);
+      return signature;
     },
   });
 }

@@ -4,9 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalize } from '@ikrar/core';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { canonicalize, createSigner, generateKeyPair } from '@ikrar/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrCreateAgencyKey, rotateAgencyKey, ServerError } from '../src/index.js';
+import { loadOrCreateAgencyKey, nodeSigner, rotateAgencyKey, ServerError } from '../src/index.js';
+import { threadSigner } from '../src/internal/sign-thread.js';
 import { credentialFor, freshDatabase, makeService, makeRoster, postSign, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
@@ -64,6 +66,33 @@ describe('loadOrCreateAgencyKey', () => {
     const file = JSON.parse(readFileSync(keyFile, 'utf8'));
     expect(JSON.stringify(key)).not.toContain(file.secretKeyMultibase);
     expect(Object.keys(key.signer).sort()).toEqual(['controller', 'id', 'sign']);
+  });
+});
+
+describe('nodeSigner', () => {
+  it('signs on its worker thread what noble signs (Ed25519 is deterministic), for several keys at once', async () => {
+    const pairs = [generateKeyPair(), generateKeyPair(), generateKeyPair()];
+    const data = Array.from({ length: 12 }, (_, i) => new Uint8Array(64).fill(i * 7));
+    const signers = pairs.map((kp) => nodeSigner(kp));
+    const got = await Promise.all(data.map((d, i) => signers[i % 3]!.sign(d)));
+    got.forEach((sig, i) => {
+      expect(sig).toBeInstanceOf(Uint8Array);
+      expect([...sig]).toEqual([...(createSigner(pairs[i % 3]!).sign(data[i]!) as Uint8Array)]);
+    });
+  });
+
+  it('gives no signature when the key does not verify under the public key it was given', async () => {
+    const secret = generateKeyPairSync('ed25519').privateKey;
+    const otherPublic = createPublicKey(
+      createPrivateKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' })),
+    );
+    let here = 0;
+    const sign = threadSigner(secret, otherPublic, () => {
+      here++;
+      return null;
+    });
+    expect(await sign(new Uint8Array(64))).toBeNull();
+    expect(here).toBe(0); // the thread answered, not the fallback
   });
 });
 

@@ -59,3 +59,31 @@ export function pledgeDigest<H>(
     () => undefined,
   );
 }
+
+// Creating: every credential of one template, language, agency and event carries the same pledge
+// text, so its digest is remembered per SHA-256 function and reused for a text equal value for
+// value (a copy is kept: the caller may change the credential it got afterwards).
+const MADE = new WeakMap<object, Map<string, { body: unknown; digest: string }>>();
+const DEFAULT_HASH = {};
+
+/**
+ * The digest of a pledge text being created: remembered, or `compute()`d and remembered.
+ * @param body - the pledge text without its digest
+ * @param hash - the SHA-256 function `compute` uses (undefined: the default)
+ * @param compute - hashes `body`
+ */
+export function createdPledgeDigest(
+  body: Record<string, unknown>,
+  hash: object | undefined,
+  compute: () => string,
+): string {
+  let known = MADE.get(hash ?? DEFAULT_HASH);
+  if (!known) MADE.set(hash ?? DEFAULT_HASH, (known = new Map()));
+  const key = [body.templateId, body.templateVersion, body.language, body.title, body.preamble].join('\u0000');
+  const hit = known.get(key);
+  if (hit !== undefined && sameJson(hit.body, body)) return hit.digest;
+  const digest = compute();
+  if (known.size >= 256) known.clear();
+  known.set(key, { body: structuredClone(body), digest });
+  return digest;
+}
