@@ -17,8 +17,11 @@
  * ```
  */
 
-/** Where the context document is published; records carry this URL in `@context`. */
-export const IKRAR_CONTEXT_URL = 'https://ikrar-netralitas.github.io/ns/v1';
+import { IKRAR_CONTEXT_URL } from './record.js';
+
+// Defined beside PLEDGE_CONTEXT, so a bundle that only creates records leaves this module (and its
+// document) out; re-exported here, where it belongs.
+export { IKRAR_CONTEXT_URL };
 
 /** The vocabulary namespace: each term's IRI is this plus the term (documented in the core README). */
 export const IKRAR_VOCABULARY = 'https://ikrar-netralitas.github.io/ns/v1#';

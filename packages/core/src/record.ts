@@ -12,10 +12,11 @@
  */
 import type { EmployeeType, IdentifierScheme } from './identity.js';
 import type { PledgeKind, PledgeLanguage } from './templates/define-template.js';
-import { IKRAR_CONTEXT_URL } from './context.js';
 import type { IndonesianTimeZone } from './time.js';
 import type { BitstringStatusListEntry } from './status-entry.js';
 
+/** Where our JSON-LD context document is published; records carry this URL in `@context` (see `IKRAR_CONTEXT_DOCUMENT`). */
+export const IKRAR_CONTEXT_URL = 'https://ikrar-netralitas.github.io/ns/v1';
 /** The VC 2.0 base context; always first. */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 /**
