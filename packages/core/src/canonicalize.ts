@@ -12,17 +12,18 @@
  */
 import jcs from 'canonicalize';
 import { CanonicalizationError } from './errors.js';
+import type { CanonicalizationReason } from './types.js';
 import { utf8ToBytes } from './encoding.js';
 import { isWellFormedString } from './internal/well-formed.js';
 
 /** Path of the value being checked, built into a string only when a refusal needs it. */
 const trail: (string | number)[] = [];
 
-function refuse(en: string, id: string): never {
+function refuse(reason: CanonicalizationReason, type?: string): never {
   let path = '$';
   for (const seg of trail) path += typeof seg === 'number' ? `[${seg}]` : `.${seg}`;
   trail.length = 0;
-  throw new CanonicalizationError({ id: `${id} (${path})`, en: `${en} (${path})` });
+  throw new CanonicalizationError(reason, path, type === undefined ? undefined : { type });
 }
 
 /**
@@ -30,14 +31,14 @@ function refuse(en: string, id: string): never {
  * order (UTF-16 code units, as the `canonicalize` package's `sort()` orders them).
  */
 function check(value: unknown, depth: number): boolean {
-  if (depth > 128) refuse('Value nested too deeply', 'Nilai bersarang terlalu dalam');
+  if (depth > 128) refuse('too-deep');
   switch (typeof value) {
     case 'string':
-      if (!isWellFormedString(value)) refuse('String has a lone surrogate', 'String berisi surrogate tunggal');
+      if (!isWellFormedString(value)) refuse('lone-surrogate');
       return true;
     case 'number':
       // RFC 8785 §3.2.2.3: NaN and Infinity have no JSON form.
-      if (!Number.isFinite(value)) refuse('Number is not finite', 'Angka tidak terhingga');
+      if (!Number.isFinite(value)) refuse('non-finite-number');
       return true;
     case 'boolean':
       return true;
@@ -54,13 +55,13 @@ function check(value: unknown, depth: number): boolean {
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
-        refuse('Only plain objects can be canonicalized', 'Hanya objek biasa yang dapat dikanonikalisasi');
+        refuse('not-plain-object');
       }
       let previous: string | undefined;
       for (const key of Object.keys(value)) {
         trail.push(key);
-        if (key === '__proto__') refuse('Key "__proto__" is not allowed', 'Kunci "__proto__" tidak diizinkan');
-        if (!isWellFormedString(key)) refuse('Key has a lone surrogate', 'Kunci berisi surrogate tunggal');
+        if (key === '__proto__') refuse('proto-key');
+        if (!isWellFormedString(key)) refuse('key-lone-surrogate');
         if (previous !== undefined && !(previous < key)) sorted = false;
         previous = key;
         if (!check((value as Record<string, unknown>)[key], depth + 1)) sorted = false;
@@ -69,7 +70,7 @@ function check(value: unknown, depth: number): boolean {
       return sorted;
     }
     default:
-      refuse(`Type ${typeof value} has no JSON form`, `Tipe ${typeof value} tidak punya bentuk JSON`);
+      refuse('no-json-form', typeof value);
   }
 }
 
@@ -91,7 +92,7 @@ export function canonicalize(value: unknown): string {
   // already in its order (records we write are), JSON.stringify alone gives the same text without
   // the package's per-value strings; a property test holds the two equal.
   const out = check(value, 0) ? JSON.stringify(value) : jcs(value);
-  if (out === undefined) refuse('Value has no JSON form', 'Nilai tidak punya bentuk JSON');
+  if (out === undefined) refuse('no-json-form');
   return out;
 }
 

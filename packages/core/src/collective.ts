@@ -128,9 +128,8 @@ export function representativesOf(document: unknown): CollectiveRepresentative[]
 function requireCollective(document: unknown): CollectiveRepresentative[] {
   const reps = representativesOf(document);
   if (!reps) {
-    throw new RecordInvalidError('credentialSubject.representatives', {
-      en: `Not a collective record (${COLLECTIVE_CREDENTIAL_TYPE} with representatives).`,
-      id: `Bukan rekaman kolektif (${COLLECTIVE_CREDENTIAL_TYPE} dengan perwakilan).`,
+    throw new RecordInvalidError('credentialSubject.representatives', 'not-collective', {
+      value: COLLECTIVE_CREDENTIAL_TYPE,
     });
   }
   return reps;
@@ -194,37 +193,22 @@ export async function signAsRepresentative(
   const rep = Number.isInteger(representative) ? reps[representative] : undefined;
   const path = `credentialSubject.representatives[${representative}]`;
   if (!rep) {
-    throw new RecordInvalidError(path, {
-      en: `There is no representative number ${representative + 1}.`,
-      id: `Tidak ada perwakilan nomor ${representative + 1}.`,
-    });
+    throw new RecordInvalidError(path, 'no-representative', { value: String(representative + 1) });
   }
   const progress = collectiveProgress(document);
   if (progress.countersigned) {
-    throw new RecordInvalidError('proof', {
-      en: 'The agency has already countersigned; no one can sign any more.',
-      id: 'Instansi sudah menandatangani; tidak ada lagi yang dapat menandatangani.',
-    });
+    throw new RecordInvalidError('proof', 'countersigned');
   }
   if (progress.representatives[representative]?.signed) {
-    throw new RecordInvalidError(path, {
-      en: `${rep.name} has already signed.`,
-      id: `${rep.name} sudah menandatangani.`,
-    });
+    throw new RecordInvalidError(path, 'already-signed', { value: rep.name });
   }
   const controller = key.controller;
   const m = DID_KEY.exec(key.id);
   if (!m || m[2] !== m[1] || controller !== `did:key:${m[1]}`) {
-    throw new SignatureInvalidError({
-      en: 'A representative signs with their own did:key.',
-      id: 'Perwakilan menandatangani dengan did:key miliknya sendiri.',
-    });
+    throw new SignatureInvalidError('representative-not-did-key');
   }
   if (progress.representatives.some((r) => r.controller === controller)) {
-    throw new SignatureInvalidError({
-      en: 'This key has already signed for another representative.',
-      id: 'Kunci ini sudah menandatangani untuk perwakilan lain.',
-    });
+    throw new SignatureInvalidError('representative-key-used');
   }
   const zone = options.timeZone ?? zoneOfTimestamp(document.validFrom) ?? 'WIB';
   return (await signPledge(document as never, key, {
@@ -255,24 +239,15 @@ export async function countersignCollective(
   const reps = requireCollective(document);
   const progress = collectiveProgress(document);
   if (progress.countersigned) {
-    throw new RecordInvalidError('proof', {
-      en: 'The agency has already countersigned this document.',
-      id: 'Instansi sudah menandatangani dokumen ini.',
-    });
+    throw new RecordInvalidError('proof', 'already-countersigned');
   }
   if (!progress.complete) {
     const names = progress.pending.map((i) => reps[i]?.name).join(', ');
-    throw new RecordInvalidError('proof', {
-      en: `Not everyone has signed yet: ${names}.`,
-      id: `Belum semua menandatangani: ${names}.`,
-    });
+    throw new RecordInvalidError('proof', 'not-everyone-signed', { value: names });
   }
   const check = await verifyPledge(document, { requireIssuerProof: false });
   if (!check.verified) {
-    throw new SignatureInvalidError({
-      en: `A representative's proof does not verify (${check.code}).`,
-      id: `Bukti tanda tangan seorang perwakilan tidak terverifikasi (${check.code}).`,
-    });
+    throw new SignatureInvalidError('representative-proof', { value: check.code as string });
   }
   const zone = options.timeZone ?? zoneOfTimestamp(document.validFrom) ?? 'WIB';
   return (await signPledge(document as never, key, {

@@ -12,275 +12,319 @@
  * }
  * ```
  */
+import { CoreError, fill, type IkrarErrorOptions } from './errors/base.js';
+import {
+  JSON_INVALID,
+  CANONICALIZATION_FAILED,
+  RECORD_INVALID,
+  CONSENT_INCOMPLETE,
+  CONSENT_UNKNOWN_POINTS,
+  SIGNATURE_INVALID,
+  PROOF_CHAIN_BROKEN,
+  TEMPLATE_INVALID,
+  TEMPLATE_UNKNOWN,
+  UNSUPPORTED_VERSION,
+  identifierInvalid,
+} from './internal/error-messages.js';
+import type {
+  CanonicalizationReason,
+  IdentifierInvalidReason,
+  IdentifierScheme,
+  JsonInvalidReason,
+  KeyInvalidReason,
+  LocalizedText,
+  PdfInvalidReason,
+  RecordInvalidReason,
+  RecordInvalidValues,
+  SignatureInvalidReason,
+  StatusListEncodingReason,
+  TemplateInvalidReason,
+  TemplateInvalidValues,
+} from './types.js';
 
-/** Every error code `@ikrar/core` can raise. */
-export type IkrarErrorCode =
-  | 'ERR_JSON_INVALID'
-  | 'ERR_CANONICALIZATION_FAILED'
-  | 'ERR_RECORD_INVALID'
-  | 'ERR_KEY_INVALID'
-  | 'ERR_SIGNATURE_INVALID'
-  | 'ERR_UNSUPPORTED_VERSION'
-  | 'ERR_TEMPLATE_INVALID'
-  | 'ERR_TEMPLATE_UNKNOWN'
-  | 'ERR_IDENTIFIER_INVALID'
-  | 'ERR_CONSENT_INCOMPLETE'
-  | 'ERR_PDF_INVALID'
-  | 'ERR_PDF_NO_RECORD'
-  | 'ERR_PDF_MULTIPLE_RECORDS'
-  | 'ERR_STATUS_LIST_ENCODING'
-  | 'ERR_STATUS_LIST_TOO_SHORT'
-  | 'ERR_STATUS_LIST_TOO_LARGE'
-  | 'ERR_STATUS_LIST_FULL'
-  | 'ERR_STATUS_ENTRY_INVALID'
-  | 'ERR_CREATED_INVALID';
-
-/** A message in both languages the SDK speaks. */
-export interface LocalizedText {
-  /** Bahasa Indonesia. */
-  readonly id: string;
-  /** English. */
-  readonly en: string;
-}
-
-/** Where each code is documented. */
-export const ERROR_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/core#';
-
-/** Options every {@link IkrarError} takes: the lower-level error that led to it, if any. */
-export interface IkrarErrorOptions {
-  /** The error this one wraps (never secret-key bytes or a full record). */
-  readonly cause?: unknown;
-}
-
-/**
- * A structured reason: a stable code (a verification code, a JSON parse reason, a field rule) and,
- * when the problem sits at one place in a record, the JSON path of that place. Used instead of
- * `ERR_X:detail` strings wherever a result names why it failed.
- */
-export interface Reason<C extends string = string> {
-  /** Stable machine-readable code. */
-  readonly code: C;
-  /** JSON path of the offending field, e.g. `credentialSubject.signer.name`. */
-  readonly path?: string;
-}
-
-/**
- * Base class of every error the Ikrar packages throw on purpose, in core and in the packages built
- * on it (`@ikrar/verifier`'s `VerifierError`, `@ikrar/widget`'s `WidgetError` extend it). `code` is
- * the package's typed code union; `message` is English; `messages` holds both languages, taken from
- * the package's catalog keyed by code. Never carries secret-key bytes or a full record.
- *
- * @typeParam C - the package's code union
- * @example
- * ```ts
- * class MyError extends IkrarError<'ERR_MINE'> {
- *   constructor(options?: IkrarErrorOptions) {
- *     super('ERR_MINE', { id: 'Salah.', en: 'Wrong.' }, options);
- *   }
- * }
- * ```
- */
-export class IkrarError<C extends string = string> extends Error {
-  /** Stable machine-readable code. */
-  readonly code: C;
-  /** The message in Bahasa Indonesia and English. */
-  readonly messages: LocalizedText;
-
-  constructor(code: C, messages: LocalizedText, options?: IkrarErrorOptions) {
-    super(messages.en, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = this.constructor.name;
-    this.code = code;
-    this.messages = messages;
-  }
-}
+export { ERROR_DOCS_URL, IkrarError, type IkrarErrorCode, type IkrarErrorOptions, type Reason } from './errors/base.js';
+export type { LocalizedText } from './types.js';
+export type {
+  CanonicalizationReason,
+  IdentifierInvalidReason,
+  JsonInvalidReason,
+  KeyInvalidReason,
+  PdfInvalidReason,
+  PdfInvalidValues,
+  RecordInvalidReason,
+  RecordInvalidValues,
+  SignatureInvalidReason,
+  StatusListEncodingReason,
+  TemplateInvalidReason,
+  TemplateInvalidValues,
+} from './types.js';
 
 /** Input text is not strict JSON (syntax, duplicate keys, lone surrogates, `__proto__`, too deep). */
-export class JsonInvalidError extends IkrarError {
+export class JsonInvalidError extends CoreError {
   override readonly code = 'ERR_JSON_INVALID' as const;
   /** Why the JSON was refused. */
   readonly reason: JsonInvalidReason;
   /** Character offset in the input where the problem was found, when known. */
   readonly position: number | undefined;
-  constructor(reason: JsonInvalidReason, messages: LocalizedText, position?: number) {
-    super('ERR_JSON_INVALID', messages);
+  /**
+   * @param reason - why the text was refused
+   * @param position - character offset of the problem
+   * @param options - `cause`; `messages` when a caller's catalog says it better (a PDF's embedded file that is not UTF-8)
+   */
+  constructor(
+    reason: JsonInvalidReason,
+    position?: number,
+    options?: IkrarErrorOptions & { readonly messages?: LocalizedText },
+  ) {
+    super('ERR_JSON_INVALID', options?.messages ?? fill(JSON_INVALID[reason], { p: position }), options);
     this.reason = reason;
     this.position = position;
   }
 }
 
-/** Reasons for {@link JsonInvalidError}. */
-export type JsonInvalidReason =
-  'syntax' | 'duplicate-key' | 'lone-surrogate' | 'proto-key' | 'too-deep' | 'too-large' | 'non-finite-number';
-
 /** A value cannot be canonicalized per RFC 8785 (non-finite number, lone surrogate, unsupported type). */
-export class CanonicalizationError extends IkrarError {
+export class CanonicalizationError extends CoreError {
   override readonly code = 'ERR_CANONICALIZATION_FAILED' as const;
-  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
-    super('ERR_CANONICALIZATION_FAILED', messages, options);
-  }
-}
-
-/** A record (credential) does not have the shape this SDK requires. `path` names the field. */
-export class RecordInvalidError extends IkrarError {
-  override readonly code = 'ERR_RECORD_INVALID' as const;
-  /** JSON path of the offending field, e.g. `credentialSubject.signer.name`. */
+  /** Why the value has no RFC 8785 form. */
+  readonly reason: CanonicalizationReason;
+  /** JSON path of the offending value, `$` for the root. */
   readonly path: string;
-  constructor(path: string, messages: LocalizedText) {
-    super('ERR_RECORD_INVALID', messages);
+  /**
+   * @param reason - why
+   * @param path - where, e.g. `$.credentialSubject.points[2]`
+   * @param options - `cause`; `type` names a JavaScript type with no JSON form
+   */
+  constructor(reason: CanonicalizationReason, path: string, options?: IkrarErrorOptions & { readonly type?: string }) {
+    const type = options?.type;
+    super(
+      'ERR_CANONICALIZATION_FAILED',
+      fill(CANONICALIZATION_FAILED[reason === 'no-json-form' && type !== undefined ? 'no-json-type' : reason], {
+        p: path,
+        type,
+      }),
+      options,
+    );
+    this.reason = reason;
     this.path = path;
   }
 }
 
-/** Key material could not be imported or does not fit (wrong length, codec, curve, small order). */
-export class KeyInvalidError extends IkrarError {
-  override readonly code = 'ERR_KEY_INVALID' as const;
-  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
-    super('ERR_KEY_INVALID', messages, options);
-  }
-}
-
-/** A signer produced an unusable signature (for example a host signer returning the wrong length). */
-export class SignatureInvalidError extends IkrarError {
-  override readonly code = 'ERR_SIGNATURE_INVALID' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_SIGNATURE_INVALID', messages);
-  }
-}
-
-/** A template, record or proof names a version or suite this release does not support. */
-export class UnsupportedVersionError extends IkrarError {
-  override readonly code = 'ERR_UNSUPPORTED_VERSION' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_UNSUPPORTED_VERSION', messages);
-  }
-}
-
-/** A template given to `defineTemplate` is incomplete or inconsistent. */
-export class TemplateInvalidError extends IkrarError {
-  override readonly code = 'ERR_TEMPLATE_INVALID' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_TEMPLATE_INVALID', messages);
-  }
-}
-
-/** No template with that id (and version) is known. */
-export class TemplateUnknownError extends IkrarError {
-  override readonly code = 'ERR_TEMPLATE_UNKNOWN' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_TEMPLATE_UNKNOWN', messages);
-  }
-}
-
-/** Reasons an identifier (NIP, NI PPPK, NIK) fails structural validation. */
-export type IdentifierInvalidReason =
-  | 'empty'
-  | 'not-digits'
-  | 'length'
-  | 'birth-date'
-  | 'appointment-date'
-  | 'appointment-before-adulthood'
-  | 'gender'
-  | 'serial'
-  | 'region'
-  | 'future-date';
-
-/** An identifier fails structural validation. Never claims a number is real, only well formed. */
-export class IdentifierInvalidError extends IkrarError {
-  override readonly code = 'ERR_IDENTIFIER_INVALID' as const;
-  /** Which identifier scheme was checked. */
-  readonly scheme: 'NIP' | 'NI-PPPK' | 'NIK' | 'OTHER';
-  /** What is wrong with it. */
-  readonly reason: IdentifierInvalidReason;
-  constructor(scheme: 'NIP' | 'NI-PPPK' | 'NIK' | 'OTHER', reason: IdentifierInvalidReason, messages: LocalizedText) {
-    super('ERR_IDENTIFIER_INVALID', messages);
-    this.scheme = scheme;
+/** A record (credential) does not have the shape this SDK requires. `path` names the field. */
+export class RecordInvalidError extends CoreError {
+  override readonly code = 'ERR_RECORD_INVALID' as const;
+  /** JSON path of the offending field, e.g. `credentialSubject.signer.name`. */
+  readonly path: string;
+  /** The rule the field breaks. */
+  readonly reason: RecordInvalidReason;
+  /**
+   * @param path - the field
+   * @param reason - the rule it breaks
+   * @param options - `cause`, and the values a message names (`max`, `value`)
+   */
+  constructor(path: string, reason: RecordInvalidReason, options?: IkrarErrorOptions & RecordInvalidValues) {
+    super(
+      'ERR_RECORD_INVALID',
+      fill(RECORD_INVALID[reason], { p: path, max: options?.max, value: options?.value }),
+      options,
+    );
+    this.path = path;
     this.reason = reason;
   }
 }
 
 /** `createPledge` was asked to build a record whose consent does not cover every point. */
-export class ConsentIncompleteError extends IkrarError {
+export class ConsentIncompleteError extends CoreError {
   override readonly code = 'ERR_CONSENT_INCOMPLETE' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_CONSENT_INCOMPLETE', messages);
+  /** The point numbers not acknowledged (empty when unknown numbers were given). */
+  readonly missing: readonly number[];
+  constructor(missing: readonly number[], options?: IkrarErrorOptions) {
+    super(
+      'ERR_CONSENT_INCOMPLETE',
+      missing.length > 0 ? fill(CONSENT_INCOMPLETE, { missing: missing.join(', ') }) : fill(CONSENT_UNKNOWN_POINTS),
+      options,
+    );
+    this.missing = missing;
+  }
+}
+
+/**
+ * Key material could not be imported or does not fit (wrong length, codec, curve, small order).
+ * Its messages are in `internal/key-messages.ts`, beside the code that throws it, so bundles that
+ * never import a key do not carry them.
+ */
+export class KeyInvalidError extends CoreError {
+  override readonly code = 'ERR_KEY_INVALID' as const;
+  /** What is wrong with the key. */
+  readonly reason: KeyInvalidReason;
+  /**
+   * @param reason - what is wrong
+   * @param messages - the catalog's message for `reason`
+   * @param options - `cause`
+   */
+  constructor(reason: KeyInvalidReason, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_KEY_INVALID', messages, options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * A signature is not a valid one: a signer returned something other than 64 bytes, or a signature
+ * that does not verify under the signer's own key. The same meaning as the verification code.
+ */
+export class SignatureInvalidError extends CoreError {
+  override readonly code = 'ERR_SIGNATURE_INVALID' as const;
+  /** What the signer did wrong. */
+  readonly reason: SignatureInvalidReason;
+  /**
+   * @param reason - what is wrong
+   * @param options - `cause`; `value` is the verification code a `representative-proof` names
+   */
+  constructor(reason: SignatureInvalidReason, options?: IkrarErrorOptions & { readonly value?: string }) {
+    super('ERR_SIGNATURE_INVALID', fill(SIGNATURE_INVALID[reason], { value: options?.value }), options);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Signing was asked to chain to (`previousProof`) a proof the document does not have. The same
+ * meaning as the verification code of that name.
+ */
+export class ProofChainBrokenError extends CoreError {
+  override readonly code = 'ERR_PROOF_CHAIN_BROKEN' as const;
+  constructor(options?: IkrarErrorOptions) {
+    super('ERR_PROOF_CHAIN_BROKEN', fill(PROOF_CHAIN_BROKEN), options);
+  }
+}
+
+/** A template, record or proof names a version or suite this release does not support. */
+export class UnsupportedVersionError extends CoreError {
+  override readonly code = 'ERR_UNSUPPORTED_VERSION' as const;
+  /** @param what - what names the version, e.g. `template jembrana-2024 2.0.0` */
+  constructor(what: string, options?: IkrarErrorOptions) {
+    super('ERR_UNSUPPORTED_VERSION', fill(UNSUPPORTED_VERSION, { what }), options);
+  }
+}
+
+/** A template given to `defineTemplate` is incomplete or inconsistent. */
+export class TemplateInvalidError extends CoreError {
+  override readonly code = 'ERR_TEMPLATE_INVALID' as const;
+  /** What is wrong with the template. */
+  readonly reason: TemplateInvalidReason;
+  constructor(reason: TemplateInvalidReason, options?: IkrarErrorOptions & TemplateInvalidValues) {
+    super(
+      'ERR_TEMPLATE_INVALID',
+      fill(TEMPLATE_INVALID[reason], { lang: options?.lang, name: options?.name }),
+      options,
+    );
+    this.reason = reason;
+  }
+}
+
+/** No template with that id (and version) is known. */
+export class TemplateUnknownError extends CoreError {
+  override readonly code = 'ERR_TEMPLATE_UNKNOWN' as const;
+  constructor(id: string, version?: string, options?: IkrarErrorOptions) {
+    super('ERR_TEMPLATE_UNKNOWN', fill(TEMPLATE_UNKNOWN, { id, v: version ? ` ${version}` : '' }), options);
+  }
+}
+
+/** An identifier fails structural validation. Never claims a number is real, only well formed. */
+export class IdentifierInvalidError extends CoreError {
+  override readonly code = 'ERR_IDENTIFIER_INVALID' as const;
+  /** Which identifier scheme was checked. */
+  readonly scheme: IdentifierScheme;
+  /** What is wrong with it. */
+  readonly reason: IdentifierInvalidReason;
+  /**
+   * @param scheme - the scheme checked
+   * @param reason - what is wrong
+   * @param options - `cause`
+   */
+  constructor(scheme: IdentifierScheme, reason: IdentifierInvalidReason, options?: IkrarErrorOptions) {
+    super('ERR_IDENTIFIER_INVALID', identifierInvalid(scheme, reason), options);
+    this.scheme = scheme;
+    this.reason = reason;
   }
 }
 
 /** Bytes given as a PDF are not a PDF that pdf-lib can open. */
-export class PdfInvalidError extends IkrarError {
+export class PdfInvalidError extends CoreError {
   override readonly code = 'ERR_PDF_INVALID' as const;
-  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
+  /** Why the PDF was refused. */
+  readonly reason: PdfInvalidReason;
+  constructor(reason: PdfInvalidReason, messages: LocalizedText, options?: IkrarErrorOptions) {
     super('ERR_PDF_INVALID', messages, options);
+    this.reason = reason;
   }
 }
 
 /** A PDF carries no embedded `.json` record. */
-export class PdfNoRecordError extends IkrarError {
+export class PdfNoRecordError extends CoreError {
   override readonly code = 'ERR_PDF_NO_RECORD' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_PDF_NO_RECORD', messages);
+  constructor(messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_PDF_NO_RECORD', messages, options);
   }
 }
 
 /** A PDF carries more than one embedded `.json` record, so which one is meant is ambiguous. */
-export class PdfMultipleRecordsError extends IkrarError {
+export class PdfMultipleRecordsError extends CoreError {
   override readonly code = 'ERR_PDF_MULTIPLE_RECORDS' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_PDF_MULTIPLE_RECORDS', messages);
+  /** How many `.json` files the PDF carries. */
+  readonly count: number;
+  constructor(count: number, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_PDF_MULTIPLE_RECORDS', messages, options);
+    this.count = count;
   }
 }
 
-/** Why an `encodedList` was refused (see {@link StatusListEncodingError}). */
-export type StatusListEncodingReason = 'not-string' | 'prefix' | 'base64url' | 'gzip';
-
 /** An `encodedList` is not `u` + unpadded base64url of one GZIP member. */
-export class StatusListEncodingError extends IkrarError {
+export class StatusListEncodingError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_ENCODING' as const;
   /** Which layer is wrong. */
   readonly reason: StatusListEncodingReason;
-  constructor(reason: StatusListEncodingReason, messages: LocalizedText, options?: { cause?: unknown }) {
+  constructor(reason: StatusListEncodingReason, messages: LocalizedText, options?: IkrarErrorOptions) {
     super('ERR_STATUS_LIST_ENCODING', messages, options);
     this.reason = reason;
   }
 }
 
 /** A status list holds fewer than 131,072 entries (Bitstring Status List v1.0 STATUS_LIST_LENGTH_ERROR). */
-export class StatusListTooShortError extends IkrarError {
+export class StatusListTooShortError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_TOO_SHORT' as const;
   /** Entries the list holds. */
   readonly length: number;
-  constructor(length: number, messages: LocalizedText) {
-    super('ERR_STATUS_LIST_TOO_SHORT', messages);
+  constructor(length: number, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_TOO_SHORT', messages, options);
     this.length = length;
   }
 }
 
 /** A status list inflates past the stated limit (a GZIP bomb is refused while inflating). */
-export class StatusListTooLargeError extends IkrarError {
+export class StatusListTooLargeError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_TOO_LARGE' as const;
   /** The limit, in entries. */
   readonly maxLength: number;
-  constructor(maxLength: number, messages: LocalizedText) {
-    super('ERR_STATUS_LIST_TOO_LARGE', messages);
+  constructor(maxLength: number, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_TOO_LARGE', messages, options);
     this.maxLength = maxLength;
   }
 }
 
 /** Every index of a status list is taken. */
-export class StatusListFullError extends IkrarError {
+export class StatusListFullError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_FULL' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_STATUS_LIST_FULL', messages);
+  constructor(messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_FULL', messages, options);
   }
 }
 
 /** A record's `credentialStatus` entry is malformed, or names an index its list does not have. */
-export class StatusEntryInvalidError extends IkrarError {
+export class StatusEntryInvalidError extends CoreError {
   override readonly code = 'ERR_STATUS_ENTRY_INVALID' as const;
   /** JSON path of the offending field, e.g. `credentialStatus.statusListIndex`. */
   readonly path: string;
-  constructor(path: string, messages: LocalizedText) {
-    super('ERR_STATUS_ENTRY_INVALID', messages);
+  constructor(path: string, messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_ENTRY_INVALID', messages, options);
     this.path = path;
   }
 }
@@ -289,34 +333,12 @@ export class StatusEntryInvalidError extends IkrarError {
  * A proof's `created` is not an RFC 3339 date-time with an explicit offset (eddsa-jcs-2022 §3.3.5
  * Create Proof: `created` must be a valid XML Schema dateTimeStamp). Thrown before anything is signed.
  */
-export class CreatedInvalidError extends IkrarError {
+export class CreatedInvalidError extends CoreError {
   override readonly code = 'ERR_CREATED_INVALID' as const;
-  constructor(messages: LocalizedText) {
-    super('ERR_CREATED_INVALID', messages);
+  constructor(messages: LocalizedText, options?: IkrarErrorOptions) {
+    super('ERR_CREATED_INVALID', messages, options);
   }
 }
-
-const CORE_CODES: ReadonlySet<string> = new Set<IkrarErrorCode>([
-  'ERR_JSON_INVALID',
-  'ERR_CANONICALIZATION_FAILED',
-  'ERR_RECORD_INVALID',
-  'ERR_KEY_INVALID',
-  'ERR_SIGNATURE_INVALID',
-  'ERR_UNSUPPORTED_VERSION',
-  'ERR_TEMPLATE_INVALID',
-  'ERR_TEMPLATE_UNKNOWN',
-  'ERR_IDENTIFIER_INVALID',
-  'ERR_CONSENT_INCOMPLETE',
-  'ERR_PDF_INVALID',
-  'ERR_PDF_NO_RECORD',
-  'ERR_PDF_MULTIPLE_RECORDS',
-  'ERR_STATUS_LIST_ENCODING',
-  'ERR_STATUS_LIST_TOO_SHORT',
-  'ERR_STATUS_LIST_TOO_LARGE',
-  'ERR_STATUS_LIST_FULL',
-  'ERR_STATUS_ENTRY_INVALID',
-  'ERR_CREATED_INVALID',
-]);
 
 /** Discriminated union of every error class: `switch (err.code)` narrows to the class. */
 export type AnyIkrarError =
@@ -325,6 +347,7 @@ export type AnyIkrarError =
   | RecordInvalidError
   | KeyInvalidError
   | SignatureInvalidError
+  | ProofChainBrokenError
   | UnsupportedVersionError
   | TemplateInvalidError
   | TemplateUnknownError
@@ -352,5 +375,5 @@ export type AnyIkrarError =
  * ```
  */
 export function isIkrarError(value: unknown): value is AnyIkrarError {
-  return value instanceof IkrarError && CORE_CODES.has(value.code);
+  return value instanceof CoreError;
 }

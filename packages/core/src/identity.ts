@@ -15,14 +15,16 @@
  * validateIdentifier('NIK', '5101014101900001').valid; // true
  * ```
  */
-import { IdentifierInvalidError, type IdentifierInvalidReason, type LocalizedText } from './errors.js';
+import { IdentifierInvalidError } from './errors.js';
+import type { IdentifierInvalidReason, LocalizedText } from './types.js';
 import { daysInMonth } from './time.js';
 
 /** Who signs: civil servant (PNS), government contract employee (PPPK), or non-ASN staff (PPNPN). */
 export type EmployeeType = 'PNS' | 'PPPK' | 'PPNPN';
 
 /** The identifier schemes a signer can carry. `OTHER` is an agency's own number (PPNPN). */
-export type IdentifierScheme = 'NIP' | 'NI-PPPK' | 'NIK' | 'OTHER';
+export type { IdentifierScheme } from './types.js';
+import type { IdentifierScheme } from './types.js';
 
 /** The scheme each employee type normally uses. */
 export const DEFAULT_SCHEME: Readonly<Record<EmployeeType, IdentifierScheme>> = {
@@ -126,60 +128,13 @@ const PROVINCES = new Set([
   '96',
 ]);
 
-const LABEL: Record<Exclude<IdentifierScheme, 'OTHER'>, string> = { NIP: 'NIP', 'NI-PPPK': 'NI PPPK', NIK: 'NIK' };
-
-function reasonText(scheme: IdentifierScheme, reason: IdentifierInvalidReason, length?: number): LocalizedText {
-  const name = scheme === 'OTHER' ? 'Nomor pegawai' : LABEL[scheme];
-  const nameEn = scheme === 'OTHER' ? 'Employee number' : LABEL[scheme];
-  switch (reason) {
-    case 'empty':
-      return { id: `${name} wajib diisi.`, en: `${nameEn} is required.` };
-    case 'not-digits':
-      return scheme === 'OTHER'
-        ? {
-            id: `${name} hanya boleh berisi huruf, angka, titik, garis miring atau tanda hubung.`,
-            en: `${nameEn} may contain only letters, digits, dots, slashes or hyphens.`,
-          }
-        : { id: `${name} hanya boleh berisi angka.`, en: `${nameEn} must contain digits only.` };
-    case 'length':
-      return { id: `${name} harus ${length} digit.`, en: `${nameEn} must be ${length} digits long.` };
-    case 'birth-date':
-      return {
-        id: `Tanggal lahir dalam ${name} tidak ada di kalender.`,
-        en: `The birth date in the ${nameEn} is not a real date.`,
-      };
-    case 'appointment-date':
-      return {
-        id: `Bulan pengangkatan dalam ${name} tidak sah.`,
-        en: `The appointment month in the ${nameEn} is not valid.`,
-      };
-    case 'appointment-before-adulthood':
-      return {
-        id: `Pengangkatan dalam ${name} terjadi sebelum usia 18 tahun.`,
-        en: `The appointment in the ${nameEn} is before the age of 18.`,
-      };
-    case 'gender':
-      return {
-        id: `Digit jenis kelamin dalam ${name} harus 1 (laki-laki) atau 2 (perempuan).`,
-        en: `The gender digit in the ${nameEn} must be 1 (male) or 2 (female).`,
-      };
-    case 'serial':
-      return {
-        id: `Nomor urut dalam ${name} tidak boleh nol.`,
-        en: `The serial number in the ${nameEn} cannot be zero.`,
-      };
-    case 'region':
-      return {
-        id: `Kode provinsi atau wilayah dalam ${name} tidak dikenal.`,
-        en: `The province or region code in the ${nameEn} is unknown.`,
-      };
-    case 'future-date':
-      return { id: `Tanggal dalam ${name} ada di masa depan.`, en: `A date in the ${nameEn} is in the future.` };
-  }
-}
-
-function invalid(scheme: IdentifierScheme, reason: IdentifierInvalidReason, length?: number): IdentifierValidation {
-  return { valid: false, code: 'ERR_IDENTIFIER_INVALID', reason, messages: reasonText(scheme, reason, length) };
+function invalid(scheme: IdentifierScheme, reason: IdentifierInvalidReason): IdentifierValidation {
+  return {
+    valid: false,
+    code: 'ERR_IDENTIFIER_INVALID',
+    reason,
+    messages: new IdentifierInvalidError(scheme, reason).messages,
+  };
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
@@ -195,7 +150,7 @@ export interface IdentifierOptions {
 function checkDigits(scheme: IdentifierScheme, value: string, length: number): IdentifierValidation | null {
   if (value.length === 0) return invalid(scheme, 'empty');
   if (!/^\d+$/.test(value)) return invalid(scheme, 'not-digits');
-  if (value.length !== length) return invalid(scheme, 'length', length);
+  if (value.length !== length) return invalid(scheme, 'length');
   return null;
 }
 
@@ -321,7 +276,7 @@ function parseOrThrow<T extends ParsedIdentifier>(
   options?: IdentifierOptions,
 ): T {
   const r = validateIdentifier(scheme, value, options);
-  if (!r.valid) throw new IdentifierInvalidError(scheme, r.reason, r.messages);
+  if (!r.valid) throw new IdentifierInvalidError(scheme, r.reason);
   return r.parsed as T;
 }
 

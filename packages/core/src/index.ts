@@ -29,6 +29,7 @@ export * from './create-pledge.js';
 export * from './data-integrity.js';
 export * from './sign-pledge.js';
 export * from './verify-pledge.js';
+export * from './verify-cache.js';
 export * from './create-pledge-async.js';
 export * from './sign-pledge-async.js';
 export * from './verify-pledge-async.js';

@@ -11,7 +11,7 @@
  * exportJwk(key); // { kty: 'OKP', crv: 'Ed25519', x: '…' }
  * ```
  */
-import { KeyInvalidError } from './errors.js';
+import { keyInvalid } from './internal/key-messages.js';
 import { base64urlToBytes, bytesToBase64url, fromMultibase58, toMultibase58 } from './encoding.js';
 import { getPublicKey, isStrictPublicKey, randomSecretKey, signEd25519 } from './ed25519.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
@@ -49,16 +49,9 @@ export interface Signer {
 
 const MULTICODEC_ED25519_PRIV = [0x80, 0x26] as const;
 
-function keyError(en: string, id: string, cause?: unknown): KeyInvalidError {
-  return new KeyInvalidError({ en, id }, cause === undefined ? undefined : { cause });
-}
-
 function assertPublicKey(publicKey: Uint8Array): void {
   if (publicKey.length !== 32 || !isStrictPublicKey(publicKey)) {
-    throw keyError(
-      'Not a usable Ed25519 public key (wrong length, non-canonical or small order).',
-      'Bukan kunci publik Ed25519 yang dapat dipakai (panjang salah, tidak kanonik, atau orde kecil).',
-    );
+    throw keyInvalid('public-key-unusable');
   }
 }
 
@@ -88,13 +81,10 @@ export function multibaseToPublicKey(multibase: string): Uint8Array {
   try {
     bytes = fromMultibase58(multibase);
   } catch (cause) {
-    throw keyError('Public key is not multibase base58btc.', 'Kunci publik bukan multibase base58btc.', cause);
+    throw keyInvalid('public-key-not-multibase', { cause });
   }
   if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) {
-    throw keyError(
-      'Not an Ed25519 Multikey (expected codec 0xed01 and 32 bytes).',
-      'Bukan Multikey Ed25519 (kodek 0xed01 dan 32 byte).',
-    );
+    throw keyInvalid('public-key-not-multikey');
   }
   const key = bytes.slice(2);
   assertPublicKey(key);
@@ -126,13 +116,10 @@ export function multibaseToSecretKey(multibase: string): Uint8Array {
   try {
     bytes = fromMultibase58(multibase);
   } catch {
-    throw keyError('Secret key is not multibase base58btc.', 'Kunci rahasia bukan multibase base58btc.');
+    throw keyInvalid('secret-key-not-multibase');
   }
   if (bytes.length !== 34 || bytes[0] !== 0x80 || bytes[1] !== 0x26) {
-    throw keyError(
-      'Not an Ed25519 secret Multikey (expected codec 0x1300 and 32 bytes).',
-      'Bukan Multikey rahasia Ed25519 (kodek 0x1300 dan 32 byte).',
-    );
+    throw keyInvalid('secret-key-not-multikey');
   }
   return bytes.slice(2);
 }
@@ -160,7 +147,7 @@ export function didKeyToPublicKey(didOrMethod: string): Uint8Array {
   assertString(didOrMethod, 'didOrMethod');
   const m = DID_KEY.exec(didOrMethod);
   if (!m || (m[2] !== undefined && m[2] !== m[1])) {
-    throw keyError('Not an Ed25519 did:key verification method.', 'Bukan metode verifikasi did:key Ed25519.');
+    throw keyInvalid('not-did-key');
   }
   return multibaseToPublicKey(m[1] as string);
 }
@@ -257,10 +244,7 @@ export function exportJwk(
   const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: bytesToBase64url(key.publicKey), kid: key.id };
   if (options.includePrivate) {
     if (!('secretKey' in key)) {
-      throw keyError(
-        'Cannot export a private JWK from a public key.',
-        'Tidak dapat mengekspor JWK privat dari kunci publik.',
-      );
+      throw keyInvalid('jwk-no-private');
     }
     jwk.d = bytesToBase64url(key.secretKey);
   }
@@ -276,31 +260,28 @@ export function exportJwk(
  */
 export function importJwk(jwk: unknown): Ed25519PublicKey | Ed25519KeyPair {
   if (!isPlainObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
-    throw keyError(
-      'Not an Ed25519 JWK (expected kty "OKP", crv "Ed25519" and x).',
-      'Bukan JWK Ed25519 (harus kty "OKP", crv "Ed25519", dan x).',
-    );
+    throw keyInvalid('jwk-not-ed25519');
   }
   let x: Uint8Array;
   try {
     x = base64urlToBytes(jwk.x);
   } catch (cause) {
-    throw keyError('JWK "x" is not base64url.', 'JWK "x" bukan base64url.', cause);
+    throw keyInvalid('jwk-x-not-base64url', { cause });
   }
-  if (x.length !== 32) throw keyError('JWK "x" must be 32 bytes.', 'JWK "x" harus 32 byte.');
+  if (x.length !== 32) throw keyInvalid('jwk-x-length');
   const pub = publicKeyInfo(x);
   if (jwk.d === undefined) return pub;
-  if (typeof jwk.d !== 'string') throw keyError('JWK "d" must be a string.', 'JWK "d" harus string.');
+  if (typeof jwk.d !== 'string') throw keyInvalid('jwk-d-not-string');
   let d: Uint8Array;
   try {
     d = base64urlToBytes(jwk.d);
   } catch {
-    throw keyError('JWK "d" is not base64url.', 'JWK "d" bukan base64url.');
+    throw keyInvalid('jwk-d-not-base64url');
   }
-  if (d.length !== 32) throw keyError('JWK "d" must be 32 bytes.', 'JWK "d" harus 32 byte.');
+  if (d.length !== 32) throw keyInvalid('jwk-d-length');
   const pair = keyPairFromSecretKey(d);
   if (pair.controller !== pub.controller) {
-    throw keyError('JWK "x" does not match "d".', 'JWK "x" tidak cocok dengan "d".');
+    throw keyInvalid('jwk-x-d-mismatch');
   }
   return pair;
 }

@@ -24,6 +24,7 @@ export * from './signature-strokes-async.js';
 export * from './create-pledge-async.js';
 export * from './sign-pledge-async.js';
 export * from './verify-pledge-async.js';
+export * from './verify-cache.js';
 export type {
   ProofVerification,
   VerificationCode,

@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { IkrarError, type IkrarErrorOptions, isIkrarError, KeyInvalidError } from '../src/errors.js';
+import {
+  IkrarError,
+  type IkrarErrorOptions,
+  isIkrarError,
+  CanonicalizationError,
+  ConsentIncompleteError,
+  IdentifierInvalidError,
+  KeyInvalidError,
+  type LocalizedText,
+  RecordInvalidError,
+  TemplateInvalidError,
+  TemplateUnknownError,
+  ProofChainBrokenError,
+  SignatureInvalidError,
+  StatusListEncodingError,
+} from '../src/errors.js';
+import { decodeStatusList } from '../src/status-list.js';
+import * as base from '../src/errors/base.js';
+import * as catalog from '../src/internal/error-messages.js';
+import * as key from '../src/internal/key-messages.js';
+import * as pdf from '../src/internal/pdf-messages.js';
+
+const M = { ...base, ...catalog, ...key, ...pdf };
 import { multibaseToPublicKey } from '../src/keys.js';
 
 // A package built on core declares its own codes on the same base, as the verifier and widget do.
@@ -41,5 +63,95 @@ describe('IkrarError, the one base class', () => {
     expect(err.message).toBe('Public key is not multibase base58btc.');
     expect(err.messages.id).toBe('Kunci publik bukan multibase base58btc.');
     expect(err.cause).toBeInstanceOf(Error);
+  });
+
+  it('status-list errors are core errors too, with their code and both languages', async () => {
+    const caught = await decodeStatusList('xABC').catch((e: unknown) => e);
+    expect(caught).toBeInstanceOf(StatusListEncodingError);
+    expect(isIkrarError(caught)).toBe(true);
+    const err = caught as StatusListEncodingError;
+    expect([err.code, err.reason, err.message, err.messages.id]).toEqual([
+      'ERR_STATUS_LIST_ENCODING',
+      'prefix',
+      'encodedList must be multibase base64url starting with "u".',
+      'encodedList harus multibase base64url yang diawali "u".',
+    ]);
+  });
+});
+
+describe('the message catalog', () => {
+  it('every entry has both languages, different, and every placeholder filled by its error', () => {
+    const catalogs = [
+      M.JSON_INVALID,
+      M.CANONICALIZATION_FAILED,
+      M.RECORD_INVALID,
+      M.KEY_INVALID,
+      M.SIGNATURE_INVALID,
+      M.TEMPLATE_INVALID,
+      M.IDENTIFIER_INVALID,
+      M.PDF_INVALID,
+    ];
+    const values = { p: 7, type: 'function', max: 9, value: 'PNS', lang: 'id', name: 'x', nameEn: 'x', length: 18 };
+    const texts: [string, LocalizedText][] = [];
+    for (const c of catalogs) for (const [k, e] of Object.entries(c)) texts.push([k, M.fill(e, values)]);
+    // The message that names a template's placeholders ({agency}, {event}) keeps them in braces.
+    texts.splice(
+      texts.findIndex(([k]) => k === 'placeholder'),
+      1,
+    );
+    for (const e of [M.PROOF_CHAIN_BROKEN, M.PDF_NO_RECORD, M.CONSENT_UNKNOWN_POINTS]) texts.push(['one', M.fill(e)]);
+    texts.push(['unknown', M.fill(M.TEMPLATE_UNKNOWN, { id: 'x', v: '' })]);
+    texts.push(['consent', M.fill(M.CONSENT_INCOMPLETE, { missing: '2' })]);
+    texts.push(['many', M.fill(M.PDF_MULTIPLE_RECORDS, { count: 2 })], ['utf8', M.fill(M.EMBEDDED_NOT_UTF8, values)]);
+    texts.push(['version', M.fill(M.UNSUPPORTED_VERSION, { what: 'v9' })]);
+    expect(texts.length).toBeGreaterThan(70);
+    for (const [where, t] of texts) {
+      expect(t.id.length, where).toBeGreaterThan(5);
+      expect(t.en.length, where).toBeGreaterThan(5);
+      expect(t.id, where).not.toBe(t.en);
+      // Only the template placeholders the placeholder message names may stay in braces.
+      expect(`${t.id} ${t.en}`.replace(/\{(agency|event)\}/g, ''), where).not.toMatch(/\{\w+\}|undefined|NaN/);
+    }
+  });
+
+  it('errors fill their messages from the catalog', () => {
+    const r = new RecordInvalidError('credentialSubject.signer.name', 'text-too-long', { max: 200 });
+    expect([r.code, r.path, r.reason, r.message, r.messages.id]).toEqual([
+      'ERR_RECORD_INVALID',
+      'credentialSubject.signer.name',
+      'text-too-long',
+      'Text is longer than 200 characters (credentialSubject.signer.name)',
+      'Teks lebih dari 200 karakter (credentialSubject.signer.name)',
+    ]);
+    const t = new TemplateInvalidError('placeholder', { name: 'nama' });
+    expect(t.message).toBe('Unknown placeholder {nama}: only {agency} and {event} exist.');
+    expect(new TemplateUnknownError('x-2029', '1.0.0').messages.id).toBe('Templat ikrar "x-2029" 1.0.0 tidak dikenal.');
+    expect(new ConsentIncompleteError([2, 3]).message).toBe('Every point must be acknowledged; missing: 2, 3.');
+    expect(new ConsentIncompleteError([]).messages.id).toBe(
+      'Setiap butir harus disetujui; belum: ada nomor yang tidak dikenal.',
+    );
+    expect(new IdentifierInvalidError('NIK', 'length').message).toBe('NIK must be 16 digits long.');
+    expect(new IdentifierInvalidError('OTHER', 'not-digits').messages.id).toBe(
+      'Nomor pegawai hanya boleh berisi huruf, angka, titik, garis miring atau tanda hubung.',
+    );
+    expect(new CanonicalizationError('no-json-form', '$.a', { type: 'function' }).message).toBe(
+      'Type function has no JSON form ($.a)',
+    );
+  });
+
+  it('a thrown code and a verification code share a name only with one meaning', () => {
+    // previousProof naming a missing proof is ERR_PROOF_CHAIN_BROKEN when signing, as when verifying.
+    const err = new ProofChainBrokenError();
+    expect([err.code, err.message]).toEqual([
+      'ERR_PROOF_CHAIN_BROKEN',
+      'previousProof names a proof the document does not have.',
+    ]);
+    expect(isIkrarError(err)).toBe(true);
+    const sig = new SignatureInvalidError('self-check');
+    expect([sig.code, sig.reason, sig.messages.id]).toEqual([
+      'ERR_SIGNATURE_INVALID',
+      'self-check',
+      'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
+    ]);
   });
 });

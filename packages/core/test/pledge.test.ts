@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createVerifyCache,
   ConsentIncompleteError,
   IdentifierInvalidError,
   RecordInvalidError,
@@ -276,8 +277,9 @@ describe('signPledge and verifyPledge', () => {
 
   it('a remembered pledge text never vouches for a different one under its digest', async () => {
     const agency = generateKeyPair();
+    const cache = createVerifyCache();
     const genuine = await signPledge(createPledge(pledgeInput(agency)), agency);
-    expect((await verifyPledge(genuine)).verified).toBe(true); // its text is now remembered
+    expect((await verifyPledge(genuine, { cache })).verified).toBe(true); // its text is now remembered
     const pledge = genuine.credentialSubject.pledge as unknown as Record<string, unknown>;
     const variants: Record<string, unknown>[] = [
       { ...pledge, points: [...(pledge.points as string[]).slice(0, 3), 'Menerima pemberian.'] },
@@ -288,14 +290,14 @@ describe('signPledge and verifyPledge', () => {
     for (const changed of variants) {
       const c = createPledge(pledgeInput(agency));
       (c.credentialSubject as unknown as Record<string, unknown>).pledge = changed; // keeps the old digest
-      const result = await verifyPledge(await signPledge(c, agency));
+      const result = await verifyPledge(await signPledge(c, agency), { cache });
       expect(result.code).toBe('ERR_PLEDGE_DIGEST_MISMATCH');
     }
     // The same text with its keys in another order is the same text.
     const reordered = Object.fromEntries(Object.entries(pledge).reverse());
     const c = createPledge(pledgeInput(agency));
     (c.credentialSubject as unknown as Record<string, unknown>).pledge = reordered;
-    expect((await verifyPledge(await signPledge(c, agency))).verified).toBe(true);
+    expect((await verifyPledge(await signPledge(c, agency), { cache })).verified).toBe(true);
   });
 
   it('checkPledgeText fills the template for each agency and event (no answer reused across them)', () => {

@@ -14,7 +14,7 @@
  * }
  * ```
  */
-import { IkrarError, type IkrarErrorOptions, type LocalizedText } from '@ikrar/core/errors';
+import { IkrarError, type IkrarErrorOptions, type LocalizedText, type Reason } from '@ikrar/core/errors';
 
 /** Every error code `@ikrar/verifier` and `ikrar-verify` can raise. */
 export type VerifierErrorCode =
@@ -93,9 +93,13 @@ export class StatusListInvalidError extends VerifierError {
   declare readonly code: 'ERR_STATUS_LIST_INVALID';
   /** Which list (its file, or its position). */
   readonly source: string;
-  /** Why: core's code (`ERR_PROOF_MISSING`, `ERR_SIGNATURE_INVALID`, `ERR_STATUS_LIST_TOO_SHORT`, …), a trust status (`untrusted`, `revoked`, `not-yet-valid`, `expired`), or `duplicate-id`. */
-  readonly reason: string;
-  constructor(source: string, reason: string, messages: VerifierMessage, options?: { cause?: unknown }) {
+  /**
+   * Why, structured: `code` is core's code (`ERR_JSON_INVALID`, `ERR_PROOF_MISSING`,
+   * `ERR_SIGNATURE_INVALID`, `ERR_STATUS_LIST_ENCODING`, …) with the JSON `path` it names, a trust
+   * status (`untrusted`, `revoked`, `not-yet-valid`, `expired`), `no-created` or `duplicate-id`.
+   */
+  readonly reason: Reason;
+  constructor(source: string, reason: Reason, messages: VerifierMessage, options?: IkrarErrorOptions) {
     super('ERR_STATUS_LIST_INVALID', messages, options);
     this.source = source;
     this.reason = reason;

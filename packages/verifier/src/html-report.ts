@@ -13,7 +13,7 @@
 import { escapeHtml as e } from './internal/util.js';
 import type { VerificationReport } from './report.js';
 import type { RecordResult } from './verify-record.js';
-import { VERDICTS, verdictMessage, type Verdict } from './verdicts.js';
+import { formatReason, VERDICTS, verdictMessage, type Verdict } from './verdicts.js';
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
@@ -194,7 +194,7 @@ function revocationSection(
           (f) =>
             `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td>${e(
               [f.signer?.name, f.signer?.identifier, f.signer?.workUnit].filter(Boolean).join(' · '),
-            )}</td><td><code>${e(f.reason ?? '')}</code></td></tr>`,
+            )}</td><td><code>${e(f.reason?.detail ?? '')}</code></td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p>${e(t.none)}</p>`;
@@ -234,7 +234,9 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
             `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td class="v-bad">${e(f.verdict)}</td><td>${e(
               f.verdict === 'malformed' && f.message !== verdictMessage('malformed')
                 ? f.message[lang]
-                : (f.reason ?? ''),
+                : f.reason
+                  ? formatReason(f.reason)
+                  : '',
             )}</td><td>${e([f.signer?.name, f.signer?.identifier, f.signer?.workUnit].filter(Boolean).join(' · '))}</td></tr>`,
         )
         .join('')}</tbody></table>${report.failuresOmitted ? `<p>${e(t.omitted(report.failuresOmitted))}</p>` : ''}`

@@ -70,7 +70,7 @@ export function createJobRunner(verifier: RecordVerifier): (job: Job) => Promise
         try {
           s = strict.decode(raw);
         } catch {
-          out.push(malformedOutcome('ERR_UTF8_INVALID', { file: job.file, line: n }, BAD_UTF8));
+          out.push(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, { file: job.file, line: n }, BAD_UTF8));
           continue;
         }
       }

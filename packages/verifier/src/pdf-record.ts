@@ -10,9 +10,11 @@
  * ```
  */
 import type { VerifierMessage } from './errors.js';
+import type { ReasonCode, RecordReason } from './verdicts.js';
 
 /** What a PDF gave: the record, or why not. */
-export type PdfRecord = { readonly record: unknown } | { readonly reason: string; readonly message?: VerifierMessage };
+export type PdfRecord =
+  { readonly record: unknown } | { readonly reason: RecordReason; readonly message?: VerifierMessage };
 
 type PdfModule = typeof import('@ikrar/core/pdf');
 let loaded: Promise<PdfModule | null> | undefined;
@@ -32,19 +34,27 @@ function loadPdfModule(): Promise<PdfModule | null> {
  * @returns `{ record }`, or `{ reason, message }` for a malformed verdict
  * @example await recordFromPdf(await readFile('sertifikat.pdf'))
  */
+/** Codes core's PDF reader throws that name a reason of their own (anything else is `ERR_PDF_INVALID`). */
+const PDF_CODES: ReadonlySet<string> = new Set([
+  'ERR_PDF_INVALID',
+  'ERR_PDF_NO_RECORD',
+  'ERR_PDF_MULTIPLE_RECORDS',
+  'ERR_JSON_INVALID',
+]);
+
 export async function recordFromPdf(bytes: Uint8Array): Promise<PdfRecord> {
   // ISO 32000-1 §7.5.2: a PDF starts with %PDF- (readers allow up to 1024 bytes of junk before it).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) {
     return {
-      reason: 'ERR_PDF_INVALID',
+      reason: { code: 'ERR_PDF_INVALID' },
       message: { id: 'Berkas bukan PDF.', en: 'The file is not a PDF.' },
     };
   }
   const pdf = await loadPdfModule();
   if (!pdf) {
     return {
-      reason: 'ERR_PDF_UNSUPPORTED',
+      reason: { code: 'ERR_PDF_UNSUPPORTED' },
       message: {
         id: 'Versi @ikrar/core ini belum dapat membaca rekaman dari PDF.',
         en: 'This @ikrar/core cannot read records from PDFs yet.',
@@ -54,11 +64,12 @@ export async function recordFromPdf(bytes: Uint8Array): Promise<PdfRecord> {
   try {
     return { record: await pdf.extractRecord(bytes) };
   } catch (err) {
-    const e = err as { code?: unknown; messages?: { id?: unknown; en?: unknown } };
-    const code = typeof e?.code === 'string' ? e.code : 'ERR_PDF_INVALID';
+    const e = err as { code?: unknown; reason?: unknown; messages?: { id?: unknown; en?: unknown } };
+    const code: ReasonCode =
+      typeof e?.code === 'string' && PDF_CODES.has(e.code) ? (e.code as ReasonCode) : 'ERR_PDF_INVALID';
     const m = e?.messages;
     return {
-      reason: code,
+      reason: code === 'ERR_JSON_INVALID' && typeof e.reason === 'string' ? { code, detail: e.reason } : { code },
       ...(m && typeof m.id === 'string' && typeof m.en === 'string' && { message: { id: m.id, en: m.en } }),
     };
   }

@@ -16,12 +16,14 @@
  * ```
  */
 import { isIkrarError, parseJson } from '@ikrar/core';
+import type { Reason } from '@ikrar/core/errors';
 import { StatusListInvalidError, TrustStoreInvalidError, type VerifierMessage } from './errors.js';
 import { MAX_RECORD_CHARS, type Job } from './jobs.js';
 import { recordFromPdf } from './pdf-record.js';
 import { loadStatusLists, type StatusListInput, type StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
 import { parseTrustStore, type TrustStore } from './trust-store.js';
+import type { RecordReason } from './verdicts.js';
 import { malformedOutcome, type RecordOutcome } from './verify-record.js';
 
 /** Longest line kept in memory, in bytes; a longer one is skipped and reported. */
@@ -149,7 +151,7 @@ function countNewlines(b: Uint8Array): number {
 
 function localMalformed(
   ctx: FeedContext,
-  reason: string,
+  reason: RecordReason,
   source: { file: string; line?: number },
   message?: VerifierMessage,
 ): void {
@@ -160,7 +162,7 @@ function localMalformed(
 function checkEmpty(ctx: FeedContext, name: string): void {
   ctx.sink.local(ctx.sink.nextSeq(), (): RecordOutcome[] =>
     (ctx.counts.get(name) ?? 0) === 0
-      ? [malformedOutcome('ERR_EMPTY_INPUT', { file: name }, INPUT_MESSAGES.emptyFile)]
+      ? [malformedOutcome({ code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile)]
       : [],
   );
 }
@@ -194,7 +196,7 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
       const nl = chunk.indexOf(10);
       if (nl < 0) continue;
       skipping = false;
-      localMalformed(ctx, 'ERR_LINE_TOO_LONG', { file: name, line }, INPUT_MESSAGES.tooLarge);
+      localMalformed(ctx, { code: 'ERR_LINE_TOO_LONG' }, { file: name, line }, INPUT_MESSAGES.tooLarge);
       line++;
       start = nl + 1;
     }
@@ -215,7 +217,7 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
     carryLen = chunk.length - (last + 1);
     await submit(region, region !== head);
   }
-  if (skipping) localMalformed(ctx, 'ERR_LINE_TOO_LONG', { file: name, line }, INPUT_MESSAGES.tooLarge);
+  if (skipping) localMalformed(ctx, { code: 'ERR_LINE_TOO_LONG' }, { file: name, line }, INPUT_MESSAGES.tooLarge);
   else if (carryLen) await submit(concatBytes(carry), true);
   checkEmpty(ctx, name);
 }
@@ -234,18 +236,18 @@ export async function feedDocument(bytes: Uint8Array, name: string, ctx: FeedCon
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return localMalformed(ctx, 'ERR_UTF8_INVALID', { file: name }, INPUT_MESSAGES.badUtf8);
+    return localMalformed(ctx, { code: 'ERR_UTF8_INVALID' }, { file: name }, INPUT_MESSAGES.badUtf8);
   }
-  if (text.trim() === '') return localMalformed(ctx, 'ERR_EMPTY_INPUT', { file: name }, INPUT_MESSAGES.emptyFile);
+  if (text.trim() === '')
+    return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
   let doc: unknown;
   try {
     doc = parseJson(text, { maxLength: MAX_DOCUMENT_BYTES });
   } catch (err) {
-    if (isIkrarError(err)) {
-      const reason = (err as { reason?: string }).reason;
-      return localMalformed(ctx, `ERR_JSON_INVALID${reason ? `:${reason}` : ''}`, { file: name }, err.messages);
+    if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
+      return localMalformed(ctx, { code: 'ERR_JSON_INVALID', detail: err.reason }, { file: name }, err.messages);
     }
-    return localMalformed(ctx, 'ERR_JSON_INVALID', { file: name });
+    return localMalformed(ctx, { code: 'ERR_JSON_INVALID' }, { file: name });
   }
   if (!Array.isArray(doc)) {
     await ctx.sink.submit({
@@ -257,7 +259,8 @@ export async function feedDocument(bytes: Uint8Array, name: string, ctx: FeedCon
     });
     return;
   }
-  if (doc.length === 0) return localMalformed(ctx, 'ERR_EMPTY_INPUT', { file: name }, INPUT_MESSAGES.emptyFile);
+  if (doc.length === 0)
+    return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
   for (let i = 0; i < doc.length; i += TEXTS_PER_JOB) {
     const part = doc.slice(i, i + TEXTS_PER_JOB);
     const texts = part.map((r) => JSON.stringify(r));
@@ -277,14 +280,15 @@ export async function feedDocument(bytes: Uint8Array, name: string, ctx: FeedCon
  * @example await feedPdf(bytes, 'sertifikat.pdf', ctx)
  */
 export async function feedPdf(bytes: Uint8Array, name: string, ctx: FeedContext): Promise<void> {
-  if (bytes.length === 0) return localMalformed(ctx, 'ERR_EMPTY_INPUT', { file: name }, INPUT_MESSAGES.emptyFile);
+  if (bytes.length === 0)
+    return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
   const got = await recordFromPdf(bytes);
   if ('reason' in got) return localMalformed(ctx, got.reason, { file: name }, got.message);
   let text: string;
   try {
     text = JSON.stringify(got.record);
   } catch {
-    return localMalformed(ctx, 'ERR_PDF_INVALID', { file: name });
+    return localMalformed(ctx, { code: 'ERR_PDF_INVALID' }, { file: name });
   }
   await ctx.sink.submit(
     { seq: ctx.sink.nextSeq(), kind: 'texts', file: name, texts: [text], indices: [null] },
@@ -408,7 +412,7 @@ export async function feedInput(
 ): Promise<void> {
   if (kind === null || kind === 'jsonl') return feedJsonl(open(), name, ctx);
   if (size !== undefined && size > MAX_DOCUMENT_BYTES) {
-    return localMalformed(ctx, 'ERR_INPUT_TOO_LARGE', { file: name }, INPUT_MESSAGES.tooLarge);
+    return localMalformed(ctx, { code: 'ERR_INPUT_TOO_LARGE' }, { file: name }, INPUT_MESSAGES.tooLarge);
   }
   const parts: Uint8Array[] = [];
   let len = 0;
@@ -416,7 +420,7 @@ export async function feedInput(
     parts.push(c);
     len += c.length;
     if (len > MAX_DOCUMENT_BYTES) {
-      return localMalformed(ctx, 'ERR_INPUT_TOO_LARGE', { file: name }, INPUT_MESSAGES.tooLarge);
+      return localMalformed(ctx, { code: 'ERR_INPUT_TOO_LARGE' }, { file: name }, INPUT_MESSAGES.tooLarge);
     }
   }
   const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : concatBytes(parts);
@@ -435,11 +439,17 @@ export function feedBlob(file: BlobInput, ctx: FeedContext): Promise<void> {
   return feedInput(inputKind(file.name), file.name, file.size, () => chunksOf(file.stream()), ctx);
 }
 
-function parseOrThrow(text: string, fail: (m: VerifierMessage) => Error): unknown {
+function parseOrThrow(text: string, fail: (m: VerifierMessage, reason: Reason) => Error): unknown {
   try {
     return parseJson(text);
   } catch (err) {
-    throw fail(isIkrarError(err) ? err.messages : { id: String(err), en: String(err) });
+    if (isIkrarError(err)) {
+      throw fail(
+        err.messages,
+        err.code === 'ERR_JSON_INVALID' ? { code: err.code, detail: err.reason } : { code: err.code },
+      );
+    }
+    throw fail({ id: String(err), en: String(err) }, { code: 'ERR_JSON_INVALID' });
   }
 }
 
@@ -481,8 +491,8 @@ export async function readStatusLists(
   for (const { name, text } of files) {
     const json = parseOrThrow(
       text,
-      (m) =>
-        new StatusListInvalidError(name, 'ERR_JSON_INVALID', {
+      (m, reason) =>
+        new StatusListInvalidError(name, reason, {
           id: `Daftar status ${name} bukan JSON yang sah: ${m.id}`,
           en: `Status list ${name} is not valid JSON: ${m.en}`,
         }),

@@ -14,8 +14,10 @@
  * ```
  */
 import { isIkrarError } from '@ikrar/core';
+import type { Reason } from '@ikrar/core/errors';
 import { isEntrySet, readStatusEntries, verifyStatusListCredential, type VerifiedStatusList } from '@ikrar/core/status';
 import { StatusListInvalidError, type VerifierMessage } from './errors.js';
+import type { RecordReason } from './verdicts.js';
 import type { StrictVerify } from './strict-signature.js';
 import { trustAt, type TrustStore } from './trust-store.js';
 import { keyResolver } from './internal/keys.js';
@@ -56,10 +58,11 @@ const TRUST_TEXT: Record<string, VerifierMessage> = {
   },
 };
 
-function invalid(source: string, reason: string, why: VerifierMessage): StatusListInvalidError {
+function invalid(source: string, reason: Reason, why: VerifierMessage): StatusListInvalidError {
+  const r = reason.path === undefined ? reason.code : `${reason.code} at ${reason.path}`;
   return new StatusListInvalidError(source, reason, {
-    id: `Daftar status ${source} tidak dapat dipakai: ${why.id} (${reason}).`,
-    en: `Status list ${source} cannot be used: ${why.en} (${reason}).`,
+    id: `Daftar status ${source} tidak dapat dipakai: ${why.id} (${r}).`,
+    en: `Status list ${source} cannot be used: ${why.en} (${r}).`,
   });
 }
 
@@ -86,27 +89,31 @@ export async function loadStatusLists(
       ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
     });
     if (!r.verified) {
-      throw invalid(source, r.path !== undefined ? `${r.code}:${r.path}` : r.code, {
+      throw invalid(source, r.path !== undefined ? { code: r.code, path: r.path } : { code: r.code }, {
         id: r.message.id.replace(/\.$/, '').toLowerCase(),
         en: r.message.en.replace(/\.$/, '').toLowerCase(),
       });
     }
     const list = r.statusList;
-    if (list.created === undefined) throw invalid(source, 'no-created', TRUST_TEXT['no-created'] as VerifierMessage);
+    if (list.created === undefined)
+      throw invalid(source, { code: 'no-created' }, TRUST_TEXT['no-created'] as VerifierMessage);
     const trust = trustAt(options.trustStore, list.issuer, list.created);
     if (trust.status !== 'trusted') {
-      throw invalid(source, trust.status, TRUST_TEXT[trust.status] as VerifierMessage);
+      throw invalid(source, { code: trust.status }, TRUST_TEXT[trust.status] as VerifierMessage);
     }
-    if (lists.has(list.id)) throw invalid(source, 'duplicate-id', TRUST_TEXT['duplicate-id'] as VerifierMessage);
+    if (lists.has(list.id))
+      throw invalid(source, { code: 'duplicate-id' }, TRUST_TEXT['duplicate-id'] as VerifierMessage);
     lists.set(list.id, list);
   }
   return lists;
 }
 
+type StatusUnknownCode = 'ERR_STATUS_LIST_NOT_GIVEN' | 'ERR_STATUS_ISSUER_MISMATCH' | 'ERR_STATUS_PURPOSE_MISMATCH';
+
 /** What {@link statusOfRecord} says about a verified record. */
 export type RecordStatus =
   | { readonly status: 'not-revoked' | 'unchecked' }
-  | { readonly status: 'revoked' | 'unknown' | 'malformed'; readonly reason: string };
+  | { readonly status: 'revoked' | 'unknown' | 'malformed'; readonly reason: RecordReason };
 
 /**
  * The revocation status of a record whose signatures and issuer already check out.
@@ -129,13 +136,13 @@ export function statusOfRecord(
     entries = readStatusEntries(record).filter((e) => e.statusPurpose === 'revocation');
   } catch (err) {
     if (isIkrarError(err) && err.code === 'ERR_STATUS_ENTRY_INVALID') {
-      return { status: 'malformed', reason: `ERR_STATUS_ENTRY_INVALID:${(err as { path: string }).path}` };
+      return { status: 'malformed', reason: { code: 'ERR_STATUS_ENTRY_INVALID', path: err.path } };
     }
     throw err;
   }
   if (entries.length === 0)
-    return requireStatus ? { status: 'unknown', reason: 'ERR_STATUS_MISSING' } : { status: 'unchecked' };
-  let unknown: string | undefined;
+    return requireStatus ? { status: 'unknown', reason: { code: 'ERR_STATUS_MISSING' } } : { status: 'unchecked' };
+  let unknown: StatusUnknownCode | undefined;
   for (const entry of entries) {
     const list = lists.get(entry.statusListCredential);
     if (!list) {
@@ -151,14 +158,24 @@ export function statusOfRecord(
       continue;
     }
     if (entry.statusListIndex >= list.list.length * 8) {
-      return { status: 'malformed', reason: 'ERR_STATUS_ENTRY_INVALID:credentialStatus.statusListIndex' };
+      return {
+        status: 'malformed',
+        reason: { code: 'ERR_STATUS_ENTRY_INVALID', path: 'credentialStatus.statusListIndex' },
+      };
     }
     if (isEntrySet(list.list, entry)) {
-      return { status: 'revoked', reason: `${entry.statusListCredential}#${entry.statusListIndex}` };
+      return {
+        status: 'revoked',
+        reason: {
+          code: 'ERR_STATUS_REVOKED',
+          path: 'credentialStatus',
+          detail: `${entry.statusListCredential}#${entry.statusListIndex}`,
+        },
+      };
     }
   }
   if (unknown === undefined) return { status: 'not-revoked' };
   // A list by another issuer, or of another purpose, can never vouch: unknown even when not required.
   if (unknown === 'ERR_STATUS_LIST_NOT_GIVEN' && !requireStatus) return { status: 'unchecked' };
-  return { status: 'unknown', reason: unknown };
+  return { status: 'unknown', reason: { code: unknown } };
 }

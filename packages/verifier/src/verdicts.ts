@@ -9,6 +9,7 @@
  * verdictMessage('key-revoked').id; // 'Kunci penerbit sudah dicabut saat rekaman ditandatangani.'
  * ```
  */
+import type { VerificationCode } from '@ikrar/core';
 import type { VerifierMessage } from './errors.js';
 
 /** Every verdict, in order of precedence (the first that applies is given). */
@@ -89,6 +90,55 @@ const MESSAGES: Record<Verdict, VerifierMessage> = {
     en: 'The same person already signed for the same event.',
   },
 };
+
+/**
+ * Every finer reason a result can name: core's verification codes, and what the verifier and the
+ * command find before or after them. Stable, documented in the README; never the name of a thrown
+ * error with another meaning.
+ */
+export type ReasonCode =
+  | VerificationCode
+  | 'ERR_PROOF_CREATED_MISSING'
+  | 'ERR_PLEDGE_TEXT_ALTERED'
+  | 'ERR_JSON_INVALID'
+  | 'ERR_UTF8_INVALID'
+  | 'ERR_EMPTY_INPUT'
+  | 'ERR_LINE_TOO_LONG'
+  | 'ERR_INPUT_TOO_LARGE'
+  | 'ERR_PDF_INVALID'
+  | 'ERR_PDF_UNSUPPORTED'
+  | 'ERR_PDF_NO_RECORD'
+  | 'ERR_PDF_MULTIPLE_RECORDS'
+  | 'ERR_STATUS_ENTRY_INVALID'
+  | 'ERR_STATUS_REVOKED'
+  | 'ERR_STATUS_MISSING'
+  | 'ERR_STATUS_LIST_NOT_GIVEN'
+  | 'ERR_STATUS_ISSUER_MISMATCH'
+  | 'ERR_STATUS_PURPOSE_MISMATCH';
+
+/**
+ * Why a result is what it is, structured: a stable `code`, the JSON `path` of the field at fault
+ * when there is one, and a stable `detail` where the code has finer cases (the JSON parse reason,
+ * such as `duplicate-key`; the differing fields of an altered text, comma-separated).
+ */
+export interface RecordReason {
+  readonly code: ReasonCode;
+  readonly path?: string;
+  readonly detail?: string;
+}
+
+/**
+ * A reason as one short line for people: `CODE`, `CODE at path`, `CODE (detail)`.
+ * @param reason - a {@link RecordReason}
+ * @returns the line
+ * @example formatReason({ code: 'ERR_JSON_INVALID', detail: 'duplicate-key' }) // 'ERR_JSON_INVALID (duplicate-key)'
+ */
+export function formatReason(reason: RecordReason): string {
+  let s: string = reason.code;
+  if (reason.path !== undefined) s += ` at ${reason.path}`;
+  if (reason.detail !== undefined) s += ` (${reason.detail})`;
+  return s;
+}
 
 /**
  * The message of a verdict in both languages.

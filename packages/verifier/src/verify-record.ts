@@ -15,6 +15,7 @@
  */
 import {
   checkPledgeText,
+  createVerifyCache,
   isIkrarError,
   maskIdentifier,
   parseJson,
@@ -30,7 +31,7 @@ import { isPlainObject, str } from './internal/util.js';
 import { statusOfRecord, type StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
 import { trustAt, type TrustStore } from './trust-store.js';
-import { verdictMessage, type Verdict } from './verdicts.js';
+import { type RecordReason, verdictMessage, type Verdict } from './verdicts.js';
 
 /** Where a record came from, for reports: a file and line, or an index in a JSON array. */
 export interface RecordSource {
@@ -56,8 +57,8 @@ export interface RecordResult {
   readonly verdict: Verdict;
   /** `verdict === 'valid'`. */
   readonly valid: boolean;
-  /** A finer, stable reason: core's verification code, a JSON parse reason, a differing field. */
-  readonly reason?: string;
+  /** Why, structured: core's verification code or the verifier's, the field at fault, a finer case. */
+  readonly reason?: RecordReason;
   readonly message: VerifierMessage;
   /** Index of the proof the verdict is about (the failing one, else the issuer's). */
   readonly proof?: number;
@@ -132,13 +133,13 @@ const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
 /**
  * A malformed result for input that is not a record at all (bad JSON, an empty file, not a PDF).
  *
- * @param reason - a stable reason, e.g. `ERR_JSON_INVALID:duplicate-key`
+ * @param reason - why, e.g. `{ code: 'ERR_JSON_INVALID', detail: 'duplicate-key' }`
  * @param source - where it came from
  * @param detail - a message for the reason, in both languages
  * @returns the outcome
- * @example malformedOutcome('empty-file', { file: 'a.jsonl' })
+ * @example malformedOutcome({ code: 'ERR_EMPTY_INPUT' }, { file: 'a.jsonl' })
  */
-export function malformedOutcome(reason: string, source?: RecordSource, detail?: VerifierMessage): RecordOutcome {
+export function malformedOutcome(reason: RecordReason, source?: RecordSource, detail?: VerifierMessage): RecordOutcome {
   return {
     result: {
       ...(source && { source }),
@@ -221,7 +222,9 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const resolveKey = keyResolver(store);
   const statusLists = options.statusLists;
   const requireStatus = options.requireStatus ?? false;
+  // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
   const pledgeOptions = {
+    cache: createVerifyCache(),
     resolveKey,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
     ...(options.sha256 && { sha256: options.sha256 }),
@@ -245,7 +248,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     try {
       r = await verifyPledge(record, pledgeOptions);
     } catch {
-      return malformedOutcome('ERR_RECORD_INVALID', source);
+      return malformedOutcome({ code: 'ERR_RECORD_INVALID' }, source);
     }
     const issuerProof = r.issuerProof !== undefined ? r.proofs[r.issuerProof] : undefined;
     const common = {
@@ -254,7 +257,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       ...(issuerProof?.created !== undefined && { signedAt: issuerProof.created }),
       ...extra,
     };
-    const out = (verdict: Verdict, reason?: string, proof?: number): RecordOutcome => {
+    const out = (verdict: Verdict, reason?: RecordReason, proof?: number): RecordOutcome => {
       const valid = verdict === 'valid';
       const message = verdictMessage(verdict);
       const result: { -readonly [K in keyof RecordResult]: RecordResult[K] } =
@@ -272,26 +275,34 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       const code = r.code as VerificationCode;
       const failed = r.proofs.find((p) => !p.verified);
       const at = failed?.index;
-      if (r.path !== undefined) return out('malformed', `${code}:${r.path}`, at);
-      if (MALFORMED_CODES.has(code)) return out('malformed', code, at);
-      if (code === 'ERR_ISSUER_MISMATCH') return out('issuer-mismatch', code);
-      if (code === 'ERR_PLEDGE_DIGEST_MISMATCH') return out('altered-text', code);
+      const reason: RecordReason = r.path === undefined ? { code } : { code, path: r.path };
+      // README: a text that differs from its own digest is altered-text (it carries a path too).
+      if (code === 'ERR_PLEDGE_DIGEST_MISMATCH') return out('altered-text', reason);
+      if (r.path !== undefined || MALFORMED_CODES.has(code)) return out('malformed', reason, at);
+      if (code === 'ERR_ISSUER_MISMATCH') return out('issuer-mismatch', reason);
       // A key nobody can resolve: the issuer's own is simply not trusted; anyone else's is a bad proof.
-      if (code === 'ERR_KEY_UNRESOLVED' && failed?.controller === r.issuer) return out('untrusted-issuer', code, at);
-      return out('invalid-signature', code, at);
+      if (code === 'ERR_KEY_UNRESOLVED' && failed?.controller === r.issuer) return out('untrusted-issuer', reason, at);
+      return out('invalid-signature', reason, at);
     }
     const ip = r.issuerProof as number;
     const created = issuerProof?.created;
     // DESIGN.md: trust is decided at the final issuer proof's `created`. Data Integrity 1.0 §2.1 makes
     // `created` optional, so a proof without it is well formed, but there is no time to judge it by.
-    if (created === undefined) return out('undated-proof', 'ERR_PROOF_CREATED_MISSING', ip);
+    if (created === undefined) return out('undated-proof', { code: 'ERR_PROOF_CREATED_MISSING' }, ip);
     const trust = trustAt(store, r.issuer as string, created);
     if (trust.status === 'untrusted') return out('untrusted-issuer', undefined, ip);
     if (trust.status === 'revoked') return out('key-revoked', undefined, ip);
     if (trust.status === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
     if (trust.status === 'expired') return out('key-expired', undefined, ip);
     const text = checkPledgeText(record, templates);
-    if (text.status === 'altered') return out('altered-text', text.differences.join(','), ip);
+    if (text.status === 'altered') {
+      const reason: RecordReason = {
+        code: 'ERR_PLEDGE_TEXT_ALTERED',
+        path: `credentialSubject.pledge.${text.differences[0] as string}`,
+        detail: text.differences.join(','),
+      };
+      return out('altered-text', reason, ip);
+    }
     if (text.status === 'unknown-template') return out('unknown-template', undefined, ip);
     if (statusLists !== undefined || requireStatus) {
       const st = statusOfRecord(record, r.issuer as string, statusLists ?? new Map(), requireStatus);
@@ -314,12 +325,9 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       });
     } catch (err) {
       if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
-        return malformedOutcome(`ERR_JSON_INVALID:${(err as { reason?: string }).reason ?? 'syntax'}`, source, {
-          id: err.messages.id,
-          en: err.messages.en,
-        });
+        return malformedOutcome({ code: 'ERR_JSON_INVALID', detail: err.reason }, source, err.messages);
       }
-      return malformedOutcome('ERR_JSON_INVALID', source);
+      return malformedOutcome({ code: 'ERR_JSON_INVALID' }, source);
     }
     return verify(record, source);
   }

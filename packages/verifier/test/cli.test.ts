@@ -18,7 +18,7 @@ interface JsonOut {
   results: {
     source?: { file?: string; line?: number; index?: number };
     verdict: string;
-    reason?: string;
+    reason?: { code: string; path?: string; detail?: string };
     signer?: { identifier?: string };
   }[];
   summary: Record<string, number>;
@@ -96,12 +96,12 @@ describe('ikrar-verify exit codes and output', () => {
     expect(r.stdout).toContain(`${m}:2  invalid-signature`);
     expect(r.stdout).toContain(`${m}:3  malformed`);
     expect(r.stdout).toContain(`${m}:5  malformed`);
-    expect(r.stdout).toContain('[ERR_JSON_INVALID:duplicate-key]');
+    expect(r.stdout).toContain('[ERR_JSON_INVALID (duplicate-key)]');
     expect(r.stdout).toContain(`${m}:6  malformed`);
-    expect(r.stdout).toContain('[ERR_JSON_INVALID:proto-key]');
+    expect(r.stdout).toContain('[ERR_JSON_INVALID (proto-key)]');
     expect(r.stdout).toContain(`${m}:7  malformed`);
     expect(r.stdout).toContain(`${m}:8  malformed`);
-    expect(r.stdout).toContain('[ERR_JSON_INVALID:too-deep]');
+    expect(r.stdout).toContain('[ERR_JSON_INVALID (too-deep)]');
     expect(r.stdout).toContain(`${m}:9  untrusted-issuer`);
     expect(r.stdout).toContain(`${m}:10  duplicate`);
     expect(r.stdout).toContain(`${m}:11  malformed`);
@@ -137,7 +137,7 @@ describe('ikrar-verify exit codes and output', () => {
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout) as JsonOut;
     expect(out.summary).toMatchObject({ total: 2, valid: 1, 'undated-proof': 1, malformed: 0 });
-    expect(out.results[1]).toMatchObject({ verdict: 'undated-proof', reason: 'ERR_PROOF_CREATED_MISSING' });
+    expect(out.results[1]).toMatchObject({ verdict: 'undated-proof', reason: { code: 'ERR_PROOF_CREATED_MISSING' } });
     const human = runCli([f('undated.jsonl'), '--trust', trust, '--lang', 'en', '--html', f('undated.html')]);
     expect(human.code).toBe(1);
     expect(human.stdout).toMatch(/undated-proof\s+1/);
@@ -156,7 +156,7 @@ describe('ikrar-verify exit codes and output', () => {
       const r = runCli([f('mixed.jsonl'), f('valid.jsonl'), '--trust', trust, '--json', ...extra]);
       expect(r.code).toBe(1);
       return (JSON.parse(r.stdout) as JsonOut).results.map(
-        (x) => `${x.source?.file}:${x.source?.line} ${x.verdict} ${x.reason ?? ''}`,
+        (x) => `${x.source?.file}:${x.source?.line} ${x.verdict} ${JSON.stringify(x.reason ?? null)}`,
       );
     });
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
@@ -165,15 +165,15 @@ describe('ikrar-verify exit codes and output', () => {
 
   it('an empty file and a truncated file are malformed (exit 1), total counts them', () => {
     for (const [file, reason] of [
-      ['empty.jsonl', 'ERR_EMPTY_INPUT'],
-      ['truncated.jsonl', 'ERR_JSON_INVALID:syntax'],
+      ['empty.jsonl', { code: 'ERR_EMPTY_INPUT' }],
+      ['truncated.jsonl', { code: 'ERR_JSON_INVALID', detail: 'syntax' }],
     ] as const) {
       const r = runCli([f(file), '--trust', trust, '--json']);
       expect(r.code, file).toBe(1);
       const out = JSON.parse(r.stdout) as JsonOut;
       expect(out.summary.total).toBe(1);
       expect(out.results[0]?.verdict).toBe('malformed');
-      expect(out.results[0]?.reason).toBe(reason);
+      expect(out.results[0]?.reason).toEqual(reason);
     }
   });
 
@@ -189,7 +189,9 @@ describe('ikrar-verify exit codes and output', () => {
     const r = runCli([f('notpdf.pdf'), '--trust', trust, '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as JsonOut;
-    expect(out.results[0]).toMatchObject({ verdict: 'malformed', reason: 'ERR_PDF_INVALID' });
+    expect(out.results[0]).toEqual(
+      expect.objectContaining({ verdict: 'malformed', reason: { code: 'ERR_PDF_INVALID' } }),
+    );
   });
 
   it('a certificate .pdf gives its embedded record: valid; a PDF without a record is malformed', async () => {
@@ -212,7 +214,7 @@ describe('ikrar-verify exit codes and output', () => {
     expect(blank.code).toBe(1);
     expect((JSON.parse(blank.stdout) as JsonOut).results[0]).toMatchObject({
       verdict: 'malformed',
-      reason: 'ERR_PDF_NO_RECORD',
+      reason: { code: 'ERR_PDF_NO_RECORD' },
     });
   });
 
@@ -234,7 +236,7 @@ describe('ikrar-verify exit codes and output', () => {
     expect(garbage.code).toBe(1);
     const empty = runCli(['-', '--trust', trust, '--json'], { input: '' });
     expect(empty.code).toBe(1);
-    expect((JSON.parse(empty.stdout) as JsonOut).results[0]?.reason).toBe('ERR_EMPTY_INPUT');
+    expect((JSON.parse(empty.stdout) as JsonOut).results[0]?.reason).toEqual({ code: 'ERR_EMPTY_INPUT' });
   });
 
   it('a 50 MB line is malformed and the next line is still verified', () => {
@@ -246,7 +248,7 @@ describe('ikrar-verify exit codes and output', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as JsonOut;
     expect(out.results.map((x) => [x.source?.line, x.verdict, x.reason])).toEqual([
-      [1, 'malformed', 'ERR_LINE_TOO_LONG'],
+      [1, 'malformed', { code: 'ERR_LINE_TOO_LONG' }],
       [2, 'valid', undefined],
     ]);
   });

@@ -61,7 +61,7 @@ describe('a collective pakta integritas', () => {
     list[1]!.proofValue = list[2]!.proofValue;
     const r = await verdictOf({ ...record, proof: list });
     expect(r.verdict).toBe('invalid-signature');
-    expect(r.reason).toBe('ERR_SIGNATURE_INVALID');
+    expect(r.reason).toEqual({ code: 'ERR_SIGNATURE_INVALID' });
     expect(r.proof).toBe(1);
   });
 
@@ -72,13 +72,13 @@ describe('a collective pakta integritas', () => {
     });
     const missing = await verdictOf(early);
     expect(missing.verdict).toBe('invalid-signature');
-    expect(missing.reason).toBe('ERR_REPRESENTATIVE_MISSING');
+    expect(missing.reason).toEqual({ code: 'ERR_REPRESENTATIVE_MISSING' });
     expect(missing.message.en).toBe('A signature does not match the record.');
     const outsider = await signPledge(signed as never, generateKeyPair(), { mode: 'set' });
     const all = (outsider.proof as DataIntegrityProof[]).map((p) => p.id!);
     const extra = await verdictOf(await signPledge(outsider, agency, { previousProof: all }));
     expect(extra.verdict).toBe('invalid-signature');
-    expect(extra.reason).toBe('ERR_PROOF_UNEXPECTED');
+    expect(extra.reason).toEqual({ code: 'ERR_PROOF_UNEXPECTED' });
   });
 
   it('is issuer-mismatch before the agency countersigned', async () => {

@@ -79,8 +79,10 @@ function streamOf(bytes: Uint8Array, cuts: readonly number[]): ReadableStream<Ui
   });
 }
 
-const brief = (o: RecordOutcome): string =>
-  `${o.result.source?.line ?? '-'}:${o.result.verdict}:${o.result.reason ?? ''}`;
+// The structured reason as `code` or `code:detail`, to compare many outcomes in one line each.
+const why = (o: RecordOutcome): string =>
+  o.result.reason ? [o.result.reason.code, o.result.reason.detail].filter(Boolean).join(':') : '';
+const brief = (o: RecordOutcome): string => `${o.result.source?.line ?? '-'}:${o.result.verdict}:${why(o)}`;
 
 describe('read-inputs: the one reader for the command and browsers', () => {
   it('gives the same verdicts on the same lines however a Web stream is chunked (property)', async () => {
@@ -125,7 +127,7 @@ describe('read-inputs: the one reader for the command and browsers', () => {
     await feedBlob(file('dup.json', '{"a":1,"a":2}'), s);
     await feedBlob(file('bad.pdf', 'not a pdf'), s);
     const got = (await s.done()).map(
-      (o) => `${o.result.source?.file}#${o.result.source?.index ?? ''}:${o.result.verdict}:${o.result.reason ?? ''}`,
+      (o) => `${o.result.source?.file}#${o.result.source?.index ?? ''}:${o.result.verdict}:${why(o)}`,
     );
     expect(got).toEqual([
       'one.json#:valid:',

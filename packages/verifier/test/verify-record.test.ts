@@ -4,6 +4,7 @@ import {
   createProof,
   createSigner,
   defineTemplate,
+  digestJson,
   generateKeyPair,
   publicKeyToMultibase,
   signPledge,
@@ -79,7 +80,7 @@ describe('verdicts', () => {
     bad.credentialSubject.signer.name = 'Orang Lain';
     const r = await verdictOf(bad);
     expect(r.verdict).toBe('invalid-signature');
-    expect(r.reason).toBe('ERR_SIGNATURE_INVALID');
+    expect(r.reason).toEqual({ code: 'ERR_SIGNATURE_INVALID' });
   });
 
   it('an issuer absent from the trust store is untrusted-issuer', async () => {
@@ -126,7 +127,11 @@ describe('verdicts', () => {
   it('altered pledge wording with consistent digest and valid signatures is altered-text', async () => {
     const r = await verdictOf(await alterText(single, agency));
     expect(r.verdict).toBe('altered-text');
-    expect(r.reason).toContain('points[1]');
+    expect(r.reason).toEqual({
+      code: 'ERR_PLEDGE_TEXT_ALTERED',
+      path: 'credentialSubject.pledge.points[1]',
+      detail: 'points[1]',
+    });
   });
 
   it('a template the verifier does not know is unknown-template; known when passed', async () => {
@@ -169,14 +174,15 @@ describe('verdicts', () => {
     expect((await verdictOf(42)).verdict).toBe('malformed');
     const noProof = structuredClone(single) as unknown as Record<string, unknown>;
     delete noProof.proof;
-    expect((await verdictOf(noProof)).reason).toBe('ERR_PROOF_MISSING');
+    expect((await verdictOf(noProof)).reason).toEqual({ code: 'ERR_PROOF_MISSING' });
     const v = createRecordVerifier({ trustStore: parseTrustStore(trustFor(agency)) });
     const text = JSON.stringify(single);
     expect((await v.verifyText(text)).result.verdict).toBe('valid');
-    expect((await v.verifyText(text.slice(0, -10))).result.reason).toBe('ERR_JSON_INVALID:syntax');
-    expect((await v.verifyText(`{"a":1,"a":2}`)).result.reason).toBe('ERR_JSON_INVALID:duplicate-key');
-    expect((await v.verifyText(`{"__proto__":{"x":1}}`)).result.reason).toBe('ERR_JSON_INVALID:proto-key');
-    expect((await v.verifyText('['.repeat(100_000))).result.reason).toBe('ERR_JSON_INVALID:too-deep');
+    const json = (detail: string) => ({ code: 'ERR_JSON_INVALID', detail });
+    expect((await v.verifyText(text.slice(0, -10))).result.reason).toEqual(json('syntax'));
+    expect((await v.verifyText(`{"a":1,"a":2}`)).result.reason).toEqual(json('duplicate-key'));
+    expect((await v.verifyText(`{"__proto__":{"x":1}}`)).result.reason).toEqual(json('proto-key'));
+    expect((await v.verifyText('['.repeat(100_000))).result.reason).toEqual(json('too-deep'));
     const proofNoCreated = structuredClone(single) as unknown as { proof: Record<string, unknown> };
     expect(proofNoCreated.proof.created).toBeDefined();
   });
@@ -309,7 +315,7 @@ describe('undated-proof: a foreign proof without created (optional in Data Integ
     const r = await verdictOf(record);
     expect(r.verdict).toBe('undated-proof');
     expect(r.valid).toBe(false);
-    expect(r.reason).toBe('ERR_PROOF_CREATED_MISSING');
+    expect(r.reason).toEqual({ code: 'ERR_PROOF_CREATED_MISSING' });
     expect(r.proof).toBe(0);
     expect(r.message.en).toBe(
       "The issuer's proof has no created time: the record cannot be placed in the issuer key's trust window.",
@@ -327,5 +333,32 @@ describe('undated-proof: a foreign proof without created (optional in Data Integ
     for (const rec of [single, record, tampered]) report.add(await v.verify(rec));
     const { summary } = report.finish();
     expect(summary).toMatchObject({ total: 3, valid: 1, 'undated-proof': 1, 'invalid-signature': 1, malformed: 0 });
+  });
+});
+
+describe('no state shared between verifiers', () => {
+  it('a verifier given a wrong sha256 cannot change what another verifier in the same process says', async () => {
+    const constant = (): Uint8Array => new Uint8Array(32).fill(7);
+    const genuine = await makeRecord({ agency });
+    // The genuine text under the digest a wrong SHA-256 gives it, signed by the agency.
+    const copy = structuredClone(genuine) as unknown as {
+      proof?: unknown;
+      credentialSubject: { pledge: Record<string, unknown> };
+    };
+    delete copy.proof;
+    const { digestMultibase: _d, ...body } = copy.credentialSubject.pledge;
+    void _d;
+    copy.credentialSubject.pledge.digestMultibase = digestJson(body, constant);
+    const forged = await signPledge(copy as never, agency, { created: '2024-10-07T08:05:00+08:00' });
+    const trustStore = parseTrustStore(trustFor(agency));
+    const broken = createRecordVerifier({ trustStore, sha256: constant, verifySignature: () => true });
+    const honest = createRecordVerifier({ trustStore });
+    expect((await broken.verify(forged)).result.verdict).toBe('valid'); // its own wrong answer, remembered
+    const r = (await honest.verify(forged)).result;
+    expect([r.verdict, r.reason]).toEqual([
+      'altered-text',
+      { code: 'ERR_PLEDGE_DIGEST_MISMATCH', path: 'credentialSubject.pledge' },
+    ]);
+    expect((await honest.verify(genuine)).result.verdict).toBe('valid');
   });
 });

@@ -26,29 +26,19 @@ export function buildCollective(
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" expected object');
   const now = input.now ?? new Date();
   const zone = input.timeZone ?? 'WIB';
-  if (zone !== 'WIB' && zone !== 'WITA' && zone !== 'WIT')
-    bad('timeZone', 'Expected WIB, WITA or WIT', 'Harus WIB, WITA, atau WIT');
+  if (zone !== 'WIB' && zone !== 'WITA' && zone !== 'WIT') bad('timeZone', 'time-zone');
   const template =
     typeof input.template === 'string' ? getTemplate(input.template, input.templateVersion) : input.template;
   if (template.kind !== 'pakta-integritas') {
-    bad(
-      'template',
-      'A collective record needs a pakta-integritas template',
-      'Rekaman kolektif memerlukan templat pakta integritas',
-    );
+    bad('template', 'collective-template');
   }
   const language = input.language ?? 'id';
-  if (!template.texts[language])
-    bad('language', `Template has no "${language}" text`, `Templat tidak punya teks "${language}"`);
+  if (!template.texts[language]) bad('language', 'template-language', { value: language });
   const { issuerId, issuerName, eventName, place, date } = issuerAndEvent(input);
 
   const list = input.representatives;
   if (!Array.isArray(list) || list.length < 1 || list.length > max) {
-    bad(
-      'credentialSubject.representatives',
-      `Expected 1 to ${max} representatives`,
-      `Harus 1 sampai ${max} perwakilan`,
-    );
+    bad('credentialSubject.representatives', 'representatives-count', { max });
   }
   const seenPeople = new Set<string>();
   const seenProofs = new Set<string>();
@@ -56,18 +46,18 @@ export function buildCollective(
     const path = `credentialSubject.representatives[${i}]`;
     const employeeType: unknown = r?.employeeType;
     if (employeeType !== 'PNS' && employeeType !== 'PPPK' && employeeType !== 'PPNPN')
-      bad(`${path}.employeeType`, 'Expected PNS, PPPK or PPNPN', 'Harus PNS, PPPK, atau PPNPN');
+      bad(`${path}.employeeType`, 'employee-type');
     if (!template.appliesTo.includes(employeeType))
-      bad(`${path}.employeeType`, `Template is not for ${employeeType}`, `Templat tidak untuk ${employeeType}`);
+      bad(`${path}.employeeType`, 'template-not-for-type', { value: employeeType });
     const scheme = r.identifierScheme ?? DEFAULT_SCHEME[employeeType];
     const checked = validateIdentifier(scheme, r.identifier, { now });
-    if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason, checked.messages);
+    if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason);
     const person = `${scheme}:${checked.parsed.value}`;
-    if (seenPeople.has(person)) bad(path, 'The same person is named twice', 'Orang yang sama disebut dua kali');
+    if (seenPeople.has(person)) bad(path, 'person-twice');
     seenPeople.add(person);
     const proofId = r.proofId ?? `urn:uuid:${randomUuid()}`;
-    if (!UUID_URN.test(proofId)) bad(`${path}.proofId`, 'Expected urn:uuid:…', 'Harus urn:uuid:…');
-    if (seenProofs.has(proofId)) bad(`${path}.proofId`, 'Proof ids must differ', 'Id bukti harus berbeda');
+    if (!UUID_URN.test(proofId)) bad(`${path}.proofId`, 'proof-id');
+    if (seenProofs.has(proofId)) bad(`${path}.proofId`, 'proof-id-twice');
     seenProofs.add(proofId);
     return {
       name: text(r.name, `${path}.name`, 200, true) as string,
@@ -80,9 +70,8 @@ export function buildCollective(
     };
   });
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
-  if (!UUID_URN.test(id)) bad('id', 'Expected urn:uuid:…', 'Harus urn:uuid:…');
-  if (seenProofs.has(id))
-    bad('id', 'The record id must differ from the proof ids', 'Id rekaman harus berbeda dari id bukti');
+  if (!UUID_URN.test(id)) bad('id', 'record-id');
+  if (seenProofs.has(id)) bad('id', 'record-id-is-proof-id');
   const pledge = pledgeText(template, language, { agency: issuerName, event: eventName }, digest);
   return {
     '@context': [...PLEDGE_CONTEXT],

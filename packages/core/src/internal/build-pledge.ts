@@ -5,6 +5,7 @@
  */
 import { randomUuid } from './uuid.js';
 import { ConsentIncompleteError, IdentifierInvalidError, RecordInvalidError } from '../errors.js';
+import type { RecordInvalidReason, RecordInvalidValues } from '../types.js';
 import { DEFAULT_SCHEME, validateIdentifier } from '../identity.js';
 import { PLEDGE_CONTEXT, PLEDGE_CREDENTIAL_TYPE, type PledgeCredential, type PledgeText } from '../record.js';
 import {
@@ -17,17 +18,17 @@ import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
 import type { CreatePledgeInput } from '../create-pledge.js';
 
-export function bad(path: string, en: string, id: string): never {
-  throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
+export function bad(path: string, reason: RecordInvalidReason, values?: RecordInvalidValues): never {
+  throw new RecordInvalidError(path, reason, values);
 }
 
 export function text(value: unknown, path: string, max: number, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') bad(path, 'Required text is missing', 'Teks wajib tidak ada');
+  if (typeof value !== 'string' || value.trim() === '') bad(path, 'text-required');
   const t = value.trim().normalize('NFC');
-  if (t.length > max) bad(path, `Text is longer than ${max} characters`, `Teks lebih dari ${max} karakter`);
+  if (t.length > max) bad(path, 'text-too-long', { max });
   // Control characters would render differently in the PDF and the widget.
-  if (/[\u0000-\u001f\u007f]/.test(t)) bad(path, 'Text contains control characters', 'Teks berisi karakter kontrol');
+  if (/[\u0000-\u001f\u007f]/.test(t)) bad(path, 'text-control-characters');
   return t;
 }
 
@@ -39,33 +40,27 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" expected object');
   const now = input.now ?? new Date();
   const zone = input.timeZone ?? 'WIB';
-  if (zone !== 'WIB' && zone !== 'WITA' && zone !== 'WIT')
-    bad('timeZone', 'Expected WIB, WITA or WIT', 'Harus WIB, WITA, atau WIT');
+  if (zone !== 'WIB' && zone !== 'WITA' && zone !== 'WIT') bad('timeZone', 'time-zone');
   const template =
     typeof input.template === 'string' ? getTemplate(input.template, input.templateVersion) : input.template;
   const language = input.language ?? 'id';
   const t = template.texts[language];
-  if (!t) bad('language', `Template has no "${language}" text`, `Templat tidak punya teks "${language}"`);
+  if (!t) bad('language', 'template-language', { value: language });
 
   const { issuerId, issuerName, eventName, place, date } = issuerAndEvent(input);
 
   const s = input.signer;
   const employeeType = s?.employeeType;
   if (employeeType !== 'PNS' && employeeType !== 'PPPK' && employeeType !== 'PPNPN') {
-    bad('credentialSubject.signer.employeeType', 'Expected PNS, PPPK or PPNPN', 'Harus PNS, PPPK, atau PPNPN');
+    bad('credentialSubject.signer.employeeType', 'employee-type');
   }
   if (!template.appliesTo.includes(employeeType)) {
-    bad(
-      'credentialSubject.signer.employeeType',
-      `Template is not for ${employeeType}`,
-      `Templat tidak untuk ${employeeType}`,
-    );
+    bad('credentialSubject.signer.employeeType', 'template-not-for-type', { value: employeeType });
   }
   const scheme = s.identifierScheme ?? DEFAULT_SCHEME[employeeType];
   const checked = validateIdentifier(scheme, s.identifier, { now });
-  if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason, checked.messages);
-  if (s.id !== undefined && !/^did:[a-z0-9]+:\S+$/.test(s.id))
-    bad('credentialSubject.id', 'Signer id must be a DID', 'Id penanda tangan harus DID');
+  if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason);
+  if (s.id !== undefined && !/^did:[a-z0-9]+:\S+$/.test(s.id)) bad('credentialSubject.id', 'signer-not-did');
 
   const pledge = pledgeText(template, language, { agency: issuerName, event: eventName }, digest);
 
@@ -73,31 +68,24 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
   const acknowledged = [...new Set(c?.acknowledgedPoints ?? [])].sort((a, b) => a - b);
   const missing = pledge.points.map((_, i) => i + 1).filter((n) => !acknowledged.includes(n));
   if (missing.length > 0 || acknowledged.length !== pledge.points.length) {
-    throw new ConsentIncompleteError({
-      en: `Every point must be acknowledged; missing: ${missing.join(', ') || 'unknown numbers given'}.`,
-      id: `Setiap butir harus disetujui; belum: ${missing.join(', ') || 'ada nomor yang tidak dikenal'}.`,
-    });
+    throw new ConsentIncompleteError(missing);
   }
   const method = c.method;
   if (method !== 'drawn' && method !== 'typed' && method !== 'click') {
-    bad('credentialSubject.consent.method', 'Expected drawn, typed or click', 'Harus drawn, typed, atau click');
+    bad('credentialSubject.consent.method', 'consent-method');
   }
   const typedName =
     method === 'typed' ? text(c.typedName, 'credentialSubject.consent.typedName', 200, true) : undefined;
   const sigDigest = c.signatureDigestMultibase;
   if (method === 'drawn' && (typeof sigDigest !== 'string' || !/^u[A-Za-z0-9_-]{44,}$/.test(sigDigest))) {
-    bad(
-      'credentialSubject.consent.signatureDigestMultibase',
-      'A drawn signature needs its digest',
-      'Tanda tangan gambar memerlukan digest',
-    );
+    bad('credentialSubject.consent.signatureDigestMultibase', 'drawn-digest-missing');
   }
   const acknowledgedAt = formatTimestamp(c.acknowledgedAt ?? now, zone);
   const validFrom = input.validFrom === undefined ? acknowledgedAt : formatTimestamp(input.validFrom, zone);
 
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (!/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    bad('id', 'Expected urn:uuid:…', 'Harus urn:uuid:…');
+    bad('id', 'record-id');
   }
 
   const signer = {
@@ -160,13 +148,12 @@ export function issuerAndEvent(input: {
   event: { name: string; place?: string; date?: string };
 }): { issuerId: string; issuerName: string; eventName: string; place?: string; date?: string } {
   const issuerId = text(input.issuer?.id, 'issuer.id', 2000, true) as string;
-  if (!/^did:[a-z0-9]+:\S+$/.test(issuerId)) bad('issuer.id', 'Issuer id must be a DID', 'Id penerbit harus DID');
+  if (!/^did:[a-z0-9]+:\S+$/.test(issuerId)) bad('issuer.id', 'issuer-not-did');
   const issuerName = text(input.issuer?.name, 'issuer.name', 200, true) as string;
   const eventName = text(input.event?.name, 'event.name', 200, true) as string;
   const place = text(input.event?.place, 'event.place', 200, false);
   const date = input.event?.date;
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-    bad('event.date', 'Expected YYYY-MM-DD', 'Harus YYYY-MM-DD');
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('event.date', 'event-date');
   return {
     issuerId,
     issuerName,

@@ -6,39 +6,12 @@
  * @module
  * @internal
  */
-import { JsonInvalidError, type JsonInvalidReason } from '../errors.js';
+import { JsonInvalidError } from '../errors.js';
+import type { JsonInvalidReason } from '../types.js';
 import { isWellFormedString } from './well-formed.js';
 
-const MESSAGES: Record<JsonInvalidReason, (pos: number) => { id: string; en: string }> = {
-  syntax: (p) => ({ id: `JSON tidak sah di posisi ${p}.`, en: `Invalid JSON at position ${p}.` }),
-  'duplicate-key': (p) => ({
-    id: `Kunci ganda dalam objek JSON di posisi ${p}.`,
-    en: `Duplicate key in JSON object at position ${p}.`,
-  }),
-  'lone-surrogate': (p) => ({
-    id: `String JSON berisi surrogate UTF-16 tunggal di posisi ${p}.`,
-    en: `JSON string contains a lone UTF-16 surrogate at position ${p}.`,
-  }),
-  'proto-key': (p) => ({
-    id: `Kunci "__proto__" tidak diizinkan (posisi ${p}).`,
-    en: `The key "__proto__" is not allowed (position ${p}).`,
-  }),
-  'too-deep': (p) => ({
-    id: `JSON bersarang terlalu dalam di posisi ${p}.`,
-    en: `JSON nested too deeply at position ${p}.`,
-  }),
-  'too-large': (p) => ({
-    id: `JSON terlalu besar (${p} karakter).`,
-    en: `JSON too large (${p} characters).`,
-  }),
-  'non-finite-number': (p) => ({
-    id: `Angka di luar jangkauan di posisi ${p}.`,
-    en: `Number out of range at position ${p}.`,
-  }),
-};
-
 export function fail(reason: JsonInvalidReason, position: number): never {
-  throw new JsonInvalidError(reason, MESSAGES[reason](position), position);
+  throw new JsonInvalidError(reason, position);
 }
 
 /**

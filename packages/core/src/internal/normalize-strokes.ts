@@ -34,10 +34,7 @@ export interface SignatureStrokes {
  */
 export function normalizeSignatureStrokes(value: SignatureStrokes): SignatureStrokes {
   const bad = (path: string): never => {
-    throw new RecordInvalidError(path, {
-      en: `Signature drawing is malformed at ${path}.`,
-      id: `Gambar tanda tangan tidak sah di ${path}.`,
-    });
+    throw new RecordInvalidError(path, 'drawing-malformed');
   };
   if (typeof value !== 'object' || value === null) bad('signature');
   const { width, height, strokes } = value;

@@ -6,17 +6,23 @@
  * @internal
  */
 import { isPlainObject } from './assert.js';
+import type { VerifyCache } from '../verify-cache.js';
 import type { VerifyEngine } from './verification-types.js';
 
 // Every record of one template and event carries the same pledge text. Texts already hashed are
-// remembered by their digest; a record's text that equals one of them, value for value, has that
-// digest (equal JSON values have one canonical form), so a batch hashes each text once and
-// compares the rest with a walk instead of serializing it.
-const KNOWN_TEXTS = new Map<string, Record<string, unknown>>();
-
-function remember(digest: string, body: Record<string, unknown>): string {
-  if (KNOWN_TEXTS.size > 1_000) KNOWN_TEXTS.clear();
-  KNOWN_TEXTS.set(digest, body);
+// remembered, in the caller's cache, by the hash function and the digest; a record's text that
+// equals one of them, value for value, has that digest (equal JSON values have one canonical
+// form), so a batch hashes each text once and compares the rest with a walk. No module state: a
+// caller's wrong `sha256` stays in that caller's cache, under that function.
+function remember(
+  known: Map<string, Record<string, unknown>> | undefined,
+  digest: string,
+  body: Record<string, unknown>,
+): string {
+  if (known) {
+    if (known.size > 1_000) known.clear();
+    known.set(digest, body);
+  }
   return digest;
 }
 
@@ -44,18 +50,23 @@ export function pledgeDigest<H>(
   claimed: string,
   engine: VerifyEngine<H>,
   hash: H | undefined,
+  cache: VerifyCache | undefined,
 ): string | undefined | Promise<string | undefined> {
-  const known = KNOWN_TEXTS.get(claimed);
-  if (known !== undefined && sameJson(known, body)) return claimed;
+  // The value depends on the text and the hash function: key by both (the engine stands for its default).
+  const by = (hash ?? engine) as object;
+  let known = cache?.texts.get(by);
+  if (cache && !known) cache.texts.set(by, (known = new Map()));
+  const seen = known?.get(claimed);
+  if (seen !== undefined && sameJson(seen, body)) return claimed;
   let digest: string | Promise<string>;
   try {
     digest = engine.digestJson(body, hash);
   } catch {
     return undefined;
   }
-  if (typeof digest === 'string') return remember(digest, body);
+  if (typeof digest === 'string') return remember(known, digest, body);
   return digest.then(
-    (d) => remember(d, body),
+    (d) => remember(known, d, body),
     () => undefined,
   );
 }

@@ -8,7 +8,7 @@
  * @internal
  */
 import type { Sha256 } from '../digest.js';
-import { CreatedInvalidError, SignatureInvalidError } from '../errors.js';
+import { CreatedInvalidError, ProofChainBrokenError, SignatureInvalidError } from '../errors.js';
 import { CRYPTOSUITE } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import { isPlainObject } from './assert.js';
@@ -106,10 +106,7 @@ export function planProofInput(
   if (document['@context'] !== undefined) config['@context'] = document['@context'];
   const input = securedInput(document, options.previousProof, proofsOf(document));
   if (!input) {
-    throw new SignatureInvalidError({
-      en: 'previousProof names a proof the document does not have.',
-      id: 'previousProof merujuk bukti yang tidak ada dalam dokumen.',
-    });
+    throw new ProofChainBrokenError();
   }
   return { config, input };
 }
@@ -117,17 +114,11 @@ export function planProofInput(
 /** @throws {SignatureInvalidError} unless a signer returned 64 bytes */
 export function assertSignatureBytes(signature: unknown): asserts signature is Uint8Array {
   if (!(signature instanceof Uint8Array) || signature.length !== 64) {
-    throw new SignatureInvalidError({
-      en: 'The signer returned something other than a 64-byte Ed25519 signature.',
-      id: 'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
-    });
+    throw new SignatureInvalidError('signer-output');
   }
 }
 
 /** The error for a signer whose signature does not verify under its own key. */
 export function selfCheckFailed(): SignatureInvalidError {
-  return new SignatureInvalidError({
-    en: 'The signer produced a signature that does not verify under its own key.',
-    id: 'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
-  });
+  return new SignatureInvalidError('self-check');
 }

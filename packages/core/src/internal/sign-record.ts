@@ -48,19 +48,13 @@ export function planProof(
   const existing = proofsOf(doc);
   const ctx = doc['@context'];
   if (!Array.isArray(ctx) || ctx[0] !== VC_V2_CONTEXT || ctx.some((c) => typeof c !== 'string')) {
-    throw new RecordInvalidError('@context', {
-      en: `@context must be a list of URL strings starting with ${VC_V2_CONTEXT}.`,
-      id: `@context harus daftar URL string yang diawali ${VC_V2_CONTEXT}.`,
-    });
+    throw new RecordInvalidError('@context', 'context');
   }
   let previousProof = options.previousProof;
   if (previousProof === undefined && existing.length > 0 && (options.mode ?? 'chain') === 'chain') {
     const finals = finalProofIds(existing);
     if (finals.some((id) => id === undefined)) {
-      throw new RecordInvalidError('proof.id', {
-        en: 'Cannot chain to a proof that has no id; sign with mode "set" instead.',
-        id: 'Tidak dapat merangkai ke bukti tanpa id; gunakan mode "set".',
-      });
+      throw new RecordInvalidError('proof.id', 'chain-without-id');
     }
     previousProof = finals.length === 1 ? (finals[0] as string) : (finals as string[]);
   }

@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../types.js';
 
 /** What a status-list message is about. */
 export type StatusMessageKey =

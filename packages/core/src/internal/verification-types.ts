@@ -5,8 +5,9 @@
  * @module
  * @internal
  */
-import type { LocalizedText } from '../errors.js';
+import type { LocalizedText } from '../types.js';
 import type { Ed25519PublicKey } from '../keys.js';
+import type { VerifyCache } from '../verify-cache.js';
 
 /** Why a record or a proof did not verify. Stable, documented in the README. */
 export type VerificationCode =
@@ -74,6 +75,11 @@ export interface VerifyPledgeOptions {
   requireIssuerProof?: boolean;
   /** SHA-256 for hashing; default `@noble/hashes`. A native one (node:crypto) is several times faster. */
   sha256?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * A cache the caller owns ({@link createVerifyCache}) for a batch: pledge texts hashed once,
+   * keyed by the hash function too, and decoded `did:key`s. Without one nothing is remembered.
+   */
+  cache?: VerifyCache;
 }
 
 /**

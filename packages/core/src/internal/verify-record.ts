@@ -10,6 +10,7 @@ import { isPlainObject } from './assert.js';
 import { decodeDidKey } from './did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { parseTimestamp } from '../time.js';
+import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
 import { checkCollective, collectiveStructure, COLLECTIVE_TYPE } from './verify-collective.js';
 import {
@@ -32,15 +33,15 @@ export type {
   VerifyOptions,
 } from './verification-types.js';
 
-const KEY_CACHE = new Map<string, Uint8Array | null>();
-
-/** did:key bytes by method, bounded; the point itself is checked by the strict signature check. */
-function resolveDidKey(vm: string): Uint8Array | null {
-  let key = KEY_CACHE.get(vm);
+/** did:key bytes by method, in the caller's cache (bounded); the point is checked by the strict signature check. */
+function resolveDidKey(vm: string, cache: VerifyCache | undefined): Uint8Array | null {
+  let key = cache?.keys.get(vm);
   if (key !== undefined) return key;
   key = decodeDidKey(vm);
-  if (KEY_CACHE.size > 10_000) KEY_CACHE.clear();
-  KEY_CACHE.set(vm, key);
+  if (cache) {
+    if (cache.keys.size > 10_000) cache.keys.clear();
+    cache.keys.set(vm, key);
+  }
   return key;
 }
 
@@ -132,7 +133,7 @@ export async function verifyRecord<H>(
   const subject = doc.credentialSubject as Record<string, unknown>;
   if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
     const { digestMultibase, ...body } = subject.pledge;
-    let actual = pledgeDigest(body, digestMultibase, engine, options.sha256);
+    let actual = pledgeDigest(body, digestMultibase, engine, options.sha256, options.cache);
     if (actual instanceof Promise) actual = await actual;
     if (actual !== digestMultibase)
       return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
@@ -220,7 +221,7 @@ async function verifyOne<H>(
   const given = options.keys?.find((k) => k.id === vm);
   if (given) publicKey = given.publicKey;
   else if (vm.startsWith('did:key:')) {
-    publicKey = resolveDidKey(vm);
+    publicKey = resolveDidKey(vm, options.cache);
     if (!publicKey) return no('ERR_KEY_INVALID');
     didKey = true;
   } else if (options.resolveKey) {

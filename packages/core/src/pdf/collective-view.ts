@@ -23,7 +23,7 @@ import { zoneOfTimestamp } from '../time.js';
 
 function text(value: unknown, path: string): string {
   if (typeof value !== 'string') {
-    throw new RecordInvalidError(path, { en: `Expected text (${path})`, id: `Harus berupa teks (${path})` });
+    throw new RecordInvalidError(path, 'expected-text');
   }
   return value.normalize('NFC');
 }
@@ -83,7 +83,7 @@ export function buildCollectiveView(
   const L = labelsOf(options);
   const zone = zoneOfTimestamp(str(record.validFrom, 'validFrom')) ?? 'WIB';
   const at = formatLocalDateTime(record.validFrom, zone, L);
-  if (at === null) bad('validFrom', 'Expected RFC 3339', 'Harus RFC 3339');
+  if (at === null) bad('validFrom', 'expected-time');
   const signers = representativeViews(record, zone, L, options.maskIdentifiers ?? true);
   const eventName = str(event.name, 'credentialSubject.event.name');
   const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);

@@ -22,7 +22,8 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { bytesToUtf8 } from '../encoding.js';
-import { JsonInvalidError, PdfInvalidError, PdfMultipleRecordsError, PdfNoRecordError } from '../errors.js';
+import { PdfInvalidError } from '../errors.js';
+import { embeddedNotUtf8, pdfInvalid, pdfMultipleRecords, pdfNoRecord } from '../internal/pdf-messages.js';
 import { parseJson } from '../parse-json.js';
 
 /** The embedded record file as found in the PDF. */
@@ -40,10 +41,6 @@ export const MAX_PDF_BYTES: number = 64 * 1024 * 1024;
 export const MAX_RECORD_BYTES: number = 16 * 1024 * 1024;
 const MAX_TREE_DEPTH = 32;
 
-function invalid(en: string, id: string, cause?: unknown): PdfInvalidError {
-  return new PdfInvalidError({ en, id }, cause === undefined ? undefined : { cause });
-}
-
 function textOf(value: unknown): string | undefined {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
@@ -51,7 +48,7 @@ function textOf(value: unknown): string | undefined {
 // Walks a name tree (ISO 32000-1 §7.9.6): leaves hold /Names [key value …], other nodes /Kids.
 function collectFileSpecs(node: PDFDict, out: PDFDict[], depth: number, seen: Set<PDFDict>): void {
   if (depth > MAX_TREE_DEPTH || seen.has(node)) {
-    throw invalid('The PDF attachment tree is too deep or loops.', 'Pohon lampiran PDF terlalu dalam atau berputar.');
+    throw pdfInvalid('attachment-tree');
   }
   seen.add(node);
   const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
@@ -91,22 +88,19 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
     throw new TypeError(`"pdfBytes" expected Uint8Array, got ${pdfBytes === null ? 'null' : typeof pdfBytes}`);
   }
   if (pdfBytes.length > MAX_PDF_BYTES) {
-    throw invalid(
-      `The PDF is larger than ${MAX_PDF_BYTES} bytes; a certificate is far smaller.`,
-      `PDF lebih dari ${MAX_PDF_BYTES} bita; sertifikat jauh lebih kecil.`,
-    );
+    throw pdfInvalid('too-large', { max: MAX_PDF_BYTES });
   }
   // §7.5.2: the header %PDF- starts the file; readers accept it within the first 1024 bytes.
   const head = String.fromCharCode(...pdfBytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) {
-    throw invalid('Not a PDF file (no %PDF- header).', 'Bukan berkas PDF (tidak ada kepala %PDF-).');
+    throw pdfInvalid('not-pdf');
   }
   let doc: PDFDocument;
   try {
     // A damaged object is an error, not a console warning and a guess: auditors get a clear verdict.
     doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (cause) {
-    throw invalid('The PDF cannot be read.', 'PDF tidak dapat dibaca.', cause);
+    throw pdfInvalid('unreadable', { cause });
   }
   const specs: PDFDict[] = [];
   try {
@@ -115,20 +109,14 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
     if (tree) collectFileSpecs(tree, specs, 0, new Set());
   } catch (cause) {
     if (cause instanceof PdfInvalidError) throw cause;
-    throw invalid('The PDF attachment list is malformed.', 'Daftar lampiran PDF rusak.', cause);
+    throw pdfInvalid('attachment-list', { cause });
   }
   const records = specs.filter((s) => fileNameOf(s).toLowerCase().endsWith('.json'));
   if (records.length === 0) {
-    throw new PdfNoRecordError({
-      en: 'The PDF carries no embedded .json record.',
-      id: 'PDF tidak memuat rekaman .json terlampir.',
-    });
+    throw pdfNoRecord();
   }
   if (records.length > 1) {
-    throw new PdfMultipleRecordsError({
-      en: `The PDF carries ${records.length} embedded .json files; exactly one record is expected.`,
-      id: `PDF memuat ${records.length} berkas .json terlampir; seharusnya tepat satu rekaman.`,
-    });
+    throw pdfMultipleRecords(records.length);
   }
   const spec = records[0] as PDFDict;
   const fileName = fileNameOf(spec);
@@ -140,17 +128,10 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
     if (!(stream instanceof PDFRawStream)) throw new Error('embedded file is not a stream');
     bytes = decodePDFRawStream(stream).decode();
   } catch (cause) {
-    throw invalid(
-      `The embedded file ${fileName} cannot be read.`,
-      `Berkas terlampir ${fileName} tidak dapat dibaca.`,
-      cause,
-    );
+    throw pdfInvalid('embedded-unreadable', { name: fileName, cause });
   }
   if (bytes.length > MAX_RECORD_BYTES) {
-    throw invalid(
-      `The embedded record is larger than ${MAX_RECORD_BYTES} bytes.`,
-      `Rekaman terlampir lebih dari ${MAX_RECORD_BYTES} bita.`,
-    );
+    throw pdfInvalid('record-too-large', { max: MAX_RECORD_BYTES });
   }
   return { fileName, bytes };
 }
@@ -172,10 +153,7 @@ export async function extractRecord(pdfBytes: Uint8Array): Promise<unknown> {
   try {
     text = bytesToUtf8(bytes);
   } catch {
-    throw new JsonInvalidError('syntax', {
-      en: `The embedded file ${fileName} is not UTF-8 text.`,
-      id: `Berkas terlampir ${fileName} bukan teks UTF-8.`,
-    });
+    throw embeddedNotUtf8(fileName);
   }
   return parseJson(text);
 }

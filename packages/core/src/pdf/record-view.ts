@@ -11,17 +11,18 @@
  */
 import { RecordInvalidError } from '../errors.js';
 import type { SignedPledge } from '../record.js';
+import type { RecordInvalidReason } from '../types.js';
 import type { CertificateView } from './certificate-layout.js';
 import { CERTIFICATE_LABELS, formatLocalDateTime } from './labels.js';
 import type { RenderCertificateOptions } from './render-certificate.js';
 
-export function bad(path: string, en: string, id: string): never {
-  throw new RecordInvalidError(path, { en: `${en} (${path})`, id: `${id} (${path})` });
+export function bad(path: string, reason: RecordInvalidReason): never {
+  throw new RecordInvalidError(path, reason);
 }
 
 export function str(value: unknown, path: string, required = true): string {
   if (value === undefined && !required) return '';
-  if (typeof value !== 'string') bad(path, 'Expected text', 'Harus berupa teks');
+  if (typeof value !== 'string') bad(path, 'expected-text');
   // Printed in NFC: canonically the same text, and precomposed letters are what fonts cover best.
   return value.normalize('NFC');
 }
@@ -39,20 +40,20 @@ export interface RecordParts {
 export function readRecord(record: SignedPledge, collective = false): RecordParts {
   if (typeof record !== 'object' || record === null) throw new TypeError('"record" expected object');
   const cs = record.credentialSubject;
-  if (typeof cs !== 'object' || cs === null) bad('credentialSubject', 'Missing', 'Tidak ada');
+  if (typeof cs !== 'object' || cs === null) bad('credentialSubject', 'missing');
   const { signer, pledge, event, consent } = cs;
   const parts = collective ? { pledge, event } : { signer, pledge, event, consent };
   for (const [name, v] of Object.entries(parts)) {
-    if (typeof v !== 'object' || v === null) bad(`credentialSubject.${name}`, 'Missing', 'Tidak ada');
+    if (typeof v !== 'object' || v === null) bad(`credentialSubject.${name}`, 'missing');
   }
   if (!Array.isArray(pledge.points) || pledge.points.length === 0) {
-    bad('credentialSubject.pledge.points', 'Expected a list of points', 'Harus berupa daftar butir');
+    bad('credentialSubject.pledge.points', 'expected-points');
   }
   pledge.points.forEach((p, i) => str(p, `credentialSubject.pledge.points[${i}]`));
   const legalBasis = pledge.legalBasis === undefined ? [] : pledge.legalBasis;
-  if (!Array.isArray(legalBasis)) bad('credentialSubject.pledge.legalBasis', 'Expected a list', 'Harus daftar');
+  if (!Array.isArray(legalBasis)) bad('credentialSubject.pledge.legalBasis', 'expected-list');
   legalBasis.forEach((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`));
-  if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'Missing', 'Tidak ada');
+  if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'missing');
   return { signer, pledge, event, consent, legalBasis };
 }
 
@@ -85,7 +86,7 @@ export function countersignature(
 export function presenceRow(record: SignedPledge, zone: string, L: CertificateView['labels']): [string, string] | null {
   const evidence: unknown = record.evidence;
   if (evidence === undefined) return null;
-  if (!Array.isArray(evidence)) bad('evidence', 'Expected a list', 'Harus daftar');
+  if (!Array.isArray(evidence)) bad('evidence', 'expected-list');
   const isPresence = (e: unknown): boolean => {
     const t = typeof e === 'object' && e !== null ? (e as { type?: unknown }).type : undefined;
     return Array.isArray(t) ? t.includes('ApelPresence') : t === 'ApelPresence';
@@ -94,10 +95,10 @@ export function presenceRow(record: SignedPledge, zone: string, L: CertificateVi
   if (i < 0) return null;
   const e = evidence[i] as Record<string, unknown>;
   if (e.atApel === false) return [L.presence, L.presenceOutside];
-  if (e.atApel !== true) bad(`evidence[${i}].atApel`, 'Expected true or false', 'Harus true atau false');
+  if (e.atApel !== true) bad(`evidence[${i}].atApel`, 'expected-boolean');
   const code = str(e.apelCode, `evidence[${i}].apelCode`);
   const at = formatLocalDateTime(str(e.checkedAt, `evidence[${i}].checkedAt`), zone, L);
-  if (at === null) bad(`evidence[${i}].checkedAt`, 'Expected RFC 3339', 'Harus RFC 3339');
+  if (at === null) bad(`evidence[${i}].checkedAt`, 'expected-time');
   return [L.presence, L.presenceAtApel(at.date, at.time, code)];
 }
 

@@ -74,7 +74,7 @@ function buildView(
   const scheme = L.identifier[signer.identifierScheme] ?? L.identifier.OTHER;
   const zone = str(consent.timeZone, 'credentialSubject.consent.timeZone');
   const at = formatLocalDateTime(str(consent.acknowledgedAt, 'credentialSubject.consent.acknowledgedAt'), zone, L);
-  if (at === null) bad('credentialSubject.consent.acknowledgedAt', 'Expected RFC 3339', 'Harus RFC 3339');
+  if (at === null) bad('credentialSubject.consent.acknowledgedAt', 'expected-time');
   const eventName = str(event.name, 'credentialSubject.event.name');
   const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);
   const place = str(event.place, 'credentialSubject.event.place', false);
@@ -123,25 +123,19 @@ function checkSignature(record: SignedPledge, signature: SignatureStrokes | unde
   const consent = record.credentialSubject.consent;
   const path = 'credentialSubject.consent.signatureDigestMultibase';
   if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
-    throw new RecordInvalidError(path, {
-      en: 'A signature drawing was given, but the record was not signed with a drawn signature.',
-      id: 'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
-    });
+    throw new RecordInvalidError(path, 'drawing-not-drawn');
   }
   // The same as digestSignatureStrokes(signature), normalizing once for both the check and the drawing.
   const normalized = normalizeSignatureStrokes(signature);
   if (digestJson(normalized) !== consent.signatureDigestMultibase) {
-    throw new RecordInvalidError(path, {
-      en: 'The signature drawing does not match the record: its digest differs from consent.signatureDigestMultibase.',
-      id: 'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
-    });
+    throw new RecordInvalidError(path, 'drawing-mismatch');
   }
   return normalized;
 }
 
 function metadataDate(record: SignedPledge, option: Date | string | undefined): Date {
   const d = option === undefined ? parseTimestamp(record.validFrom) : new Date(option);
-  if (d === null) bad('validFrom', 'Expected RFC 3339', 'Harus RFC 3339');
+  if (d === null) bad('validFrom', 'expected-time');
   if (Number.isNaN(d.getTime())) throw new RangeError('"options.date" expected a valid date');
   return d;
 }
@@ -172,10 +166,7 @@ export async function renderCertificate(
   const fileName = fileNameOf(String(record.id));
   const collective = representativesOf(document) !== null;
   if (collective && options.signature !== undefined) {
-    throw new RecordInvalidError('credentialSubject.representatives', {
-      en: 'A signature drawing was given, but a collective pakta integritas is signed with keys only.',
-      id: 'Gambar tanda tangan diberikan, tetapi pakta integritas kolektif hanya ditandatangani dengan kunci.',
-    });
+    throw new RecordInvalidError('credentialSubject.representatives', 'drawing-collective');
   }
   // The view checks the fields the page shows, so the signature check may rely on them.
   const view = collective

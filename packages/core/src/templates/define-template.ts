@@ -12,6 +12,7 @@
  * ```
  */
 import { TemplateInvalidError } from '../errors.js';
+import type { TemplateInvalidReason, TemplateInvalidValues } from '../types.js';
 import type { EmployeeType } from '../identity.js';
 
 /** Languages a template can carry. Indonesian is required. */
@@ -49,50 +50,37 @@ export type PledgeTemplate = TemplateDefinition & { readonly __checked: true };
 const PLACEHOLDER = /\{([^}]*)\}/g;
 const ALLOWED = new Set(['agency', 'event']);
 
-function bad(en: string, id: string): never {
-  throw new TemplateInvalidError({ en, id });
+function bad(reason: TemplateInvalidReason, values?: TemplateInvalidValues): never {
+  throw new TemplateInvalidError(reason, values);
 }
 
 function checkText(text: unknown, lang: string, pointCount: number | null): number {
-  if (typeof text !== 'object' || text === null)
-    bad(`Template text "${lang}" is missing.`, `Teks templat "${lang}" tidak ada.`);
+  if (typeof text !== 'object' || text === null) bad('text-missing', { lang });
   const t = text as Record<string, unknown>;
   for (const field of ['title', 'preamble', 'closing'] as const) {
     if (typeof t[field] !== 'string' || (field === 'title' && (t[field] as string).trim() === '')) {
-      bad(
-        `Template text "${lang}" needs a string "${field}".`,
-        `Teks templat "${lang}" memerlukan "${field}" berupa string.`,
-      );
+      bad('text-field', { lang, name: field });
     }
   }
   const points = t.points;
   if (!Array.isArray(points) || points.length < 1 || points.length > 20) {
-    bad(`Template text "${lang}" needs 1 to 20 points.`, `Teks templat "${lang}" memerlukan 1 sampai 20 butir.`);
+    bad('points', { lang });
   }
   if (!Array.isArray(t.legalBasis) || t.legalBasis.some((x) => typeof x !== 'string')) {
-    bad(
-      `Template text "${lang}" needs "legalBasis" as a list of strings.`,
-      `Teks templat "${lang}" memerlukan "legalBasis" berupa daftar string.`,
-    );
+    bad('legal-basis', { lang });
   }
   for (const p of points) {
     if (typeof p !== 'string' || p.trim() === '' || p.length > 4000) {
-      bad(
-        `Every point of "${lang}" must be non-empty text of at most 4000 characters.`,
-        `Setiap butir "${lang}" harus teks tidak kosong, paling panjang 4000 karakter.`,
-      );
+      bad('point-text', { lang });
     }
   }
   if (pointCount !== null && points.length !== pointCount) {
-    bad('Every language must have the same number of points.', 'Setiap bahasa harus memiliki jumlah butir yang sama.');
+    bad('point-count');
   }
   const all = [t.title, t.preamble, t.closing, ...points].join('\n');
   for (const m of all.matchAll(PLACEHOLDER)) {
     if (!ALLOWED.has(m[1] as string)) {
-      bad(
-        `Unknown placeholder {${m[1]}}: only {agency} and {event} exist.`,
-        `Placeholder {${m[1]}} tidak dikenal: hanya {agency} dan {event}.`,
-      );
+      bad('placeholder', { name: m[1] as string });
     }
   }
   return points.length;
@@ -108,18 +96,15 @@ function checkText(text: unknown, lang: string, pointCount: number | null): numb
  */
 export function defineTemplate(definition: TemplateDefinition): PledgeTemplate {
   const d = definition as unknown as Record<string, unknown>;
-  if (typeof d !== 'object' || d === null) bad('A template must be an object.', 'Templat harus berupa objek.');
+  if (typeof d !== 'object' || d === null) bad('not-object');
   if (typeof d.id !== 'string' || !/^[a-z0-9][a-z0-9-]{1,63}$/.test(d.id)) {
-    bad(
-      'Template id must be 2 to 64 lower-case letters, digits or hyphens.',
-      'Id templat harus 2 sampai 64 huruf kecil, angka, atau tanda hubung.',
-    );
+    bad('id');
   }
   if (typeof d.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(d.version)) {
-    bad('Template version must be semantic (e.g. 1.0.0).', 'Versi templat harus semantik (mis. 1.0.0).');
+    bad('version');
   }
   if (d.kind !== 'ikrar' && d.kind !== 'pakta-integritas') {
-    bad('Template kind must be "ikrar" or "pakta-integritas".', 'Jenis templat harus "ikrar" atau "pakta-integritas".');
+    bad('kind');
   }
   const applies = d.appliesTo;
   if (
@@ -127,13 +112,12 @@ export function defineTemplate(definition: TemplateDefinition): PledgeTemplate {
     applies.length === 0 ||
     applies.some((t) => t !== 'PNS' && t !== 'PPPK' && t !== 'PPNPN')
   ) {
-    bad('appliesTo must list PNS, PPPK and/or PPNPN.', 'appliesTo harus berisi PNS, PPPK, dan/atau PPNPN.');
+    bad('applies-to');
   }
   const texts = d.texts as Record<string, unknown> | undefined;
-  if (typeof texts !== 'object' || texts === null) bad('Template needs texts.', 'Templat memerlukan teks.');
+  if (typeof texts !== 'object' || texts === null) bad('texts');
   for (const k of Object.keys(texts)) {
-    if (k !== 'id' && k !== 'en')
-      bad(`Unsupported language "${k}": use "id" or "en".`, `Bahasa "${k}" tidak didukung: gunakan "id" atau "en".`);
+    if (k !== 'id' && k !== 'en') bad('language', { lang: k });
   }
   const notes = d.notes as Record<string, unknown> | undefined;
   if (
@@ -143,10 +127,7 @@ export function defineTemplate(definition: TemplateDefinition): PledgeTemplate {
       typeof notes.id !== 'string' ||
       (notes.en !== undefined && typeof notes.en !== 'string'))
   ) {
-    bad(
-      'Template notes need an "id" text (and optionally "en").',
-      'Catatan templat memerlukan teks "id" (dan opsional "en").',
-    );
+    bad('notes');
   }
   const count = checkText(texts.id, 'id', null);
   if (texts.en !== undefined) checkText(texts.en, 'en', count);

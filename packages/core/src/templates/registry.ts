@@ -32,11 +32,7 @@ export const BUILTIN_TEMPLATES: readonly PledgeTemplate[] = Object.freeze([
 export function getTemplate(id: string, version?: string, extra: readonly PledgeTemplate[] = []): PledgeTemplate {
   const found = findTemplate(id, version, extra);
   if (!found) {
-    const v = version ? ` ${version}` : '';
-    throw new TemplateUnknownError({
-      en: `No pledge template "${id}"${v} is known.`,
-      id: `Templat ikrar "${id}"${v} tidak dikenal.`,
-    });
+    throw new TemplateUnknownError(id, version);
   }
   return found;
 }

@@ -15,7 +15,7 @@ import type { Writable } from 'node:stream';
 import { formatSource } from '../../html-report.js';
 import type { VerificationReport } from '../../report.js';
 import type { RecordResult } from '../../verify-record.js';
-import { VERDICTS, verdictMessage } from '../../verdicts.js';
+import { formatReason, VERDICTS, verdictMessage } from '../../verdicts.js';
 import { MESSAGES, type Lang } from './messages.js';
 
 /** Options of {@link createOutput}. */
@@ -100,7 +100,7 @@ export function createOutput(o: OutputOptions): Output {
           if (r.valid) continue;
           const names = r.signer?.name ?? r.representatives?.map((p) => p.name).join(', ');
           const who = names ? ` (${names})` : '';
-          buf += `${formatSource(r)}  ${r.verdict}  ${r.message[o.lang]}${r.reason ? ` [${r.reason}]` : ''}${who}\n`;
+          buf += `${formatSource(r)}  ${r.verdict}  ${r.message[o.lang]}${r.reason ? ` [${formatReason(r.reason)}]` : ''}${who}\n`;
         }
         if (buf.length) clear();
       }

@@ -1,0 +1,34 @@
+/**
+ * A cache for a batch of verifications, owned by the caller: pledge texts already hashed and
+ * `did:key` keys already decoded. Nothing is remembered between calls unless the caller passes
+ * one cache to them, and a remembered text is keyed by the SHA-256 function that hashed it, so a
+ * caller with a wrong `sha256` can never change what another verifier (or the same cache used
+ * with another hash) says.
+ *
+ * @module
+ * @example
+ * ```ts
+ * import { createVerifyCache, verifyPledge } from '@ikrar/core';
+ * const cache = createVerifyCache();
+ * for (const record of records) await verifyPledge(record, { cache });
+ * ```
+ */
+
+/** Opaque: pass it to `verifyPledge` / `verifyPledgeAsync` as `cache`. Bounded in size. */
+export interface VerifyCache {
+  /** @internal texts by hash function, then by digest */
+  readonly texts: WeakMap<object, Map<string, Record<string, unknown>>>;
+  /** @internal did:key bytes (or null for a bad key) by verification method */
+  readonly keys: Map<string, Uint8Array | null>;
+}
+
+/**
+ * A new, empty verification cache. Use one per batch, verifier or trust decision; it holds no
+ * secret and may be shared by concurrent verifications.
+ *
+ * @returns the cache
+ * @example const cache = createVerifyCache();
+ */
+export function createVerifyCache(): VerifyCache {
+  return { texts: new WeakMap(), keys: new Map() };
+}

@@ -1,0 +1,56 @@
+// No module state changes a verdict: what one caller's cache remembers (even under a wrong
+// sha256) never reaches another verification (issue #17).
+import { describe, expect, it } from 'vitest';
+import { createPledge, createVerifyCache, generateKeyPair, signPledge, verifyPledge } from '../src/index.js';
+import { verifyPledgeAsync } from '../src/webcrypto.js';
+import { sha256 } from '../src/digest.js';
+import { pledgeInput } from './fixtures/make-record.js';
+
+/** A SHA-256 that is wrong: every input hashes to the same 32 bytes. */
+const constantSha256 = (): Uint8Array => new Uint8Array(32).fill(7);
+
+describe('verification caches belong to the caller', () => {
+  it('a wrong sha256 in one verifier cannot change what another says, nor the same cache under another hash', async () => {
+    const agency = generateKeyPair();
+    const genuine = await signPledge(createPledge(pledgeInput(agency)), agency);
+    // The digest the wrong hash gives the genuine text, as a forger would compute it.
+    const wrong = await verifyPledge(genuine, { sha256: constantSha256 });
+    expect(wrong.code).toBe('ERR_SIGNATURE_INVALID'); // the proofs hash with it too
+    const pledge = genuine.credentialSubject.pledge as unknown as Record<string, unknown>;
+    // A record whose text is the genuine one but whose digest is the one the wrong hash gives.
+    const { digestJson } = await import('../src/digest.js');
+    const { digestMultibase: _, ...body } = pledge;
+    const forgedDigest = digestJson(body, constantSha256);
+    const c = createPledge(pledgeInput(agency));
+    (c.credentialSubject as unknown as Record<string, unknown>).pledge = { ...body, digestMultibase: forgedDigest };
+    const forged = await signPledge(c, agency);
+
+    const mine = createVerifyCache();
+    const theirs = createVerifyCache();
+    // Their verifier is broken (a wrong hash, a signature check that says yes), so it reaches the
+    // pledge digest, finds the forged one right and remembers the text under it.
+    const broken = { sha256: constantSha256, verifySignature: () => true, cache: theirs };
+    expect((await verifyPledge(forged, broken)).verified).toBe(true);
+    const brokenAsync = { ...broken, sha256: async () => constantSha256() };
+    expect((await verifyPledgeAsync(forged, brokenAsync)).verified).toBe(true);
+    // No cache, my cache, and even their cache with the right hash: the forged digest is refused.
+    for (const options of [{}, { cache: mine }, { cache: theirs }, { cache: theirs, sha256 }]) {
+      const r = await verifyPledge(forged, options);
+      expect([r.verified, r.code, r.path]).toEqual([false, 'ERR_PLEDGE_DIGEST_MISMATCH', 'credentialSubject.pledge']);
+      const a = await verifyPledgeAsync(forged, { cache: options.cache ?? mine });
+      expect([a.verified, a.code]).toEqual([false, 'ERR_PLEDGE_DIGEST_MISMATCH']);
+    }
+    // The genuine record is still valid everywhere.
+    for (const cache of [mine, theirs]) expect((await verifyPledge(genuine, { cache })).verified).toBe(true);
+  });
+
+  it('a cache remembers decoded did:keys per method, bad ones as bad', async () => {
+    const agency = generateKeyPair();
+    const record = await signPledge(createPledge(pledgeInput(agency)), agency);
+    const cache = createVerifyCache();
+    expect((await verifyPledge(record, { cache })).verified).toBe(true);
+    expect(cache.keys.get(agency.id)).toEqual(agency.publicKey);
+    const other = createVerifyCache();
+    expect(other.keys.size).toBe(0);
+  });
+});
