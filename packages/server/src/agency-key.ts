@@ -90,10 +90,7 @@ export function nodeSigner(keyPair: Ed25519KeyPair): Signer {
     sign: async (data: Uint8Array) => {
       const signature = await signOnThread(data);
       if (!signature) {
-        throw new SignatureInvalidError({
-          en: 'The agency key made a signature that does not verify.',
-          id: 'Kunci instansi menghasilkan tanda tangan yang tidak valid.',
-        });
+        throw new SignatureInvalidError('self-check');
       }
       return signature;
     },
