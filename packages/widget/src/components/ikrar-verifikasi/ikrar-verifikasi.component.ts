@@ -341,7 +341,9 @@ export class IkrarVerifikasi extends LitElement {
                         html`<tr>
                           <td><code>${run.formatSource(f)}</code></td>
                           <td><code>${f.verdict}</code></td>
-                          <td>${f.message[lang]}${f.reason ? html` <code>[${f.reason}]</code>` : nothing}</td>
+                          <td>
+                            ${f.message[lang]}${f.reason ? html` <code>[${run.formatReason(f.reason)}]</code>` : nothing}
+                          </td>
                           <td>${f.signer?.name ?? f.representatives?.map((p) => p.name).join(', ') ?? ''}</td>
                         </tr>`,
                     )}

@@ -15,7 +15,11 @@ import type { IkrarVerifiedDetail } from '../../events/ikrar-verified.js';
 const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
 
 interface CliOut {
-  results: { verdict: string; reason?: string; source?: { line?: number; index?: number } }[];
+  results: {
+    verdict: string;
+    reason?: { code: string; path?: string; detail?: string };
+    source?: { line?: number; index?: number };
+  }[];
   summary: Record<string, number>;
 }
 interface Expected {
@@ -44,7 +48,7 @@ async function file(name: string): Promise<File> {
 }
 
 const brief = (r: CliOut['results'][number]): string =>
-  `${r.source?.line ?? r.source?.index ?? '-'}:${r.verdict}:${r.reason ?? ''}`;
+  `${r.source?.line ?? r.source?.index ?? '-'}:${r.verdict}:${JSON.stringify(r.reason ?? '')}`;
 
 async function mount(attrs = ''): Promise<IkrarVerifikasi> {
   const el = await fixture<IkrarVerifikasi>(
@@ -76,7 +80,7 @@ describe('<ikrar-verifikasi>', function () {
     // Every forgery kind is among the failures, each as the command judged it.
     const failures = expected.mixed.results.filter((r) => r.verdict !== 'valid');
     expect(failures.length).to.equal(150);
-    const kinds = new Set(failures.map((r) => `${r.verdict}:${r.reason ?? ''}`));
+    const kinds = new Set(failures.map((r) => `${r.verdict}:${r.reason?.code ?? ''}`));
     for (const k of ['issuer-mismatch:ERR_ISSUER_MISMATCH', 'untrusted-issuer:', 'invalid-signature:ERR_KEY_INVALID'])
       expect(kinds.has(k), k).to.equal(true);
     // The page shows the counts and the failures with file and line.

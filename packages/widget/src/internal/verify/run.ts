@@ -18,6 +18,7 @@ import {
   parseRoster,
   readStatusLists,
   readTrustStore,
+  formatReason,
   formatSource,
   type BlobInput,
   type RecordResult,
@@ -181,7 +182,7 @@ export function resultsCsv(run: RunResult): string {
     [
       formatSource(r),
       r.verdict,
-      r.reason,
+      r.reason && formatReason(r.reason),
       r.id,
       r.issuer,
       r.signedAt,
@@ -197,4 +198,4 @@ export function resultsCsv(run: RunResult): string {
 }
 
 export { VERDICTS, verdictMessage } from '@ikrar/verifier';
-export { formatSource } from '@ikrar/verifier';
+export { formatReason, formatSource } from '@ikrar/verifier';
