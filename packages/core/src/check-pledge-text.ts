@@ -12,6 +12,7 @@
 import { fillPlaceholders, type PledgeTemplate } from './templates/define-template.js';
 import { findTemplate } from './templates/registry.js';
 import { isPlainObject } from './internal/assert.js';
+import type { FilledText, VerifyCache } from './verify-cache.js';
 
 /** Result of {@link checkPledgeText}. */
 export interface PledgeTextCheck {
@@ -21,34 +22,48 @@ export interface PledgeTextCheck {
   readonly differences: readonly string[];
 }
 
-interface FilledText {
-  readonly title: string;
-  readonly preamble: string;
-  readonly closing: string;
-  readonly points: readonly string[];
+function fillText(template: PledgeTemplate, lang: 'id' | 'en', agency: string, event: string): FilledText {
+  const text = template.texts[lang] as NonNullable<PledgeTemplate['texts'][typeof lang]>;
+  const fill = (t: string): string => fillPlaceholders(t, { agency, event });
+  return {
+    title: fill(text.title),
+    preamble: fill(text.preamble),
+    closing: fill(text.closing),
+    points: text.points.map(fill),
+  };
 }
 
-// A batch holds few agencies and events: the filled text is built once per combination.
-const FILLED = new WeakMap<PledgeTemplate, Map<string, FilledText>>();
-
-function filledText(template: PledgeTemplate, lang: 'id' | 'en', agency: string, event: string): FilledText {
-  let byKey = FILLED.get(template);
-  if (!byKey) FILLED.set(template, (byKey = new Map()));
+// A batch holds few agencies and events: with a caller's cache the filled text is built once per
+// combination. Only a frozen template (every built-in one, every `defineTemplate` result) is
+// remembered, by identity: its text cannot change under the cache, so identity, language, agency
+// and event are everything the value depends on.
+function filledText(
+  template: PledgeTemplate,
+  lang: 'id' | 'en',
+  agency: string,
+  event: string,
+  cache: VerifyCache | undefined,
+): FilledText {
+  const text = template.texts[lang];
+  if (!cache || !Object.isFrozen(template) || !Object.isFrozen(text) || !Object.isFrozen(text?.points)) {
+    return fillText(template, lang, agency, event);
+  }
+  let byKey = cache.filled.get(template);
+  if (!byKey) cache.filled.set(template, (byKey = new Map()));
   const key = JSON.stringify([lang, agency, event]); // unambiguous, whatever the names hold
   let hit = byKey.get(key);
   if (!hit) {
-    const text = template.texts[lang] as NonNullable<PledgeTemplate['texts'][typeof lang]>;
-    const fill = (t: string): string => fillPlaceholders(t, { agency, event });
-    hit = {
-      title: fill(text.title),
-      preamble: fill(text.preamble),
-      closing: fill(text.closing),
-      points: text.points.map(fill),
-    };
+    hit = fillText(template, lang, agency, event);
     if (byKey.size >= 256) byKey.clear();
     byKey.set(key, hit);
   }
   return hit;
+}
+
+/** Options of {@link checkPledgeText}. */
+export interface CheckPledgeTextOptions {
+  /** A cache the caller owns (see `createVerifyCache`): filled template texts are remembered there. */
+  readonly cache?: VerifyCache;
 }
 
 /**
@@ -57,10 +72,15 @@ function filledText(template: PledgeTemplate, lang: 'id' | 'en', agency: string,
  *
  * @param record - a parsed record
  * @param templates - the agency's own templates
+ * @param options - `cache`, for a batch
  * @returns status and differences; never throws
- * @example checkPledgeText(record, [myTemplate])
+ * @example checkPledgeText(record, [myTemplate], { cache })
  */
-export function checkPledgeText(record: unknown, templates: readonly PledgeTemplate[] = []): PledgeTextCheck {
+export function checkPledgeText(
+  record: unknown,
+  templates: readonly PledgeTemplate[] = [],
+  options: CheckPledgeTextOptions = {},
+): PledgeTextCheck {
   const unknown: PledgeTextCheck = { status: 'unknown-template', differences: [] };
   if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknown;
   const s = record.credentialSubject;
@@ -76,7 +96,7 @@ export function checkPledgeText(record: unknown, templates: readonly PledgeTempl
   const issuer = record.issuer;
   const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
   const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';
-  const expected = filledText(template, lang, agency, event);
+  const expected = filledText(template, lang, agency, event, options.cache);
   const differences: string[] = [];
   for (const field of ['title', 'preamble', 'closing'] as const) {
     if (pledge[field] !== expected[field]) differences.push(field);

@@ -1,6 +1,6 @@
 /**
- * A cache for a batch of verifications, owned by the caller: pledge texts already hashed and
- * `did:key` keys already decoded. Nothing is remembered between calls unless the caller passes
+ * A cache for a batch of verifications, owned by the caller: pledge texts already hashed,
+ * `did:key` keys already decoded and template texts already filled in. Nothing is remembered between calls unless the caller passes
  * one cache to them, and a remembered text is keyed by the SHA-256 function that hashed it, so a
  * caller with a wrong `sha256` can never change what another verifier (or the same cache used
  * with another hash) says.
@@ -14,12 +14,25 @@
  * ```
  */
 
-/** Opaque: pass it to `verifyPledge` / `verifyPledgeAsync` as `cache`. Bounded in size. */
+/** A template's text with `{agency}` and `{event}` filled in. */
+export interface FilledText {
+  readonly title: string;
+  readonly preamble: string;
+  readonly closing: string;
+  readonly points: readonly string[];
+}
+
+/**
+ * Opaque: pass it to `verifyPledge` / `verifyPledgeAsync` / `checkPledgeText` as `cache`.
+ * Bounded in size.
+ */
 export interface VerifyCache {
   /** @internal texts by hash function, then by digest */
   readonly texts: WeakMap<object, Map<string, Record<string, unknown>>>;
   /** @internal did:key bytes (or null for a bad key) by verification method */
   readonly keys: Map<string, Uint8Array | null>;
+  /** @internal filled texts of frozen templates, by template, then by language, agency and event */
+  readonly filled: WeakMap<object, Map<string, FilledText>>;
 }
 
 /**
@@ -30,5 +43,5 @@ export interface VerifyCache {
  * @example const cache = createVerifyCache();
  */
 export function createVerifyCache(): VerifyCache {
-  return { texts: new WeakMap(), keys: new Map() };
+  return { texts: new WeakMap(), keys: new Map(), filled: new WeakMap() };
 }

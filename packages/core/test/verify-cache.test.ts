@@ -1,7 +1,16 @@
 // No module state changes a verdict: what one caller's cache remembers (even under a wrong
 // sha256) never reaches another verification (issue #17).
 import { describe, expect, it } from 'vitest';
-import { createPledge, createVerifyCache, generateKeyPair, signPledge, verifyPledge } from '../src/index.js';
+import {
+  checkPledgeText,
+  createPledge,
+  createVerifyCache,
+  defineTemplate,
+  generateKeyPair,
+  type PledgeTemplate,
+  signPledge,
+  verifyPledge,
+} from '../src/index.js';
 import { verifyPledgeAsync } from '../src/webcrypto.js';
 import { sha256 } from '../src/digest.js';
 import { pledgeInput } from './fixtures/make-record.js';
@@ -52,5 +61,33 @@ describe('verification caches belong to the caller', () => {
     expect(cache.keys.get(agency.id)).toEqual(agency.publicKey);
     const other = createVerifyCache();
     expect(other.keys.size).toBe(0);
+  });
+
+  it('filled template texts live in the cache of the caller, and only for frozen templates', () => {
+    const text = {
+      title: 'PAKTA INTEGRITAS',
+      preamble: 'Saya, pegawai {agency}, berjanji:',
+      points: ['Bersikap netral dalam {event}.'],
+      closing: 'Demikian pakta ini saya tanda tangani.',
+      legalBasis: [],
+    };
+    const def = { id: 'pemkab-contoh-2029', version: '1.0.0', kind: 'pakta-integritas', appliesTo: ['PNS'] } as const;
+    const frozen = defineTemplate({ ...def, texts: { id: text } });
+    const input = pledgeInput(generateKeyPair());
+    const record = createPledge({ ...input, template: frozen, consent: { ...input.consent, acknowledgedPoints: [1] } });
+    const cache = createVerifyCache();
+    expect(checkPledgeText(record, [frozen], { cache }).status).toBe('matches');
+    expect(cache.filled.has(frozen)).toBe(true);
+    expect(createVerifyCache().filled.has(frozen)).toBe(false);
+    // A caller's own, unfrozen template object changed between two checks: never served from a cache.
+    const loose = {
+      ...frozen,
+      texts: { id: { ...text, points: [...text.points] } },
+    } as unknown as PledgeTemplate & { texts: { id: { points: string[] } } };
+    expect(checkPledgeText(record, [loose], { cache }).status).toBe('matches');
+    expect(cache.filled.has(loose)).toBe(false);
+    loose.texts.id.points[0] = 'Bersikap memihak dalam {event}.';
+    expect(checkPledgeText(record, [loose], { cache })).toEqual({ status: 'altered', differences: ['points[0]'] });
+    expect(checkPledgeText(record, [frozen], { cache }).status).toBe('matches');
   });
 });

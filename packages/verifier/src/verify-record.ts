@@ -294,7 +294,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     if (trust.status === 'revoked') return out('key-revoked', undefined, ip);
     if (trust.status === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
     if (trust.status === 'expired') return out('key-expired', undefined, ip);
-    const text = checkPledgeText(record, templates);
+    const text = checkPledgeText(record, templates, { cache: pledgeOptions.cache });
     if (text.status === 'altered') {
       const reason: RecordReason = {
         code: 'ERR_PLEDGE_TEXT_ALTERED',
