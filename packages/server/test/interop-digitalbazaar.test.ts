@@ -2,7 +2,7 @@
 // (1.0.0) under jsonld-signatures 11.6, with core's offline document loader (VC 2.0 contexts and
 // did:key only), verifies a credential issued by POST /credentials/issue and a record countersigned
 // by POST /sign, and refuses each of them altered.
-import { generateKeyPair, signPledge, verifyPledge } from '@ikrar/core';
+import { IKRAR_CONTEXT_URL, generateKeyPair, signPledge, verifyPledge } from '@ikrar/core';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
@@ -78,6 +78,8 @@ describe("Digital Bazaar's verifier on what the service signs", () => {
     expect(res.status).toBe(201);
     const record = await res.json();
     expect(record.issuer).toEqual({ id: svc.key.controller, name: AGENCY_NAME });
+    // Our own vocabulary right after VC 2.0's (issue #14), resolved by the offline loader below.
+    expect(record['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', IKRAR_CONTEXT_URL]);
     expect((await verifyPledge(record)).verified).toBe(true);
     const result = await dbVerify(record);
     expect(result.error, String(result.error)).toBeUndefined();
