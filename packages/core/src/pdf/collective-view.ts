@@ -14,10 +14,10 @@ import { collectiveProgress, type SignedCollective } from '../collective.js';
 import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignerView } from './certificate-layout.js';
-import { formatDate, formatLocalDateTime, type CertificateLabels } from './labels.js';
+import { formatLocalDateTime, type CertificateLabels } from './labels.js';
 import type { CertificateView } from './certificate-layout.js';
 import type { RenderCertificateOptions } from './render-certificate.js';
-import { bad, countersignature, labelsOf, readRecord, str } from './record-view.js';
+import { bad, countersignature, labelsOf, pledgeTextView, readRecord, str } from './record-view.js';
 import type { SignedPledge } from '../record.js';
 import { zoneOfTimestamp } from '../time.js';
 
@@ -79,28 +79,20 @@ export function buildCollectiveView(
   code: string,
   fileName: string,
 ): CertificateView {
-  const { pledge, event, legalBasis } = readRecord(record as unknown as SignedPledge, true);
+  const parts = readRecord(record as unknown as SignedPledge, true);
+  const { pledge } = parts;
   const L = labelsOf(options);
   const zone = zoneOfTimestamp(str(record.validFrom, 'validFrom')) ?? 'WIB';
   const at = formatLocalDateTime(record.validFrom, zone, L);
   if (at === null) bad('validFrom', 'expected-time');
   const signers = representativeViews(record, zone, L, options.maskIdentifiers ?? true);
-  const eventName = str(event.name, 'credentialSubject.event.name');
-  const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);
-  const place = str(event.place, 'credentialSubject.event.place', false);
+  const { eventName, place, text } = pledgeTextView(record as unknown as SignedPledge, parts, L, at.date);
   const rows: [string, string][] = [[L.event, eventName]];
   if (place !== '') rows.push([L.place, place]);
   return {
     labels: L,
-    agency: str(record.issuer.name, 'issuer.name'),
-    title: str(pledge.title, 'credentialSubject.pledge.title'),
-    eventLine: eventDate === null ? eventName : `${eventName} · ${eventDate}`,
-    preamble: str(pledge.preamble, 'credentialSubject.pledge.preamble', false),
-    points: pledge.points.map((p, i) => str(p, `credentialSubject.pledge.points[${i}]`)),
-    closing: str(pledge.closing, 'credentialSubject.pledge.closing', false),
-    legalBasis: legalBasis.map((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`)),
+    ...text,
     rows,
-    placeDate: place === '' ? at.date : `${place}, ${at.date}`,
     pledgedBy: L.pledgedBy[pledge.kind] ?? L.pledgedBy['pakta-integritas'],
     signedLine: '',
     signerName: signers.map((s) => s.name).join(', '),

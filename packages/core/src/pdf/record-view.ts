@@ -13,7 +13,7 @@ import { RecordInvalidError } from '../errors.js';
 import type { SignedPledge } from '../record.js';
 import type { RecordInvalidReason } from '../types.js';
 import type { CertificateView } from './certificate-layout.js';
-import { CERTIFICATE_LABELS, formatLocalDateTime } from './labels.js';
+import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime } from './labels.js';
 import type { RenderCertificateOptions } from './render-certificate.js';
 
 export function bad(path: string, reason: RecordInvalidReason): never {
@@ -55,6 +55,46 @@ export function readRecord(record: SignedPledge, collective = false): RecordPart
   legalBasis.forEach((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`));
   if (typeof record.issuer !== 'object' || record.issuer === null) bad('issuer', 'missing');
   return { signer, pledge, event, consent, legalBasis };
+}
+
+/** The part of the page every certificate prints alike: the agency, the pledge's text and the event. */
+export type PledgeTextView = Pick<
+  CertificateView,
+  'agency' | 'title' | 'eventLine' | 'preamble' | 'points' | 'closing' | 'legalBasis' | 'placeDate'
+>;
+
+/**
+ * The pledge's text and the event as the page prints them (one signer or a collective pakta), with
+ * the event's name and place for the rows.
+ * @param record - the record (its issuer's name)
+ * @param parts - what `readRecord` returned
+ * @param L - the labels
+ * @param date - the signing date, in words, for the place-and-date line
+ */
+export function pledgeTextView(
+  record: SignedPledge,
+  parts: Pick<RecordParts, 'pledge' | 'event' | 'legalBasis'>,
+  L: CertificateView['labels'],
+  date: string,
+): { eventName: string; place: string; text: PledgeTextView } {
+  const { pledge, event, legalBasis } = parts;
+  const eventName = str(event.name, 'credentialSubject.event.name');
+  const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);
+  const place = str(event.place, 'credentialSubject.event.place', false);
+  return {
+    eventName,
+    place,
+    text: {
+      agency: str(record.issuer.name, 'issuer.name'),
+      title: str(pledge.title, 'credentialSubject.pledge.title'),
+      eventLine: eventDate === null ? eventName : `${eventName} · ${eventDate}`,
+      preamble: str(pledge.preamble, 'credentialSubject.pledge.preamble', false),
+      points: pledge.points.map((p, i) => str(p, `credentialSubject.pledge.points[${i}]`)),
+      closing: str(pledge.closing, 'credentialSubject.pledge.closing', false),
+      legalBasis: legalBasis.map((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`)),
+      placeDate: place === '' ? date : `${place}, ${date}`,
+    },
+  };
 }
 
 /**

@@ -23,12 +23,12 @@ import { normalizeSignatureStrokes, type SignatureStrokes } from '../signature-s
 import { parseTimestamp } from '../time.js';
 import { representativesOf, type SignedCollective } from '../collective.js';
 import { buildCollectiveView } from './collective-view.js';
-import { bad, countersignature, labelsOf, presenceRow, readRecord, str } from './record-view.js';
+import { bad, countersignature, labelsOf, pledgeTextView, presenceRow, readRecord, str } from './record-view.js';
 import { attachRecord } from './attach-record.js';
 import { layoutCertificate, type CertificateView } from './certificate-layout.js';
 import { DocumentFonts } from './embed-font.js';
 import { loadFontSet } from './fonts.js';
-import { formatDate, formatLocalDateTime, type CertificateLanguage } from './labels.js';
+import { formatLocalDateTime, type CertificateLanguage } from './labels.js';
 import { embedLogo } from './logo.js';
 import { paintPages, StreamWriter } from './paint.js';
 import { writePdfA } from './pdfa.js';
@@ -66,7 +66,8 @@ function buildView(
   code: string,
   fileName: string,
 ): CertificateView {
-  const { signer, pledge, event, consent, legalBasis } = readRecord(record);
+  const parts = readRecord(record);
+  const { signer, pledge, consent } = parts;
   const L = labelsOf(options);
   const mask = options.maskIdentifiers ?? true;
   const identifier = str(signer.identifier, 'credentialSubject.signer.identifier');
@@ -75,9 +76,7 @@ function buildView(
   const zone = str(consent.timeZone, 'credentialSubject.consent.timeZone');
   const at = formatLocalDateTime(str(consent.acknowledgedAt, 'credentialSubject.consent.acknowledgedAt'), zone, L);
   if (at === null) bad('credentialSubject.consent.acknowledgedAt', 'expected-time');
-  const eventName = str(event.name, 'credentialSubject.event.name');
-  const eventDate = event.date === undefined ? null : formatDate(str(event.date, 'credentialSubject.event.date'), L);
-  const place = str(event.place, 'credentialSubject.event.place', false);
+  const { eventName, place, text } = pledgeTextView(record, parts, L, at.date);
   const rows: [string, string][] = [
     [L.name, str(signer.name, 'credentialSubject.signer.name')],
     [scheme, shownId],
@@ -96,15 +95,8 @@ function buildView(
   else signature = { kind: 'click' };
   return {
     labels: L,
-    agency: str(record.issuer.name, 'issuer.name'),
-    title: str(pledge.title, 'credentialSubject.pledge.title'),
-    eventLine: eventDate === null ? eventName : `${eventName} · ${eventDate}`,
-    preamble: str(pledge.preamble, 'credentialSubject.pledge.preamble', false),
-    points: pledge.points.map((p, i) => str(p, `credentialSubject.pledge.points[${i}]`)),
-    closing: str(pledge.closing, 'credentialSubject.pledge.closing', false),
-    legalBasis: legalBasis.map((p, i) => str(p, `credentialSubject.pledge.legalBasis[${i}]`)),
+    ...text,
     rows,
-    placeDate: place === '' ? at.date : `${place}, ${at.date}`,
     pledgedBy: L.pledgedBy[pledge.kind] ?? L.pledgedBy.ikrar,
     signedLine: `${L.signedAt} ${at.date} ${at.time} · ${L.method[method] ?? String(method)}`,
     signerName: str(signer.name, 'credentialSubject.signer.name'),
