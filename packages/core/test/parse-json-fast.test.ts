@@ -66,7 +66,9 @@ describe('parseJson fast path', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+    // Each refusal builds an error with a stack trace under vitest's source maps (about 5 ms a run
+    // here): a loaded 2-core machine needs more than the default 30 s, and fewer runs would test less.
+  }, 180_000);
 
   it('agrees on arbitrary strings, full Unicode included', () => {
     fc.assert(
@@ -77,7 +79,7 @@ describe('parseJson fast path', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 180_000);
 
   it('takes the fast path on clean records and declines on each refusal', () => {
     expect(parseJsonFast('{"a":[1,{"b":"c\\"d"}],"e":"\\\\"}', 64)).toEqual({
