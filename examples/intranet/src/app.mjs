@@ -23,6 +23,7 @@ import { apelSecret } from './apel/apel-routes.mjs';
 import { createPortal } from './portal.mjs';
 import { setUpSso } from './sso/sso-routes.mjs';
 import { checkRoster } from './roster-check.mjs';
+import { answerClientError } from './http/client-error.mjs';
 
 /**
  * @param {import('./types.js').PortalConfig} config
@@ -111,6 +112,7 @@ export async function startPortal(config, options = {}) {
     })
   );
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', answerClientError);
   await new Promise((resolve, reject) => {
     if (server.listening) return resolve(undefined);
     server.once('listening', resolve);

@@ -110,8 +110,12 @@ export function createPortal(deps) {
   );
   app.use('*', async (c, next) => {
     if (state.stopping && c.req.method !== 'GET') throw new PortalError('ERR_SHUTTING_DOWN');
+    // Broken percent-encoding in the path or the query is a 400 on every route (routes and
+    // Hono's query reader would otherwise see the raw text, or nothing).
     try {
-      decodeURIComponent(new URL(c.req.url).pathname);
+      const url = new URL(c.req.url);
+      decodeURIComponent(url.pathname);
+      for (const part of url.search.slice(1).split(/[&=]/)) decodeURIComponent(part);
     } catch {
       throw new PortalError('ERR_URL_INVALID');
     }

@@ -202,13 +202,16 @@ describe('the SSO routes', () => {
     expect(res.headers.get('location')).not.toContain('code_verifier');
   });
 
-  it('callback without a sign-in in progress, or with a malformed cookie: 400 ERR_SSO_NOT_PENDING', async () => {
+  it('callback without a sign-in in progress: 400 ERR_SSO_NOT_PENDING; with a malformed cookie: 400 ERR_COOKIE_INVALID', async () => {
     await expectError(await fetch(`${app.url}/auth/sso/callback?code=abc&state=def`), 400, 'ERR_SSO_NOT_PENDING');
-    await expectError(
-      await fetch(`${app.url}/auth/sso/callback?code=abc&state=def`, { headers: { cookie: 'ikrar_sso=../../etc' } }),
-      400,
-      'ERR_SSO_NOT_PENDING',
-    );
+    const bad = await fetch(`${app.url}/auth/sso/callback?code=abc&state=def`, {
+      headers: { cookie: 'ikrar_sso=../../etc' },
+    });
+    expect(bad.headers.getSetCookie()).toEqual(['ikrar_sso=; Max-Age=0; Path=/auth/sso/callback; SameSite=Strict']);
+    expect((await expectError(bad, 400, 'ERR_COOKIE_INVALID')).detail).toEqual({
+      cookie: 'ikrar_sso',
+      problem: 'malformed',
+    });
     await expectError(
       await fetch(`${app.url}/auth/sso/callback`, { headers: { cookie: `ikrar_sso=${'A'.repeat(43)}` } }),
       400,

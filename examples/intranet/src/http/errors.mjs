@@ -19,8 +19,15 @@ export const CATALOG = /** @type {const} */ ({
   ERR_CONTENT_TYPE: [415, 'Jenis isi permintaan tidak didukung.', 'Unsupported content type.'],
   ERR_BODY_NOT_UTF8: [400, 'Isi permintaan bukan UTF-8.', 'Body is not UTF-8.'],
   ERR_JSON_INVALID: [400, 'JSON tidak sah.', 'Invalid JSON.'],
-  ERR_COOKIE_INVALID: [400, 'Cookie sesi rusak.', 'Malformed session cookie.'],
-  ERR_URL_INVALID: [400, 'Alamat tidak sah.', 'Malformed URL.'],
+  ERR_COOKIE_INVALID: [
+    400,
+    'Cookie portal rusak atau ganda; muat ulang halaman lalu masuk lagi (hapus cookie situs ini bila masih terjadi).',
+    "A portal cookie is malformed or repeated; reload the page and sign in again (clear this site's cookies if it persists).",
+  ],
+  ERR_URL_INVALID: [400, 'Alamat tidak sah (persen-enkode rusak).', 'Malformed URL (broken percent-encoding).'],
+  ERR_REQUEST_MALFORMED: [400, 'Permintaan HTTP rusak.', 'Malformed HTTP request.'],
+  ERR_HEADERS_TOO_LARGE: [431, 'Header permintaan terlalu besar.', 'Request headers too large.'],
+  ERR_REQUEST_TIMEOUT: [408, 'Permintaan terlalu lambat.', 'Request too slow.'],
   ERR_BAD_ID: [400, 'Bukan id yang sah.', 'Not a valid id.'],
   ERR_INPUT_INVALID: [400, 'Isian tidak sah.', 'Invalid input.'],
   ERR_NOT_IN_ROSTER: [

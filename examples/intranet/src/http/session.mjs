@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Finds the request's session from its cookie (a malformed cookie is a 400, an unknown or expired
- * one is no session), and the guards routes put in front of themselves.
+ * Finds the request's session from its cookie (a malformed or repeated portal cookie is a 400,
+ * see cookies.mjs; an unknown or expired one is no session), and the guards routes put in front
+ * of themselves.
  * @module
  */
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { SESSION_ID } from '../data/sessions.mjs';
+import { readPortalCookies } from './cookies.mjs';
 import { PortalError } from './errors.mjs';
 
 export const SESSION_COOKIE = 'ikrar_sid';
@@ -19,13 +20,13 @@ export const CSRF_COOKIE = 'ikrar_csrf';
 export const loadSession = (sessions) =>
   createMiddleware(
     /** @type {import('hono').MiddlewareHandler<SessionEnv>} */ async (c, next) => {
-      // Read from the raw header: a cookie parser would silently drop a malformed value, and a
+      // From the raw header: a cookie parser would silently drop a malformed value, and a
       // malformed session cookie deserves a 400, not a quiet 401.
-      const raw = /(?:^|;\s*)ikrar_sid=([^;]*)/.exec(c.req.header('cookie') ?? '')?.[1]?.trim();
+      const cookies = readPortalCookies(c.req.header('cookie'));
+      const raw = cookies.get('ikrar_sid');
       c.set('session', null);
       c.set('sessionId', null);
-      if (raw !== undefined && raw !== '') {
-        if (!SESSION_ID.test(raw)) throw new PortalError('ERR_COOKIE_INVALID');
+      if (raw !== undefined) {
         const session = await sessions.find(raw);
         if (session) {
           c.set('session', session);
@@ -33,6 +34,8 @@ export const loadSession = (sessions) =>
         }
       }
       await next();
+      // The pilot's cookie held the NIP: take it out of the browser.
+      if (cookies.has('ikrar_session')) deleteCookie(c, 'ikrar_session', { path: '/' });
     },
   );
 
