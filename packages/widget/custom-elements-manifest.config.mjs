@@ -1,23 +1,8 @@
-// Custom elements manifest from the class JSDoc (@summary, @event, @csspart, @cssproperty).
-// The tag is registered through defineElement() (defensive registration), which the analyzer does
-// not recognise, and Lit's `{ state: true }` entries are private state, not attributes: the plugin
-// below records the tag and drops the internal state and the generic `#emit(type)` event.
-const STATE = new Set([
-  'step',
-  'acknowledged',
-  'identity',
-  'touched',
-  'signatureType',
-  'drawing',
-  'typedName',
-  'showErrors',
-  'busy',
-  'pdfBusy',
-  'error',
-  'status',
-  'record',
-]);
-
+// Custom elements manifest from the class JSDoc (@summary, @event, @csspart, @cssproperty) and the
+// property declarations (ikrar-netralitas.properties.ts, inherited by the element class). The tag
+// is registered through defineElement() (defensive registration), which the analyzer does not
+// recognise: the plugin below records it and drops the generic `#emit(type)` event. The element
+// keeps no reactive state of its own (its controllers do), so every attribute listed is public.
 function ikrarManifest() {
   return {
     name: 'ikrar-manifest',
@@ -27,8 +12,6 @@ function ikrarManifest() {
           if (d.name !== 'IkrarNetralitas') continue;
           d.tagName = 'ikrar-netralitas';
           d.customElement = true;
-          d.attributes = (d.attributes ?? []).filter((a) => !STATE.has(a.fieldName ?? a.name));
-          d.members = (d.members ?? []).filter((m) => !STATE.has(m.name));
           d.events = (d.events ?? []).filter((e) => e.name !== 'type');
           mod.exports = [
             ...(mod.exports ?? []),
@@ -45,7 +28,7 @@ function ikrarManifest() {
 }
 
 export default {
-  globs: ['src/components/**/*.component.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/components/**/*.properties.ts'],
   exclude: ['**/*.test.ts'],
   outdir: 'dist',
   litelement: true,

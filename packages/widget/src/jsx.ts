@@ -9,31 +9,34 @@
  * <ikrar-netralitas agency="Pemkab Klaten" event-name="Pemilu 2024" signing-mode="browser-key" />
  * ```
  */
-import type { IdentityFields, SigningMode } from './internal/types.js';
+import type { LitElement } from 'lit';
+import type { IkrarNetralitasProperties } from './components/ikrar-netralitas/ikrar-netralitas.properties.js';
+import type { IdentityFields } from './internal/types.js';
 
-/** The attributes of `<ikrar-netralitas>` as written in markup or JSX. */
-export interface IkrarNetralitasAttributes {
-  template?: string;
-  'template-version'?: string;
-  language?: 'id' | 'en' | '';
-  agency?: string;
-  issuer?: string;
-  'event-name'?: string;
-  'event-place'?: string;
-  'event-date'?: string;
-  'time-zone'?: 'WIB' | 'WITA' | 'WIT';
-  /** JSON of {@link IdentityFields}. */
-  prefill?: string;
-  lock?: string;
-  'signature-types'?: string;
-  'signing-mode'?: SigningMode;
-  endpoint?: string;
-  'endpoint-timeout'?: number | string;
-  'endpoint-retries'?: number | string;
-  'verification-url'?: string;
-  name?: string;
-  required?: boolean;
-  disabled?: boolean;
+/** `eventName` → `event-name`: the attribute of a property, as Lit is told in its declaration. */
+type Kebab<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}`
+  : S;
+
+/** The options that have an attribute (`endpointHeaders` is a property only). */
+type AttributeProperty = Exclude<keyof IkrarNetralitasProperties, keyof LitElement | 'endpointHeaders'>;
+
+/** What an attribute takes for a property of type `T`: numbers may be written as text, objects as JSON. */
+type AttributeValue<T> = T extends boolean
+  ? boolean
+  : T extends number
+    ? number | string
+    : T extends string
+      ? T
+      : string;
+
+/**
+ * The attributes of `<ikrar-netralitas>` as written in markup or JSX, derived from the element's
+ * property declarations (`ikrar-netralitas.properties.ts`), plus the global attributes frameworks pass.
+ */
+export type IkrarNetralitasAttributes = {
+  [K in AttributeProperty as Kebab<K>]?: AttributeValue<IkrarNetralitasProperties[K]>;
+} & {
   lang?: string;
   id?: string;
   class?: string;
@@ -41,7 +44,7 @@ export interface IkrarNetralitasAttributes {
   hidden?: boolean;
   ref?: unknown;
   key?: string | number;
-}
+};
 
 /** Prefill as an object, for frameworks that set properties (`.prefill=${{…}}` in lit, `:prefill` in Vue). */
 export type IkrarPrefill = Partial<IdentityFields>;

@@ -21,6 +21,7 @@ export function Page(): React.JSX.Element {
       signing-mode="endpoint"
       endpoint="/api/sign"
       endpoint-timeout={15000}
+      certificate-url="/api/records/{id}/certificate.pdf"
       required
     />
   );

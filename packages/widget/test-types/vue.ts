@@ -13,3 +13,7 @@ type Props = InstanceType<import('vue').GlobalComponents['ikrar-netralitas']>['$
 export const props: Props = { 'signing-mode': 'browser-key', 'time-zone': 'WIT', agency: 'Pemprov Papua' };
 // @ts-expect-error: not a signing mode
 export const bad: Props = { 'signing-mode': 'fax' };
+// Derived from the property declarations: a new option's attribute is there, a property-only one is not.
+export const certificate: Props = { 'certificate-url': '/api/records/{id}/certificate.pdf', 'endpoint-retries': 3 };
+// @ts-expect-error: endpointHeaders is a property only
+export const headers: Props = { 'endpoint-headers': 'x' };

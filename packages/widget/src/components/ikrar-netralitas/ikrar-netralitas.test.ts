@@ -156,6 +156,26 @@ describe('<ikrar-netralitas>', () => {
     expect(el.getAttribute('name')).to.equal('ikrar');
   });
 
+  it('each property is declared once: its attribute is the kebab-case of its name (the JSX type relies on it)', async () => {
+    const el = await mount('endpoint-retries="5"');
+    const ctor = el.constructor as typeof IkrarNetralitas;
+    const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const declared = [...ctor.elementProperties].filter(([, o]) => o.attribute !== false && !o.state);
+    expect(declared.length).to.equal(21);
+    for (const [name, o] of declared) {
+      const attribute = typeof o.attribute === 'string' ? o.attribute : String(name).toLowerCase();
+      expect(attribute, String(name)).to.equal(kebab(String(name)));
+    }
+    expect([...ctor.observedAttributes].sort()).to.deep.equal(declared.map(([n]) => kebab(String(n))).sort());
+    // No reactive state on the element itself: the controllers hold it.
+    expect([...ctor.elementProperties].filter(([, o]) => o.state)).to.deep.equal([]);
+    // A removed number attribute reads as its initial value too, not null.
+    expect(el.endpointRetries).to.equal(5);
+    el.removeAttribute('endpoint-retries');
+    await el.updateComplete;
+    expect(el.endpointRetries).to.equal(2);
+  });
+
   it('pledge step: every point must be acknowledged; focus goes to the first one missing', async () => {
     const el = await mount();
     const changes: string[] = [];
