@@ -27,6 +27,7 @@ import {
   type PledgeTemplate,
   type SignedPledge,
 } from '@ikrar/core';
+import type { Draft } from './draft-store.js';
 import { ServerError, type ServerErrorCode } from './errors.js';
 import { assertCredentialShape } from './internal/credential-shape.js';
 import { differences } from './internal/first-difference.js';
@@ -84,12 +85,18 @@ export interface CheckContext {
   /** The agency's own templates, beside the built-in ones. */
   templates?: readonly PledgeTemplate[];
   tolerance?: Partial<ClockTolerance>;
+  /**
+   * The draft the credential's `id` names (`DraftStore.match`): the credential must carry exactly
+   * its `credentialStatus` and `evidence`, which the employee's own proof then covers.
+   */
+  reserved?: Draft;
 }
 
 /** Each differing path maps to a code; the first in this order is the one answered. */
 const PRIORITY: readonly [RegExp, ServerErrorCode][] = [
   [/^credentialSubject\.signer\.identifier$/, 'ERR_NOT_YOUR_RECORD'],
   [/^credentialSubject\.signer\b/, 'ERR_SIGNER_MISMATCH'],
+  [/^(credentialStatus|evidence)\b/, 'ERR_DRAFT_MISMATCH'],
   [/^issuer\b/, 'ERR_ISSUER_MISMATCH'],
   [/^credentialSubject\.event\b/, 'ERR_EVENT_MISMATCH'],
   [/^credentialSubject\.pledge\.digestMultibase$/, 'ERR_DIGEST_MISMATCH'],
@@ -131,13 +138,18 @@ function checkTime(value: unknown, path: string, ctx: CheckContext): void {
  * @throws {ServerError} `ERR_RECORD_INVALID`, `ERR_FIELD_UNKNOWN`, `ERR_NOT_YOUR_RECORD`,
  *   `ERR_SIGNER_MISMATCH`, `ERR_ISSUER_MISMATCH`, `ERR_EVENT_MISMATCH`, `ERR_TEMPLATE_NOT_ALLOWED`,
  *   `ERR_TEXT_ALTERED`, `ERR_DIGEST_MISMATCH`, `ERR_CONSENT_INCOMPLETE`, `ERR_TYPED_NAME_MISMATCH`,
- *   `ERR_TIME_INVALID`, `ERR_SIGNATURE_INVALID`
+ *   `ERR_TIME_INVALID`, `ERR_SIGNATURE_INVALID`, `ERR_DRAFT_MISMATCH`
  */
 export async function checkCredential(
   body: unknown,
   ctx: CheckContext,
 ): Promise<{ credential: PledgeCredential | SignedPledge }> {
-  assertCredentialShape(body);
+  const reserved = ctx.reserved;
+  if (reserved) {
+    // The draft's fields are compared with the reservation below, not with the schema.
+    const { credentialStatus: _s, evidence: _e, ...rest } = body as Record<string, unknown>;
+    assertCredentialShape(rest);
+  } else assertCredentialShape(body);
   const posted = body as PledgeCredential & { proof?: SignedPledge['proof'] };
   const subject = posted.credentialSubject;
   const { employee, event, agency } = ctx;
@@ -221,6 +233,14 @@ export async function checkCredential(
     throw err;
   }
 
+  if (reserved) {
+    if (posted.id !== reserved.id) refuse('ERR_DRAFT_MISMATCH', ctx, 'id');
+    expected = {
+      ...expected,
+      ...(reserved.credentialStatus && { credentialStatus: reserved.credentialStatus }),
+      ...(reserved.evidence && { evidence: reserved.evidence }),
+    };
+  }
   const { proof, ...unsigned } = posted;
   const actual: Record<string, unknown> = { ...unsigned };
   // Fields the service fills when the client left them out.

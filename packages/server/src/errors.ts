@@ -48,7 +48,13 @@ export type ServerErrorCode =
   | 'ERR_KEY_FILE_PERMISSIONS'
   | 'ERR_KEY_FILE_INVALID'
   | 'ERR_KEY_FILE_EXISTS'
-  | 'ERR_REVOCATION_FINAL';
+  | 'ERR_REVOCATION_FINAL'
+  | 'ERR_ALREADY_SIGNED'
+  | 'ERR_DRAFT_UNKNOWN'
+  | 'ERR_DRAFT_NOT_YOURS'
+  | 'ERR_DRAFT_EXPIRED'
+  | 'ERR_DRAFT_USED'
+  | 'ERR_DRAFT_MISMATCH';
 
 /** Where each code is documented (README anchor = the code in lower case). */
 export const SERVER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/server#';
@@ -228,6 +234,36 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
     status: 409,
     en: () => 'A revoked record stays revoked; the employee signs a new record instead.',
     id: () => 'Rekaman yang sudah dicabut tetap dicabut; pegawai menandatangani rekaman baru.',
+  },
+  ERR_ALREADY_SIGNED: {
+    status: 409,
+    en: () => 'You have already signed this pledge; there is nothing left to draft.',
+    id: () => 'Anda sudah menandatangani ikrar ini; tidak ada lagi yang perlu disiapkan.',
+  },
+  ERR_DRAFT_UNKNOWN: {
+    status: 400,
+    en: () => 'The credential carries a status entry or evidence, but its id is no draft of this agency.',
+    id: () => 'Kredensial memuat entri status atau bukti, tetapi id-nya bukan draf instansi ini.',
+  },
+  ERR_DRAFT_NOT_YOURS: {
+    status: 403,
+    en: () => 'This draft was reserved for another employee or another event.',
+    id: () => 'Draf ini disiapkan untuk pegawai lain atau acara lain.',
+  },
+  ERR_DRAFT_EXPIRED: {
+    status: 409,
+    en: () => 'The draft has expired; ask for a new one and sign again.',
+    id: () => 'Draf sudah kedaluwarsa; minta draf baru lalu tanda tangani lagi.',
+  },
+  ERR_DRAFT_USED: {
+    status: 409,
+    en: () => 'A record was already made from this draft; ask for a new one.',
+    id: () => 'Draf ini sudah dipakai untuk sebuah rekaman; minta draf baru.',
+  },
+  ERR_DRAFT_MISMATCH: {
+    status: 400,
+    en: (p) => `The credential does not carry exactly what the agency reserved in its draft${at(p)}.`,
+    id: (p) => `Kredensial tidak memuat persis apa yang disiapkan instansi dalam drafnya${at(p)}.`,
   },
 };
 

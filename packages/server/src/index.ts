@@ -18,3 +18,4 @@ export * from './check-credential.js';
 export * from './logger.js';
 export * from './service.js';
 export * from './status-list-store.js';
+export * from './draft-store.js';

@@ -4,7 +4,8 @@
  * Fastify). The host supplies who is signed in, the roster, the open event and the signer; the
  * service checks, countersigns, stores once and answers.
  *
- * Routes (relative to where it is mounted): `POST /sign` (the widget's `endpoint`),
+ * Routes (relative to where it is mounted): `POST /sign` (the widget's `endpoint`), with `drafts`
+ * `POST /sign/draft` (what the agency reserves before an employee signs with their own key),
  * `GET /records/:uuid`, `POST /credentials/issue`, `POST /credentials/verify`, `GET /trust.json`,
  * `GET /health`.
  *
@@ -19,6 +20,7 @@
  */
 import {
   maskIdentifier,
+  type ApelPresenceEvidence,
   signPledgeAsync,
   type PledgeCredential,
   type PledgeTemplate,
@@ -32,8 +34,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { trustDocument, type AgencyKey, type TrustDocument } from './agency-key.js';
 import { checkCredential, type ClockTolerance, type Employee, type IkrarEvent } from './check-credential.js';
+import { registerDraftRoute } from './draft-routes.js';
+import type { DraftStore } from './draft-store.js';
 import { ServerError } from './errors.js';
-import { errorResponse, hasBearer, readJson, type TokenCheck } from './internal/http.js';
+import { errorResponse, hasBearer, hostRefusal, readJson, type TokenCheck } from './internal/http.js';
 import { nodeSha256 } from './internal/sha256.js';
 import { defaultLogger, type Logger } from './logger.js';
 import type { RecordStore } from './record-store.js';
@@ -87,6 +91,21 @@ export interface IkrarServiceOptions {
    * `POST /credentials/status` (the `issueToken`) revokes.
    */
   statusLists?: StatusListStore;
+  /**
+   * Drafts (`createDraftStore`): `POST /sign/draft` reserves a record id, a status entry and the
+   * `evidence` before an employee signs with their own key; `POST /sign` then takes a credential
+   * with a draft's id only with exactly what was reserved (see the README, "Drafts").
+   */
+  drafts?: DraftStore;
+  /**
+   * The agency's own statements for a signing (VC 2.0 `evidence`, e.g. presence at the apel from
+   * a header the host reads): asked when a draft is reserved, and at `POST /sign` for a credential
+   * with neither an employee proof nor a draft. May throw a `ServerError`-like refusal.
+   */
+  evidence?: (
+    ctx: CountersignContext,
+    c: Context,
+  ) => Promise<ApelPresenceEvidence[] | undefined> | ApelPresenceEvidence[] | undefined;
   /** The clock (tests). Default `() => new Date()`. */
   clock?: () => Date;
   /** Default pino on standard output. */
@@ -183,6 +202,11 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
       c.set('errorCode' as never, known.code as never);
       return errorResponse(c, known);
     }
+    const refusal = hostRefusal(err);
+    if (refusal) {
+      c.set('errorCode' as never, refusal.error.code as never);
+      return c.json(refusal, refusal.status as 400);
+    }
     // Name and code only: a message could quote input.
     log.error(
       {
@@ -227,6 +251,8 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
     if (event.deadline !== undefined && now.getTime() > new Date(event.deadline).getTime()) {
       throw new ServerError('ERR_EVENT_CLOSED', { event: event.name, deadline: String(event.deadline) });
     }
+    const owner = { eventId: event.id, identifier: employee.identifier, now };
+    const reserved = options.drafts ? await options.drafts.match(body, owner) : undefined;
     let { credential } = await checkCredential(body, {
       agency,
       employee,
@@ -234,16 +260,23 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
       now,
       ...(options.templates && { templates: options.templates }),
       ...(options.tolerance && { tolerance: options.tolerance }),
+      ...(reserved && { reserved }),
     });
     // A taken id is refused by the store's insert (ERR_ID_TAKEN, nothing written); it is looked up
-    // first only when something keyed by the id happens before that (a status entry, the host's hook).
-    if ((options.statusLists || options.beforeCountersign) && (await store.get(credential.id))) {
-      throw new ServerError('ERR_ID_TAKEN');
+    // first only when something keyed by the id happens before that (a status entry, the host's
+    // hook, a draft: one whose record is stored, revoked since, is not used twice).
+    if ((options.statusLists || options.beforeCountersign || reserved) && (await store.get(credential.id))) {
+      throw new ServerError(reserved ? 'ERR_DRAFT_USED' : 'ERR_ID_TAKEN');
     }
-    // The entry must be in the credential before its first signature; an employee's own proof
-    // already covers the credential without one (see the README, "Revocation").
-    if (options.statusLists && !('proof' in credential)) {
-      credential = { ...credential, credentialStatus: await options.statusLists.allocate(credential.id) };
+    if (reserved) await options.drafts?.claim(credential.id, now);
+    else if (!('proof' in credential)) {
+      // The entry and the evidence must be in the credential before its first signature; an
+      // employee's own proof covers the credential without them unless a draft reserved them.
+      const evidence = await options.evidence?.({ employee, event, now }, c);
+      if (evidence) credential = { ...credential, evidence };
+      if (options.statusLists) {
+        credential = { ...credential, credentialStatus: await options.statusLists.allocate(credential.id) };
+      }
     }
     if (options.beforeCountersign) credential = await options.beforeCountersign(credential, { employee, event, now });
     const signed = await signPledgeAsync(credential, signer, {
@@ -269,6 +302,17 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
     c.header('cache-control', 'no-store');
     return c.json(record);
   });
+
+  if (options.drafts) {
+    registerDraftRoute(app, {
+      drafts: options.drafts,
+      store,
+      clock,
+      employeeOf,
+      event: options.event,
+      ...(options.evidence && { evidence: options.evidence }),
+    });
+  }
 
   registerVcApi(app, { signer, agency, clock, issueToken: options.issueToken, trust });
   if (options.statusLists) {

@@ -105,6 +105,12 @@ export interface StatusListStore {
     recordId: string,
     options?: { reason?: string; also?: (tx: SqlDatabase) => Promise<void> },
   ): Promise<(RecordStatusInfo & { newlyRevoked: boolean }) | null>;
+  /**
+   * Frees the entry of a record that was never countersigned (an abandoned draft): its index goes
+   * back to the free ones. A revoked entry is never freed. `tx`: inside the caller's transaction.
+   * @returns whether an entry was freed
+   */
+  release(recordId: string, tx?: SqlDatabase): Promise<boolean>;
   /** A record's status, or null. */
   status(recordId: string): Promise<RecordStatusInfo | null>;
   /** The signed credential of list `id` as stored, or null. */
@@ -266,6 +272,22 @@ export async function createStatusListStore(
         await publish(tx, Number(current.list_id), Number(list?.length), Number(list?.version) + 1);
         return { entry: entryOf(current), revokedAt: at, reason, newlyRevoked: true };
       });
+    },
+    async release(recordId, tx) {
+      const free = async (t: SqlDatabase): Promise<boolean> => {
+        const [row] = await t.query<EntryRow>(
+          'SELECT list_id, idx FROM ikrar_status_entries WHERE record_id = ? AND revoked_at IS NULL',
+          [recordId],
+        );
+        if (!row) return false;
+        const { changes } = await t.run('DELETE FROM ikrar_status_entries WHERE record_id = ? AND revoked_at IS NULL', [
+          recordId,
+        ]);
+        if (changes !== 1) return false;
+        await t.run('UPDATE ikrar_status_lists SET allocated = allocated - 1 WHERE id = ?', [row.list_id]);
+        return true;
+      };
+      return tx ? free(tx) : db.transaction(free);
     },
     async status(recordId) {
       const [row] = await db.query<EntryRow>(

@@ -64,3 +64,27 @@ export async function hasBearer(c: Context, check: TokenCheck | undefined): Prom
 export function errorResponse(c: Context, err: ServerError): Response {
   return c.json(err.toJSON(), err.status as 400);
 }
+
+/**
+ * A host hook's own refusal (e.g. the apel code an `evidence` hook checks): an error with an
+ * `ERR_` code, a 4xx `status` and `messages` in both languages is answered as it is.
+ * @returns the answer's status and body, or null for any other error
+ */
+export function hostRefusal(
+  err: unknown,
+): { status: number; error: { code: string; message: string; messages: { id: string; en: string } } } | null {
+  const e = err as { code?: unknown; status?: unknown; messages?: { id?: unknown; en?: unknown } } | null;
+  if (
+    typeof e?.code !== 'string' ||
+    !/^ERR_[A-Z0-9_]+$/.test(e.code) ||
+    typeof e.status !== 'number' ||
+    e.status < 400 ||
+    e.status > 499 ||
+    typeof e.messages?.id !== 'string' ||
+    typeof e.messages.en !== 'string'
+  ) {
+    return null;
+  }
+  const messages = { id: e.messages.id, en: e.messages.en };
+  return { status: e.status, error: { code: e.code, message: messages.en, messages } };
+}
