@@ -4,11 +4,14 @@
  * (`sqlite:/path` by default in IKRAR_DATA_DIR, or `postgres://…`), IKRAR_DATA_DIR,
  * IKRAR_AGENCY, IKRAR_DEMO=1 (the demo sign-in), IKRAR_ADMIN_PASSWORD (first start only),
  * IKRAR_LOG=0 (no request log), IKRAR_SIGN_IN_PER_MINUTE (per client address, 30) and
- * IKRAR_SIGNING_PER_MINUTE (per session, 10); the single sign-on's OIDC_* (src/sso/sso-settings.mjs).
+ * IKRAR_SIGNING_PER_MINUTE (per session, 10), IKRAR_TRUST_PROXY (a hop count or the proxies'
+ * addresses: whose X-Forwarded-For names the client, src/http/client-address.mjs); the single
+ * sign-on's OIDC_* (src/sso/sso-settings.mjs).
  * @module
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy } from './http/client-address.mjs';
 import { ssoSettings } from './sso/sso-settings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +63,7 @@ export function defaultConfig(overrides = {}, env = process.env) {
     ...(env.IKRAR_ADMIN_PASSWORD && { adminPassword: env.IKRAR_ADMIN_PASSWORD }),
     ...(env.IKRAR_API_TOKEN && { apiToken: env.IKRAR_API_TOKEN }),
     ...(env.OIDC_ISSUER && { sso: ssoSettings(env) }),
+    trustProxy: parseTrustProxy(env.IKRAR_TRUST_PROXY),
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createIkrarService, ServerError, silentLogger } from '@ikrar/server';
-import { clientAddress } from './http/client-address.mjs';
+import { clientAddress, findClientAddress } from './http/client-address.mjs';
 import { csrfToken } from './http/csrf-token.mjs';
 import { errorBody, PortalError } from './http/errors.mjs';
 import { rateLimit } from './http/rate-limit.mjs';
@@ -74,6 +74,7 @@ export function createPortal(deps) {
   /** @type {Hono<import('./http/session.mjs').SessionEnv>} */
   const app = new Hono();
 
+  app.use('*', findClientAddress(config.trustProxy));
   if (config.log) {
     app.use('*', async (c, next) => {
       const t = performance.now();

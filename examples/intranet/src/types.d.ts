@@ -66,6 +66,8 @@ export interface PortalConfig {
   apiToken?: string;
   /** Single sign-on through the agency's OpenID provider (OIDC_*); none: SSO is off. */
   sso?: SsoSettings;
+  /** Which reverse proxies to believe about the client's address (IKRAR_TRUST_PROXY); none: the socket's. */
+  trustProxy?: import('./http/client-address.mjs').TrustProxy | null;
 }
 
 export interface SsoSettings {
