@@ -1,9 +1,10 @@
 // examples/verify/index.html in headless Chromium, opened from file:// (a USB stick) and served
 // over http: records and a trust store chosen in <ikrar-verifikasi>'s file inputs verify in the
 // page with exactly the summary the built `ikrar-verify` gives on the same files, under the page's
-// own CSP (connect-src 'none'); served, in Web Workers; from file://, in the page's thread.
+// own CSP (connect-src 'none'); served, in Web Workers; from file://, in the page's thread, a
+// PDF certificate too (the classic bundle carries core's PDF reader, not its renderer).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,22 +21,31 @@ const trust = path.join(dir, 'trust.json');
 let browser;
 let server;
 let expected;
+let pdf;
+let expectedPdf;
+
+/** What the built `ikrar-verify --json` says about a file, after checking its exit code. */
+function commandSummary(file, status) {
+  const cli = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'packages/verifier/bin.js'), file, '--trust', trust, '--json', '--quiet'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  expect(cli.status, cli.stderr).toBe(status);
+  return JSON.parse(cli.stdout).summary;
+}
 
 beforeAll(async () => {
   const gen = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'examples/auditor/generate.mjs'), '--count', '120', '--out', dir],
+    [path.join(repoRoot, 'examples/auditor/generate.mjs'), '--count', '120', '--out', dir, '--pdf', '1'],
     { encoding: 'utf8' },
   );
   expect(gen.status, gen.stderr).toBe(0);
   appendFileSync(records, '{"not":"a record"}\nnot json\n');
-  const cli = spawnSync(
-    process.execPath,
-    [path.join(repoRoot, 'packages/verifier/bin.js'), records, '--trust', trust, '--json', '--quiet'],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  expect(cli.status, cli.stderr).toBe(1);
-  expected = JSON.parse(cli.stdout).summary;
+  expected = commandSummary(records, 1);
+  pdf = path.join(dir, 'pdf', readdirSync(path.join(dir, 'pdf'))[0]);
+  expectedPdf = commandSummary(pdf, 0);
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   server = await serveStatic(repoRoot);
 });
@@ -46,7 +56,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function verifyOn(url) {
+async function verifyOn(url, file = records) {
   const page = await browser.newPage();
   const refused = [];
   page.on('console', (m) => {
@@ -55,7 +65,7 @@ async function verifyOn(url) {
   try {
     await page.goto(url);
     await page.waitForFunction(() => customElements.get('ikrar-verifikasi') !== undefined);
-    await page.setInputFiles('ikrar-verifikasi #records', records);
+    await page.setInputFiles('ikrar-verifikasi #records', file);
     await page.setInputFiles('ikrar-verifikasi #trust', trust);
     await page.waitForFunction(
       () => document.querySelector('ikrar-verifikasi').shadowRoot.querySelectorAll('li').length === 2,
@@ -82,6 +92,14 @@ describe('examples/verify: a static page with <ikrar-verifikasi>, no build step'
     expect(detail.summary.total).toBe(122);
     expect(detail.workers).toBe(0);
     expect(verdict).toContain('TIDAK SEMUA SAH: 2 dari 122');
+    expect(refused).toEqual([]);
+  });
+
+  it('verifies a PDF certificate opened from file:// like the command', async () => {
+    const { detail, refused } = await verifyOn(pathToFileURL(path.join(here, 'index.html')).href, pdf);
+    expect(detail.summary).toEqual(expectedPdf);
+    expect(detail.summary.total).toBe(1);
+    expect(detail.summary.valid).toBe(1);
     expect(refused).toEqual([]);
   });
 

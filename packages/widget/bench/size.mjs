@@ -51,8 +51,11 @@ async function bundle(contents) {
   const entry = Object.keys(outputs).find(
     (k) => outputs[k].entryPoint === 'entry.ts' || outputs[k].entryPoint === '<stdin>',
   );
-  // The PDF module (@ikrar/core/pdf and what only it needs) is never counted.
-  const isPdf = (k) => Object.keys(outputs[k].inputs).some((i) => /core\/src\/pdf\/index\.ts$/.test(i));
+  // The PDF module (@ikrar/core/pdf, reached through the widget's certificate.ts, and what only it
+  // needs) is never counted.
+  const isPdf = (k) =>
+    /internal\/certificate\.ts$/.test(outputs[k].entryPoint ?? '') ||
+    Object.keys(outputs[k].inputs).some((i) => /core\/src\/pdf\/index\.ts$/.test(i));
   const closure = (follow) => {
     const seen = new Set([entry]);
     for (const k of seen) {

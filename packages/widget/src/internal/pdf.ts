@@ -2,8 +2,9 @@
  * The PDF certificate, loaded only when the signer asks for it, so pdf-lib (about 178 KB gzip) never
  * weighs on the page before that.
  *
- * `@ikrar/core/pdf` (pdf-lib, fonts) is imported with a dynamic `import()` here and nowhere else, so
- * bundlers put it in a separate chunk that is fetched on the first click of "Unduh PDF".
+ * `@ikrar/core/pdf` (pdf-lib, fonts) is imported through `certificate.ts` with a dynamic `import()`
+ * here and nowhere else, so bundlers put it in a separate chunk that is fetched on the first click
+ * of "Unduh PDF".
  *
  * @module
  * @example
@@ -25,6 +26,6 @@ export const PDF_AVAILABLE: boolean = true;
  * @throws {Error} when loading or rendering fails (the element reports `ERR_PDF_FAILED`)
  */
 export async function renderPdf(record: SignedPledge, options: RenderCertificateOptions): Promise<Uint8Array> {
-  const { renderCertificate } = await import('@ikrar/core/pdf');
+  const { renderCertificate } = await import('./certificate.js');
   return renderCertificate(record, options);
 }
