@@ -2,7 +2,8 @@
 // - @ikrar/core is served from its TypeScript source (esbuild), never a half-built dist.
 // - /test-endpoint/* plays the agency backend: it countersigns with an agency key (ok), refuses (4xx),
 //   fails (5xx), fails once then works (flaky), stalls (slow), or answers with a tampered record;
-//   status* adds the agency's credentialStatus before countersigning.
+//   status* adds the agency's credentialStatus before countersigning; draft*/draft answers a draft
+//   (record id, status entry, evidence) that a browser key signs before draft* countersigns it.
 // - /__ikrar-vectors/<file> serves ../shared/vectors/<file> in place (Wycheproof for the crypto tests).
 // - /test-csp/page.html is a page with a strict Content-Security-Policy that loads the built bundle
 //   (run `pnpm build` first).
@@ -146,6 +147,22 @@ async function endpoint(ctx, next) {
   const name = url.slice('/test-endpoint/'.length);
   if (name === 'agency') return send(ctx, 200, { id: agency.controller });
   if (name === 'counts') return send(ctx, 200, Object.fromEntries(counts));
+  // draft*/draft: the agency's draft (@ikrar/server's POST /sign/draft) for a browser key.
+  if (name.endsWith('/draft') && ctx.method === 'POST') {
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (!name.startsWith('draft')) return send(ctx, 422, { error: 'no draft for you' });
+    return send(ctx, 201, {
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      credentialStatus: {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '777',
+        statusListCredential: 'https://dinas.example/status/1',
+      },
+      evidence: [{ type: ['ApelPresence'], atApel: false }],
+      expires: '2099-01-01T00:00:00+07:00',
+    });
+  }
   if (name === 'sign' || ctx.method === 'POST') {
     const n = (counts.get(name) ?? 0) + 1;
     counts.set(name, n);
@@ -165,6 +182,8 @@ async function endpoint(ctx, next) {
       };
     }
     if (name === 'status-tampered') credential.credentialSubject.signer.name = 'Orang Lain';
+    // draft-swapped: the agency countersigns another index than the one the employee signed.
+    if (name === 'draft-swapped') credential.credentialStatus.statusListIndex = '778';
     const record = await core.signPledge(credential, name === 'stranger' ? stranger : agency);
     if (name === 'tampered') record.credentialSubject.signer.name = 'Orang Lain';
     return send(ctx, 200, record);

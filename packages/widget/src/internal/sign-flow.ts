@@ -10,7 +10,7 @@
  * const { record, verification } = await runSigning({ mode: 'endpoint', credential: input, endpoint, host, signal });
  * ```
  */
-import type { SignedPledge, VerifyPledgeResult } from '@ikrar/core';
+import type { PledgeCredential, SignedPledge, VerifyPledgeResult } from '@ikrar/core';
 import { WidgetError } from '../errors.js';
 import { loadSigning } from './lazy.js';
 import type { CredentialInput, EndpointOptions } from './signing.js';
@@ -44,19 +44,25 @@ export async function runSigning(run: SigningRun): Promise<{ record: SignedPledg
     throw new WidgetError('ERR_SIGNING_FAILED', { detail: 'could not load the signing module', cause });
   }
   const key = run.mode === 'browser-key' ? await signing.browserSigner() : null;
+  const endpoint = { ...run.endpoint, signal: run.signal };
+  // A browser key for a host-set issuer with an endpoint: the agency's draft (record id, status
+  // entry, presence) goes in before the employee signs, and the endpoint countersigns after.
+  const countersign = !!(key && run.hostIssuer && endpoint.url);
+  const draft = countersign ? await signing.requestDraft(endpoint) : undefined;
   const credential = await signing.buildCredential({
     ...run.credential,
     issuer: { id: run.credential.issuer.id || (key?.controller as string), name: run.credential.issuer.name },
     ...(key && run.hostIssuer && { subjectId: key.controller }),
+    ...(draft && { draft }),
   });
-  let record: SignedPledge;
-  if (run.mode === 'endpoint')
-    record = await signing.signViaEndpoint(credential, { ...run.endpoint, signal: run.signal });
-  else if (run.mode === 'event') record = await signing.signViaEvent(run.host, credential);
-  else record = await signing.signWithBrowserKey(credential, key!);
-  // A browser key with a host-set issuer makes the employee's proof only; the agency countersigns later.
-  const verification = await signing.checkRecord(record, credential, {
-    requireIssuerProof: !(run.mode === 'browser-key' && run.hostIssuer),
+  let record: PledgeCredential = credential;
+  if (run.mode === 'event') record = await signing.signViaEvent(run.host, credential);
+  else if (key) record = await signing.signWithBrowserKey(credential, key);
+  if (run.mode === 'endpoint' || countersign) record = await signing.signViaEndpoint(record, endpoint);
+  // A browser key with a host-set issuer and no endpoint makes the employee's proof only; the
+  // agency countersigns later.
+  const verification = await signing.checkRecord(record as SignedPledge, credential, {
+    requireIssuerProof: countersign || !(key && run.hostIssuer),
   });
-  return { record, verification };
+  return { record: record as SignedPledge, verification };
 }

@@ -47,7 +47,12 @@ export interface CredentialInput {
   pointCount: number;
   signature: { type: 'typed'; name: string } | { type: 'drawn'; strokes: SignatureStrokes };
   timeZone: IndonesianTimeZone;
+  /** What the agency reserved (`requestDraft`): the record id, its status entry and evidence. */
+  draft?: Draft;
 }
+
+/** The agency's draft: `POST <endpoint>/draft` (`@ikrar/server`'s drafts). */
+export type Draft = Pick<PledgeCredential, 'id' | 'credentialStatus' | 'evidence'>;
 
 /**
  * Builds the unsigned credential with core's `createPledgeAsync`; a drawn signature is recorded as
@@ -57,9 +62,10 @@ export interface CredentialInput {
  * @throws {WidgetError} `ERR_CONFIG_INVALID` when core refuses a field (the detail names it)
  */
 export async function buildCredential(input: CredentialInput): Promise<PledgeCredential> {
-  const { identity: id, event, signature } = input;
+  const { identity: id, event, signature, draft } = input;
   try {
-    return await createPledgeAsync({
+    const credential = await createPledgeAsync({
+      ...(draft && { id: draft.id }),
       template: input.template,
       language: input.language,
       issuer: input.issuer,
@@ -87,6 +93,7 @@ export async function buildCredential(input: CredentialInput): Promise<PledgeCre
       },
       timeZone: input.timeZone,
     });
+    return draft ? { ...credential, ...draft } : credential;
   } catch (cause) {
     const c = cause as { code?: string; message?: string };
     throw new WidgetError('ERR_CONFIG_INVALID', { detail: `${c.code ?? 'Error'}: ${c.message ?? ''}`, cause });
@@ -128,7 +135,7 @@ export function parseRecord(value: unknown): SignedPledge {
   return parsed as SignedPledge;
 }
 
-async function attempt(credential: PledgeCredential, o: EndpointOptions): Promise<SignedPledge> {
+async function attempt(credential: object, o: EndpointOptions): Promise<SignedPledge> {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   o.signal?.addEventListener('abort', onAbort);
@@ -173,7 +180,7 @@ async function attempt(credential: PledgeCredential, o: EndpointOptions): Promis
  * @returns the record as received (not yet checked)
  * @throws {WidgetError} `ERR_ENDPOINT_*` or `ERR_RESPONSE_INVALID`
  */
-export async function signViaEndpoint(credential: PledgeCredential, options: EndpointOptions): Promise<SignedPledge> {
+export async function signViaEndpoint(credential: object, options: EndpointOptions): Promise<SignedPledge> {
   for (let i = 0; ; i++) {
     try {
       return await attempt(credential, options);
@@ -183,6 +190,23 @@ export async function signViaEndpoint(credential: PledgeCredential, options: End
       await sleep(1000 * 2 ** i);
     }
   }
+}
+
+/**
+ * Asks the agency for its draft, `POST <endpoint>/draft`, before a browser key signs: the record
+ * id, its `credentialStatus` and `evidence` go into the credential the employee signs. Retried as
+ * {@link signViaEndpoint}.
+ * @param options - the endpoint's options
+ * @returns the draft: `id`, and `credentialStatus` and `evidence` when the agency gives them
+ * @throws {WidgetError} `ERR_ENDPOINT_*` or `ERR_RESPONSE_INVALID`
+ */
+export async function requestDraft(options: EndpointOptions): Promise<Draft> {
+  const { id, credentialStatus, evidence } = (await signViaEndpoint(
+    {},
+    { ...options, url: options.url.replace(/\/?(?=[?#]|$)/, '/draft') },
+  )) as Partial<Draft>;
+  if (typeof id !== 'string') throw new WidgetError('ERR_RESPONSE_INVALID', { detail: 'draft without an id' });
+  return { id, ...(credentialStatus && { credentialStatus }), ...(evidence && { evidence }) };
 }
 
 /**
