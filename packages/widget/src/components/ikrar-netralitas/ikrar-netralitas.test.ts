@@ -176,6 +176,29 @@ describe('<ikrar-netralitas>', () => {
     expect(el.endpointRetries).to.equal(2);
   });
 
+  it("the README's attribute table lists exactly the declared properties, with their defaults", async () => {
+    // The declarations are the source (their JSDoc makes dist/custom-elements.json); the README
+    // table is prose around them, so it is checked here instead of being a second list that drifts.
+    type Member = { kind: string; name: string; attribute?: string; default?: string };
+    type Manifest = { modules: { declarations?: { name: string; members?: Member[] }[] }[] };
+    const manifest = (await (await fetch('/packages/widget/dist/custom-elements.json')).json()) as Manifest;
+    const declared = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .find((d) => d.name === 'IkrarNetralitasProperties')!
+      .members!.filter((m) => m.kind === 'field');
+    const readme = await (await fetch('/packages/widget/README.md')).text();
+    const section = readme.slice(readme.indexOf('## Attributes and properties'), readme.indexOf('Read-only:'));
+    const rows = section
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| attribute') && !l.startsWith('| ---'))
+      .map((l) => l.split('|').map((c) => c.trim().replaceAll('`', '')));
+    expect(rows.map((r) => [r[1], r[2]])).to.deep.equal(declared.map((m) => [m.attribute ?? '', m.name]));
+    for (const [i, m] of declared.entries()) {
+      const value = (m.default ?? '').replace(/^'(.*)'$/, '$1');
+      if (value !== '' && value !== 'null') expect(rows[i]![3], m.name).to.contain(value);
+    }
+  });
+
   it('pledge step: every point must be acknowledged; focus goes to the first one missing', async () => {
     const el = await mount();
     const changes: string[] = [];
