@@ -12,7 +12,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createIkrarService, ServerError, silentLogger } from '@ikrar/server';
+import { ServerError } from '@ikrar/server';
 import { clientAddress, findClientAddress } from './http/client-address.mjs';
 import { csrfToken } from './http/csrf-token.mjs';
 import { errorBody, PortalError } from './http/errors.mjs';
@@ -30,7 +30,7 @@ import { meRoutes } from './routes/me.mjs';
 import { publicRoutes } from './routes/public.mjs';
 import { recordRoutes } from './routes/records.mjs';
 import { sessionRoutes } from './routes/sessions.mjs';
-import { signRoutes } from './routes/sign.mjs';
+import { createPortalService, signRoutes } from './routes/sign.mjs';
 import { ssoRoutes } from './sso/sso-routes.mjs';
 
 /**
@@ -140,18 +140,9 @@ export function createPortal(deps) {
 
   app.route('/', publicRoutes(deps));
   // The service's standard endpoints at the root (W3C CCG VC-API): verify is open, issue needs
-  // IKRAR_API_TOKEN as a bearer token (without it, 401). No cookies, so no CSRF token.
-  const service = createIkrarService({
-    store: stores.records,
-    agency: { name: config.agencyName },
-    signer: deps.agency,
-    identity: () => null,
-    event: () => null,
-    ...(config.apiToken && { issueToken: config.apiToken }),
-    statusLists: stores.statusLists,
-    clock: deps.now,
-    ...(!config.log && { logger: silentLogger }),
-  });
+  // IKRAR_API_TOKEN as a bearer token (without it, 401). No cookies, so no CSRF token. The same
+  // service countersigns POST /api/sign (routes/sign.mjs).
+  const service = createPortalService(deps);
   app.all('/credentials/*', (c) => service.fetch(c.req.raw));
   // The status lists (W3C Bitstring Status List credentials), open to anyone like trust.json.
   app.get('/status/:n', (c) => service.fetch(c.req.raw));
@@ -159,7 +150,7 @@ export function createPortal(deps) {
   app.route('/api', sessionRoutes(deps, signInLimit));
   app.route('/auth', ssoRoutes(deps, signInLimit));
   app.route('/api', meRoutes(deps));
-  app.route('/api', signRoutes(deps, signingLimit));
+  app.route('/api', signRoutes(deps, signingLimit, service));
   app.route('/api', recordRoutes(deps));
   for (const group of [
     adminEventRoutes,

@@ -32,7 +32,8 @@ describe('bad input', () => {
         Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
         'application/json',
         400,
-        'ERR_BODY_NOT_UTF8',
+        // @ikrar/server's code: POST /api/sign is its POST /sign.
+        'ERR_JSON_INVALID',
       ],
       ['['.repeat(5000) + ']'.repeat(5000), 'application/json', 400, 'ERR_JSON_INVALID'],
       ['{"a":', 'application/json', 400, 'ERR_JSON_INVALID'],

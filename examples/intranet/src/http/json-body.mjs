@@ -9,19 +9,23 @@ import { JsonInvalidError, parseJson } from '@ikrar/core';
 import { bodyLimit } from 'hono/body-limit';
 import { PortalError } from './errors.mjs';
 
+/** The 413 answer. @param {number} maxSize bytes */
+export const bodyTooLarge = (maxSize) =>
+  // The rest of the body is never read: the connection cannot carry another request.
+  new PortalError('ERR_BODY_TOO_LARGE', {
+    headers: { connection: 'close' },
+    messages: {
+      id: `Isi permintaan lebih dari ${maxSize} byte.`,
+      en: `Request body larger than ${maxSize} bytes.`,
+    },
+  });
+
 /** Hono's body limit with our 413 answer. @param {number} maxSize bytes */
 export const limitBody = (maxSize) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      // The rest of the body is never read: the connection cannot carry another request.
-      throw new PortalError('ERR_BODY_TOO_LARGE', {
-        headers: { connection: 'close' },
-        messages: {
-          id: `Isi permintaan lebih dari ${maxSize} byte.`,
-          en: `Request body larger than ${maxSize} bytes.`,
-        },
-      });
+      throw bodyTooLarge(maxSize);
     },
   });
 

@@ -1,26 +1,28 @@
-// @ts-check
 /**
- * `POST /api/sign`: the endpoint `<ikrar-netralitas>` posts the credential to. The signed-in
- * employee (never the body) is the signer; @ikrar/server's `checkCredential` rebuilds what the
- * agency vouches for from the roster, the open event and the clock and refuses any difference;
- * the agency countersigns and the service's store keeps it once (201 new, 200 the stored one on
- * a retry). Every record it countersigns without the employee's own proof carries a
- * `credentialStatus` (a random free index of the agency's status list). Rate-limited per session.
+ * `POST /api/sign`: the endpoint `<ikrar-netralitas>` posts the credential to, served by
+ * @ikrar/server's `createIkrarService` (its `POST /sign`, with its checks and its speed work):
+ * the portal only says who is signed in (the session's employee, from the roster, never the
+ * body), which event is open, and what the agency adds. The service's `checkCredential`
+ * rebuilds what the agency vouches for from the roster, the open event and the clock and
+ * refuses any difference; the agency countersigns and the store keeps it once (201 new, 200 the
+ * stored one on a retry). Every record it countersigns without the employee's own proof carries a
+ * `credentialStatus` (the portal's status lists). Rate-limited per session by the portal.
  *
- * Presence at the apel: a phone that opened the projector's QR code sends the apel code in the
- * `x-ikrar-apel` header (what the employee brought, not trusted blindly). The code is checked for
- * this open event and its window (an old one is `ERR_APEL_CODE_EXPIRED`, another event's or a forged
- * one `ERR_APEL_CODE_INVALID`, both languages, nothing stored); the agency then notes in the record's
- * `evidence` that it was signed at the apel, when it checked, and which code. Without the header
- * the evidence says it was signed outside the apel. A credential that already carries the
- * employee's own proof gets no evidence: that proof covers the document exactly as they signed it.
+ * Presence at the apel (the service's `evidence` option): a phone that opened the projector's QR
+ * code sends the apel code in the `x-ikrar-apel` header (what the employee brought, not trusted
+ * blindly). The code is checked for this open event and its window (an old one is
+ * `ERR_APEL_CODE_EXPIRED`, another event's or a forged one `ERR_APEL_CODE_INVALID`, both
+ * languages, nothing stored); the agency then notes in the record's `evidence` that it was signed
+ * at the apel, when it checked, and which code. Without the header the evidence says it was signed
+ * outside the apel. A credential that already carries the employee's own proof gets no evidence:
+ * that proof covers the document exactly as they signed it.
  * @module
  */
-import { formatTimestamp, signPledgeAsync } from '@ikrar/core';
-import { checkCredential, ServerError } from '@ikrar/server';
+import { formatTimestamp } from '@ikrar/core';
+import { createIkrarService, silentLogger } from '@ikrar/server';
 import { Hono } from 'hono';
 import { PortalError } from '../http/errors.mjs';
-import { limitBody, readJson } from '../http/json-body.mjs';
+import { bodyTooLarge } from '../http/json-body.mjs';
 import { requireEmployee } from '../http/session.mjs';
 
 /**
@@ -65,49 +67,61 @@ export async function apelPresence(codes, code, event, at, zone) {
   };
 }
 
-/** @param {import('../portal.mjs').PortalDeps} deps @param {import('hono').MiddlewareHandler} signingLimit */
-export function signRoutes({ stores, config, agency, now, apel }, signingLimit) {
+/** Where the portal hands the signed-in employee to the service (the request's env). */
+const EMPLOYEE = 'ikrarEmployee';
+
+/** The largest credential accepted, in bytes (the service's default limit). */
+const SIGN_BODY_LIMIT = 256 * 1024;
+
+/**
+ * The agency's signing service for the portal: its `POST /sign` behind `POST /api/sign`, and the
+ * VC-API endpoints and status lists the portal mounts at its root (`/credentials/*`, where
+ * `POST /credentials/issue` needs `IKRAR_API_TOKEN`, and `/status/:n`).
+ * @param {import('../portal.mjs').PortalDeps} deps
+ */
+export function createPortalService({ stores, config, agency, now, apel }) {
+  return createIkrarService({
+    store: stores.records,
+    agency: { name: config.agencyName },
+    signer: agency,
+    // The portal found the employee from its session before handing the request over.
+    identity: (c) => /** @type {Record<string, any> | undefined} */ (c.env)?.[EMPLOYEE] ?? null,
+    event: async () => {
+      const open = await stores.events.open();
+      return open && serviceEvent(open);
+    },
+    statusLists: stores.statusLists,
+    bodyLimit: SIGN_BODY_LIMIT,
+    ...(apel && {
+      evidence: async (ctx, c) => [
+        await apelPresence(apel, c.req.header(APEL_HEADER), ctx.event, ctx.now, ctx.event.timeZone),
+      ],
+    }),
+    ...(config.apiToken && { issueToken: config.apiToken }),
+    clock: now,
+    ...(!config.log && { logger: silentLogger }),
+  });
+}
+
+/**
+ * @param {import('../portal.mjs').PortalDeps} deps
+ * @param {import('hono').MiddlewareHandler} signingLimit
+ * @param {Hono} service from {@link createPortalService}
+ */
+export function signRoutes({ stores }, signingLimit, service) {
+  // The service's routes under /api, so that its POST /sign answers POST /api/sign (and its
+  // Location header names /api/records/<uuid>, the portal's own record route).
+  const mounted = new Hono().route('/api', service);
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
-  app.post('/sign', signingLimit, limitBody(256 * 1024), async (c) => {
+  app.post('/sign', signingLimit, async (c) => {
     const s = requireEmployee(c);
-    const body = await readJson(c);
+    // A declared length over the service's limit is refused here, with the connection closed:
+    // the body is never read. (Anything else, chunked bodies too, the service limits itself.)
+    if (Number(c.req.header('content-length') ?? 0) > SIGN_BODY_LIMIT) throw bodyTooLarge(SIGN_BODY_LIMIT);
     const employee = await stores.employees.byId(s.subject);
     if (!employee) throw new PortalError('ERR_NOT_SIGNED_IN');
-    const open = await stores.events.open();
-    if (!open) throw new PortalError('ERR_NO_OPEN_EVENT');
-    const event = serviceEvent(open);
-    /** @param {import('@ikrar/core').SignedPledge} record @param {boolean} created */
-    const answer = (record, created) => {
-      c.header('location', `/api/records/${record.id.slice('urn:uuid:'.length)}`);
-      c.header('cache-control', 'no-store');
-      return c.json(/** @type {any} */ (record), created ? 201 : 200);
-    };
-    const stored = await stores.records.find(event.id, employee.identifier);
-    if (stored) return answer(stored, false);
-    const at = now();
-    if (open.deadline && Date.parse(open.deadline) <= at.getTime()) throw new PortalError('ERR_EVENT_CLOSED');
-    const presence = apel ? await apelPresence(apel, c.req.header(APEL_HEADER), open, at, event.timeZone) : null;
-    let { credential } = await checkCredential(body, {
-      agency: { id: agency.controller, name: config.agencyName },
-      employee,
-      event,
-      now: at,
-    });
-    if (await stores.records.get(credential.id)) throw new ServerError('ERR_ID_TAKEN');
-    if (presence && !('proof' in credential)) credential = { ...credential, evidence: [presence] };
-    // Revocation (#12): the status entry must be in the credential before its first signature;
-    // a credential the employee signed already is countersigned without one.
-    if (!('proof' in credential)) {
-      credential = { ...credential, credentialStatus: await stores.statusLists.allocate(credential.id) };
-    }
-    const signed = await signPledgeAsync(credential, agency.signer, { created: at, timeZone: event.timeZone });
-    const { record, created } = await stores.records.put({
-      eventId: event.id,
-      identifier: employee.identifier,
-      record: signed,
-    });
-    return answer(record, created);
+    return mounted.fetch(c.req.raw, { .../** @type {object} */ (c.env), [EMPLOYEE]: employee });
   });
   return app;
 }
