@@ -94,8 +94,9 @@ export interface DraftStore {
   ): Promise<{ draft: ReservedDraft; created: boolean }>;
   /**
    * The draft a posted credential names by its `id`, checked against its owner, or `undefined`
-   * when the id is no draft and the credential carries neither `credentialStatus` nor `evidence`.
-   * @throws {ServerError} `ERR_DRAFT_UNKNOWN`, `ERR_DRAFT_NOT_YOURS`, `ERR_DRAFT_EXPIRED`
+   * when the id is no draft (the credential is then checked as before: a posted
+   * `credentialStatus` or `evidence` stays `ERR_FIELD_UNKNOWN`).
+   * @throws {ServerError} `ERR_DRAFT_NOT_YOURS`, `ERR_DRAFT_EXPIRED`
    */
   match(body: unknown, owner: DraftOwner): Promise<Draft | undefined>;
   /**
@@ -187,12 +188,8 @@ export async function createDraftStore(db: SqlDatabase, options: DraftStoreOptio
     },
     async match(body, owner) {
       if (!isObject(body) || typeof body.id !== 'string') return undefined;
-      const carries = body.credentialStatus !== undefined || body.evidence !== undefined;
       const [row] = await db.query<DraftRow>(`SELECT ${COLUMNS} FROM ikrar_drafts WHERE id = ?`, [body.id]);
-      if (!row) {
-        if (carries) throw new ServerError('ERR_DRAFT_UNKNOWN');
-        return undefined;
-      }
+      if (!row) return undefined;
       if (row.event_id !== owner.eventId || row.identifier !== owner.identifier) {
         throw new ServerError('ERR_DRAFT_NOT_YOURS');
       }

@@ -50,7 +50,6 @@ export type ServerErrorCode =
   | 'ERR_KEY_FILE_EXISTS'
   | 'ERR_REVOCATION_FINAL'
   | 'ERR_ALREADY_SIGNED'
-  | 'ERR_DRAFT_UNKNOWN'
   | 'ERR_DRAFT_NOT_YOURS'
   | 'ERR_DRAFT_EXPIRED'
   | 'ERR_DRAFT_USED'
@@ -239,11 +238,6 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
     status: 409,
     en: () => 'You have already signed this pledge; there is nothing left to draft.',
     id: () => 'Anda sudah menandatangani ikrar ini; tidak ada lagi yang perlu disiapkan.',
-  },
-  ERR_DRAFT_UNKNOWN: {
-    status: 400,
-    en: () => 'The credential carries a status entry or evidence, but its id is no draft of this agency.',
-    id: () => 'Kredensial memuat entri status atau bukti, tetapi id-nya bukan draf instansi ini.',
   },
   ERR_DRAFT_NOT_YOURS: {
     status: 403,

@@ -315,11 +315,12 @@ for (const dialect of DIALECTS) {
           signOwn(svc, YUSUF, { credentialStatus: yusuf.credentialStatus! }),
           YUSUF.identifier,
           400,
-          'ERR_DRAFT_UNKNOWN',
+          'ERR_FIELD_UNKNOWN',
           {
-            id: 'Kredensial memuat entri status atau bukti, tetapi id-nya bukan draf instansi ini.',
-            en: 'The credential carries a status entry or evidence, but its id is no draft of this agency.',
+            id: 'Kredensial memuat isian yang tidak dijamin instansi (credentialStatus).',
+            en: 'The credential has a field the agency does not vouch for (credentialStatus).',
           },
+          'credentialStatus',
         ],
       ];
       for (const [name, signed, who, status, code, messages, path] of cases) {
