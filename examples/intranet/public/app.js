@@ -112,7 +112,9 @@ async function showSign(me) {
     workUnit: employee.workUnit,
   };
   w.lock = 'all';
-  w.signingMode = 'endpoint';
+  // endpoint: the agency alone signs; browser-key: the employee's key signs the agency's draft first
+  // (record id, revocation entry, presence at the apel), then the agency countersigns.
+  w.signingMode = config.signingMode ?? 'endpoint';
   w.endpoint = config.endpoint;
   const code = await checkApel($('apel-note'));
   w.endpointHeaders = { 'x-csrf-token': me.csrf, ...(code && { 'x-ikrar-apel': code }) };

@@ -9,7 +9,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { createRecordStore, createStatusListStore, loadOrCreateAgencyKey, migrate, openDatabase } from '@ikrar/server';
+import {
+  createDraftStore,
+  createRecordStore,
+  createStatusListStore,
+  loadOrCreateAgencyKey,
+  migrate,
+  openDatabase,
+} from '@ikrar/server';
 import { createAuditLog } from './data/audit.mjs';
 import { createCoverage } from './data/coverage.mjs';
 import { createEmployeeStore } from './data/employees.mjs';
@@ -44,6 +51,9 @@ export async function startPortal(config, options = {}) {
     baseUrl: `${config.publicUrl}/status`,
     clock: now,
   });
+  // Drafts (browser-key signing): the record id, status entry and presence reserved before the
+  // employee's own key signs (POST /api/sign/draft).
+  const drafts = await createDraftStore(db, { statusLists });
   await migrate(db, 'portal', PORTAL_MIGRATIONS);
   const clock = { now };
   const stores = {
@@ -54,6 +64,7 @@ export async function startPortal(config, options = {}) {
     audit: createAuditLog(db, clock),
     records,
     statusLists,
+    drafts,
     drawings: createDrawingStore(db),
     coverage: createCoverage(db),
   };

@@ -5,7 +5,9 @@
  * IKRAR_AGENCY, IKRAR_DEMO=1 (the demo sign-in), IKRAR_ADMIN_PASSWORD (first start only),
  * IKRAR_LOG=0 (no request log), IKRAR_SIGN_IN_PER_MINUTE (per client address, 30) and
  * IKRAR_SIGNING_PER_MINUTE (per session, 10), IKRAR_TRUST_PROXY (a hop count or the proxies'
- * addresses: whose X-Forwarded-For names the client, src/http/client-address.mjs); the single
+ * addresses: whose X-Forwarded-For names the client, src/http/client-address.mjs),
+ * IKRAR_SIGNING_MODE (`endpoint`, the default: the agency alone signs what the employee agreed to;
+ * `browser-key`: the employee's browser signs too, over the agency's draft); the single
  * sign-on's OIDC_* (src/sso/sso-settings.mjs).
  * @module
  */
@@ -16,6 +18,18 @@ import { ssoSettings } from './sso/sso-settings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
+
+/**
+ * How the pledge page signs: `endpoint` (default) or `browser-key`.
+ * @param {string | undefined} value IKRAR_SIGNING_MODE
+ * @returns {'endpoint' | 'browser-key'}
+ * @throws {Error} naming the setting, for any other value
+ */
+export function signingMode(value) {
+  if (value === undefined || value === '' || value === 'endpoint') return 'endpoint';
+  if (value === 'browser-key') return 'browser-key';
+  throw new Error(`IKRAR_SIGNING_MODE: expected endpoint or browser-key, got ${JSON.stringify(value.slice(0, 40))}`);
+}
 
 /**
  * @param {Partial<import('./types.js').PortalConfig>} [overrides]
@@ -64,6 +78,7 @@ export function defaultConfig(overrides = {}, env = process.env) {
     ...(env.IKRAR_API_TOKEN && { apiToken: env.IKRAR_API_TOKEN }),
     ...(env.OIDC_ISSUER && { sso: ssoSettings(env) }),
     trustProxy: parseTrustProxy(env.IKRAR_TRUST_PROXY),
+    signingMode: signingMode(env.IKRAR_SIGNING_MODE),
     ...overrides,
   };
 }

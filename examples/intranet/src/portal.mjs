@@ -46,6 +46,7 @@ import { ssoRoutes } from './sso/sso-routes.mjs';
  *     audit: ReturnType<typeof import('./data/audit.mjs').createAuditLog>,
  *     records: import('@ikrar/server').RecordStore,
  *     statusLists: import('@ikrar/server').StatusListStore,
+ *     drafts: import('@ikrar/server').DraftStore,
  *     drawings: ReturnType<typeof import('./data/drawings.mjs').createDrawingStore>,
  *     coverage: ReturnType<typeof import('./data/coverage.mjs').createCoverage>,
  *   },

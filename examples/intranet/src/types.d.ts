@@ -68,6 +68,8 @@ export interface PortalConfig {
   sso?: SsoSettings;
   /** Which reverse proxies to believe about the client's address (IKRAR_TRUST_PROXY); none: the socket's. */
   trustProxy?: import('./http/client-address.mjs').TrustProxy | null;
+  /** How the pledge page signs (IKRAR_SIGNING_MODE): the agency alone, or the employee's browser key too. */
+  signingMode?: 'endpoint' | 'browser-key';
 }
 
 export interface SsoSettings {

@@ -57,6 +57,8 @@ export function meRoutes({ stores, config, agency }) {
       language: event.language,
       templates: event.templates[employee.employeeType] ?? [],
       endpoint: '/api/sign',
+      // browser-key: the employee's key signs the agency's draft (POST /api/sign/draft), then /api/sign countersigns.
+      signingMode: config.signingMode ?? 'endpoint',
     });
   });
 

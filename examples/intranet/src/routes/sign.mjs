@@ -16,6 +16,12 @@
  * at the apel, when it checked, and which code. Without the header the evidence says it was signed
  * outside the apel. A credential that already carries the employee's own proof gets no evidence:
  * that proof covers the document exactly as they signed it.
+ *
+ * Browser-key signing (IKRAR_SIGNING_MODE=browser-key, the service's `drafts` option):
+ * `POST /api/sign/draft` reserves, for the session's employee and the open event, the record id,
+ * its status entry and the presence (the apel code header is checked then); the widget signs that
+ * with the employee's key and posts it to `POST /api/sign`, which takes it only with exactly what
+ * was reserved (`ERR_DRAFT_*`) and countersigns it.
  * @module
  */
 import { formatTimestamp } from '@ikrar/core';
@@ -91,6 +97,9 @@ export function createPortalService({ stores, config, agency, now, apel }) {
       return open && serviceEvent(open);
     },
     statusLists: stores.statusLists,
+    // Browser-key signing (IKRAR_SIGNING_MODE=browser-key): POST /api/sign/draft reserves the
+    // record id, status entry and presence before the employee's own key signs.
+    drafts: stores.drafts,
     bodyLimit: SIGN_BODY_LIMIT,
     ...(apel && {
       evidence: async (ctx, c) => [
@@ -114,7 +123,8 @@ export function signRoutes({ stores }, signingLimit, service) {
   const mounted = new Hono().route('/api', service);
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
-  app.post('/sign', signingLimit, async (c) => {
+  /** Hands the request to the service with the session's employee. @param {import('hono').Context} c */
+  const forward = async (c) => {
     const s = requireEmployee(c);
     // A declared length over the service's limit is refused here, with the connection closed:
     // the body is never read. (Anything else, chunked bodies too, the service limits itself.)
@@ -122,6 +132,8 @@ export function signRoutes({ stores }, signingLimit, service) {
     const employee = await stores.employees.byId(s.subject);
     if (!employee) throw new PortalError('ERR_NOT_SIGNED_IN');
     return mounted.fetch(c.req.raw, { .../** @type {object} */ (c.env), [EMPLOYEE]: employee });
-  });
+  };
+  app.post('/sign', signingLimit, forward);
+  app.post('/sign/draft', signingLimit, forward);
   return app;
 }
