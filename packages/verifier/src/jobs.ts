@@ -54,25 +54,22 @@ export function createJobRunner(verifier: RecordVerifier): (job: Job) => Promise
       }
       return out;
     }
-    let text: string | null;
-    try {
-      text = strict.decode(job.data);
-    } catch {
-      text = null;
-    }
-    const lines = text !== null ? text.split('\n') : splitBytes(job.data);
+    // Each line is validated and decoded on its own: a read of mostly Latin-1 text with one
+    // Indonesian name in it would otherwise become one two-byte string of the whole read.
+    const data = job.data;
     let line = job.firstLine;
-    for (const raw of lines) {
+    for (let start = 0; start <= data.length;) {
+      let end = data.indexOf(10, start);
+      if (end < 0) end = data.length;
       const n = line++;
+      const bytes = data.subarray(start, end);
+      start = end + 1;
       let s: string;
-      if (typeof raw === 'string') s = raw;
-      else {
-        try {
-          s = strict.decode(raw);
-        } catch {
-          out.push(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, { file: job.file, line: n }, BAD_UTF8));
-          continue;
-        }
+      try {
+        s = strict.decode(bytes);
+      } catch {
+        out.push(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, { file: job.file, line: n }, BAD_UTF8));
+        continue;
       }
       if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a UTF-8 BOM some editors write
       if (s.endsWith('\r')) s = s.slice(0, -1);
@@ -81,18 +78,4 @@ export function createJobRunner(verifier: RecordVerifier): (job: Job) => Promise
     }
     return out;
   };
-}
-
-function splitBytes(data: Uint8Array): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = data.indexOf(10, start);
-    if (nl < 0) {
-      parts.push(data.subarray(start));
-      return parts;
-    }
-    parts.push(data.subarray(start, nl));
-    start = nl + 1;
-  }
 }

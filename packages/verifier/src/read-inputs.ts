@@ -44,8 +44,9 @@ export interface JobSink {
   nextSeq(): number;
   /**
    * Queues a job; resolves once there is room for another (backpressure). `inline`: a job larger
-   * than {@link FeedContext.maxJobBytes}, to run in the sink's own thread. `transfer`: the job's
-   * bytes are a buffer made here, which the sink may move to a worker.
+   * than {@link FeedContext.maxJobBytes}, to run in the sink's own thread. `transfer`: the buffer
+   * behind the job's bytes (made here, or an owned chunk) is the job's alone: the sink may move
+   * it to a worker (the bytes may be a view of part of it).
    */
   submit(job: Job, options?: { inline?: boolean; transfer?: boolean }): Promise<void>;
   /** Queues outcomes computed when all earlier units have been emitted. */
@@ -59,6 +60,12 @@ export interface FeedContext {
   readonly counts: ReadonlyMap<string, number>;
   /** Jobs larger than this are submitted `inline`. Default {@link DEFAULT_MAX_JOB_BYTES}. */
   readonly maxJobBytes?: number;
+  /**
+   * The chunks are fresh buffers that nothing else holds (a file read stream's), so a job may
+   * carry a chunk's own buffer and the sink may move it to a worker instead of copying it.
+   * Default `false`: chunks are only read.
+   */
+  readonly ownChunks?: boolean;
 }
 
 /** The type of an input file by its name, or `null` for another extension. */
@@ -181,7 +188,8 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
   let carry: Uint8Array[] = [];
   let carryLen = 0;
   let skipping = false;
-  // `owned`: a buffer made here by concatBytes, which nothing else holds, so the sink may move it.
+  // `owned`: the buffer behind `data` is ours alone (made here, or a chunk given with `ownChunks`),
+  // so the sink may move it.
   const submit = async (data: Uint8Array, owned: boolean): Promise<void> => {
     const lines = countNewlines(data);
     await ctx.sink.submit(
@@ -211,11 +219,23 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
       }
       continue;
     }
-    const head = chunk.subarray(start, last + 1);
-    const region = carryLen ? concatBytes([...carry, head]) : head;
-    carry = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    // The line begun in earlier chunks, completed: the only bytes copied (no copy of the whole read).
+    if (carryLen) {
+      const nl = chunk.indexOf(10, start);
+      await submit(concatBytes([...carry, chunk.subarray(start, nl + 1)]), true);
+      start = nl + 1;
+    }
+    const own =
+      ctx.ownChunks === true &&
+      chunk.byteOffset === 0 &&
+      chunk.byteLength === chunk.buffer.byteLength &&
+      chunk.buffer instanceof ArrayBuffer;
+    // The tail is kept apart (copied when the chunk's buffer may move away with its job; not
+    // with `slice`, which is a view on a Node Buffer).
+    const tail = chunk.subarray(last + 1);
+    carry = tail.length ? [own ? new Uint8Array(tail) : tail] : [];
     carryLen = chunk.length - (last + 1);
-    await submit(region, region !== head);
+    if (last + 1 > start) await submit(chunk.subarray(start, last + 1), own);
   }
   if (skipping) localMalformed(ctx, { code: 'ERR_LINE_TOO_LONG' }, { file: name, line }, INPUT_MESSAGES.tooLarge);
   else if (carryLen) await submit(concatBytes(carry), true);

@@ -27,6 +27,7 @@ import { detectLang, MESSAGES, type Lang } from './messages.js';
 import { createOutput } from './output.js';
 import { createPool, MAX_WORKER_JOB_BYTES } from './pool.js';
 import { readStatusListFiles } from './status-input.js';
+import { threadCpu } from './thread-cpu.js';
 import { UsageError } from '../../errors.js';
 
 async function readText(path: string, what: (f: string) => { id: string; en: string }): Promise<string> {
@@ -127,10 +128,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         await output.results(results);
       },
     );
+    let threads: ReturnType<typeof threadCpu>;
     try {
       for (const spec of specs)
         await feedSpec(spec, { sink: pool, counts, maxJobBytes: MAX_WORKER_JOB_BYTES }, process.stdin);
       await pool.drain();
+      // Read before the workers end: a thread's time is gone with it.
+      if (process.env.IKRAR_VERIFY_STATS) threads = threadCpu(pool.threadIds());
     } finally {
       await pool.close();
     }
@@ -162,7 +166,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (process.env.IKRAR_VERIFY_STATS === '1' || process.env.IKRAR_VERIFY_STATS === '2') {
       process.stderr.write(
-        `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, cpuMicros: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime, summary: final.summary })}\n`,
+        `ikrar-verify-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, cpuMicros: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime, ...threads, summary: final.summary })}\n`,
       );
     }
     return final.summary.total > 0 && final.summary.valid === final.summary.total ? 0 : 1;

@@ -114,5 +114,6 @@ export async function feedSpec(spec: InputSpec, ctx: FeedContext, stdin: AsyncIt
   } catch (err) {
     throw unreadable(spec.name, err);
   }
-  return feedInput(spec.kind, spec.name, size, () => streamFile(spec.path, spec.name), ctx);
+  // A file stream's chunks are fresh buffers: jobs may carry them to workers without a copy.
+  return feedInput(spec.kind, spec.name, size, () => streamFile(spec.path, spec.name), { ...ctx, ownChunks: true });
 }

@@ -36,7 +36,7 @@ export interface RunInit {
  */
 export function createNodeJobRunner(init: RunInit): (job: Job) => Promise<RecordOutcome[]> {
   const engine = loadEngine(init.engine) ?? loadEngine('node');
-  return createJobRunner(
+  const run = createJobRunner(
     createRecordVerifier({
       trustStore: init.trustStore,
       ...(init.before !== undefined && { before: init.before }),
@@ -49,4 +49,12 @@ export function createNodeJobRunner(init: RunInit): (job: Job) => Promise<Record
       ...(init.requireStatus && { requireStatus: true }),
     }),
   );
+  // The runner finds lines with `indexOf(10)`: on a Buffer view that is memchr, on a plain
+  // Uint8Array (what a worker receives) a byte-by-byte loop about ten times slower.
+  return (job) =>
+    run(
+      job.kind === 'lines' && !Buffer.isBuffer(job.data)
+        ? { ...job, data: Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length) }
+        : job,
+    );
 }

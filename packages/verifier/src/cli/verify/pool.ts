@@ -12,6 +12,7 @@
  * ```
  */
 import { Worker } from 'node:worker_threads';
+import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
 
@@ -29,8 +30,8 @@ export interface Pool {
   nextSeq(): number;
   /**
    * Queues a job; resolves once there is room for another. `inline` runs it in this thread:
-   * for the rare huge record, so that worker heaps can stay small. `transfer`: the job's bytes
-   * are the caller's own ArrayBuffer, which is moved to the worker (and unusable here after).
+   * for the rare huge record, so that worker heaps can stay small. `transfer`: the buffer
+   * behind the job's bytes is the caller's own, and is moved to the worker (unusable here after).
    */
   submit(job: Job, options?: { inline?: boolean; transfer?: boolean }): Promise<void>;
   /** Queues outcomes computed when all earlier units have been emitted. */
@@ -38,6 +39,8 @@ export interface Pool {
   /** Resolves when everything submitted has been emitted. */
   drain(): Promise<void>;
   close(): Promise<void>;
+  /** Kernel ids of the worker threads that told theirs (with `IKRAR_VERIFY_STATS`). */
+  threadIds(): number[];
 }
 
 /**
@@ -90,6 +93,7 @@ export function createPool(
   };
 
   const threads: Worker[] = [];
+  const tids: number[] = [];
   const pending: number[] = [];
   let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
   const inline = (): ReturnType<typeof createJobRunner> => (inlineRunner ??= createJobRunner(init));
@@ -104,15 +108,19 @@ export function createPool(
     });
     const index = i;
     pending.push(0);
-    w.on('message', (m: { seq: number; outcomes?: RecordOutcome[]; error?: string }) => {
+    w.on('message', (m: { seq: number; file?: string; packed?: PackedOutcomes; error?: string; tid?: number }) => {
+      if (m.tid !== undefined) {
+        tids.push(m.tid);
+        return;
+      }
       pending[index] = (pending[index] as number) - 1;
-      if (m.error !== undefined || !m.outcomes) {
+      if (m.error !== undefined || !m.packed) {
         failure ??= new Error(m.error ?? 'worker failed');
         inFlight--;
         wake();
         return;
       }
-      finish(m.seq, m.outcomes);
+      finish(m.seq, unpackOutcomes(m.packed, m.file as string));
     });
     w.on('error', (err) => {
       failure ??= err;
@@ -144,11 +152,11 @@ export function createPool(
         let best = 0;
         for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
         pending[best] = (pending[best] as number) + 1;
-        // Bytes the caller owns outright are moved, not copied: the worker allocates nothing for them.
+        // A buffer the caller owns outright is moved, not copied (a view of part of it keeps its
+        // offsets): the worker allocates nothing for it.
         const d = job.kind === 'lines' ? job.data : undefined;
-        const whole =
-          d && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength && d.buffer instanceof ArrayBuffer;
-        (threads[best] as Worker).postMessage(job, options?.transfer && whole ? [d.buffer as ArrayBuffer] : []);
+        const movable = d !== undefined && options?.transfer === true && d.buffer instanceof ArrayBuffer;
+        (threads[best] as Worker).postMessage(job, movable ? [d.buffer as ArrayBuffer] : []);
       }
       await room();
       if (failure) throw failure;
@@ -170,5 +178,6 @@ export function createPool(
     async close() {
       await Promise.all(threads.map((t) => t.terminate()));
     },
+    threadIds: () => [...tids],
   };
 }

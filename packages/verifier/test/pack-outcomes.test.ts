@@ -1,0 +1,138 @@
+// The worker-to-main-thread form of outcomes (src/internal/pack-outcomes.ts): unpacking gives
+// back exactly what was packed, as values and as JSON text (key order: `--json` prints it), for
+// real outcomes of every kind the verifier gives and for any outcome fast-check can make.
+import fc from 'fast-check';
+import { generateKeyPair } from '@ikrar/core';
+import { describe, expect, it } from 'vitest';
+import { packOutcomes, unpackOutcomes } from '../src/internal/pack-outcomes.js';
+import {
+  createJobRunner,
+  createRecordVerifier,
+  parseTrustStore,
+  VERDICTS,
+  verdictMessage,
+  type RecordOutcome,
+} from '../src/index.js';
+import { alterText, makeRecord, trustFor } from './helpers.js';
+
+function roundTrip(outcomes: RecordOutcome[], file: string): void {
+  // As the worker sends it: a structured clone of the packed form.
+  const back = unpackOutcomes(structuredClone(packOutcomes(outcomes, file)), file);
+  expect(back).toEqual(outcomes);
+  expect(JSON.stringify(back)).toBe(JSON.stringify(outcomes));
+}
+
+describe('pack-outcomes: the outcomes a worker sends to the main thread', () => {
+  it('unpacks real outcomes of every kind to the same values and the same JSON', async () => {
+    const agency = generateKeyPair();
+    const other = generateKeyPair();
+    const employee = generateKeyPair();
+    const valid = await makeRecord({ agency, name: 'Ni Luh Putu Ayu Séntana' });
+    const chained = await makeRecord({ agency, employee });
+    const untrusted = await makeRecord({ agency: other });
+    const altered = await alterText(await makeRecord({ agency }), agency);
+    const late = await makeRecord({ agency, created: '2024-12-01T08:00:00+08:00' });
+    const lines = [
+      JSON.stringify(valid),
+      JSON.stringify(chained),
+      JSON.stringify(untrusted),
+      JSON.stringify(altered),
+      JSON.stringify({ ...valid, id: 'urn:uuid:00000000-0000-4000-8000-000000000000' }),
+      JSON.stringify(late),
+      '{"a":',
+      '[]',
+      '"just a string"',
+      JSON.stringify({ ...valid, credentialSubject: { ...valid.credentialSubject, signer: 'nobody' } }),
+    ];
+    for (const reveal of [false, true]) {
+      const run = createJobRunner(
+        createRecordVerifier({
+          trustStore: parseTrustStore(trustFor(agency)),
+          before: '2024-11-27T00:00:00+07:00',
+          reveal,
+        }),
+      );
+      const outcomes = await run({
+        seq: 0,
+        kind: 'lines',
+        file: 'ekspor.jsonl',
+        firstLine: 1,
+        data: new TextEncoder().encode(lines.join('\n')),
+      });
+      expect(outcomes.map((o) => o.result.verdict)).toEqual([
+        'valid',
+        'valid',
+        'untrusted-issuer',
+        'altered-text',
+        'invalid-signature',
+        'after-deadline',
+        'malformed',
+        'malformed',
+        'malformed',
+        'malformed',
+      ]);
+      roundTrip(outcomes, 'ekspor.jsonl');
+      // Only those with a reason travel as objects; the valid ones (the bulk of a run) are packed.
+      const packed = packOutcomes(outcomes, 'ekspor.jsonl');
+      const asObjects = packed.filter((x) => typeof x === 'object' && x !== null);
+      expect(asObjects).toEqual(outcomes.filter((o) => o.result.reason !== undefined));
+      expect(asObjects.length).toBe(6);
+    }
+  });
+
+  it('unpacks any outcome to the same values and the same JSON (property)', () => {
+    const text = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
+    const signer = fc.record(
+      { name: text, employeeType: text, identifier: text, position: text, workUnit: text },
+      { requiredKeys: [] },
+    );
+    const outcome = fc
+      .record({
+        line: fc.option(fc.nat(), { nil: undefined }),
+        index: fc.option(fc.nat(), { nil: undefined }),
+        file: fc.constantFrom('a.jsonl', 'b.jsonl'),
+        verdict: fc.constantFrom(...VERDICTS),
+        id: text,
+        issuer: text,
+        signedAt: text,
+        signer: fc.option(signer, { nil: undefined }),
+        event: fc.option(fc.record({ name: text, date: text }, { requiredKeys: [] }), { nil: undefined }),
+        proof: fc.option(fc.nat(3), { nil: undefined }),
+        identifier: text,
+        reason: fc.option(fc.constantFrom('ERR_SIGNATURE_INVALID', 'ERR_JSON_INVALID'), { nil: undefined }),
+        ownMessage: fc.boolean(),
+        otherKey: fc.boolean(),
+      })
+      .map((g): RecordOutcome => {
+        // Built as verify-record.ts builds them: keys only when defined, in its order.
+        const strip = <T extends object>(o: T): T =>
+          Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+        const result = strip({
+          source: strip({ file: g.file, line: g.line, index: g.index }),
+          id: g.id,
+          issuer: g.issuer,
+          signedAt: g.signedAt,
+          signer: g.signer && strip(g.signer),
+          event: g.event && strip(g.event),
+          verdict: g.verdict,
+          valid: g.verdict === 'valid',
+          reason: g.reason && { code: g.reason },
+          message: g.ownMessage ? { id: 'Pesan.', en: 'Message.' } : verdictMessage(g.verdict),
+          proof: g.proof,
+        });
+        const eventKey =
+          g.issuer === undefined
+            ? undefined
+            : g.otherKey
+              ? 'something else'
+              : `${g.issuer}\u0000${g.event?.name ?? ''}\u0000${g.event?.date ?? ''}`;
+        return strip({ result, identifier: g.identifier, eventKey }) as RecordOutcome;
+      });
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 8 }), (outcomes) => {
+        roundTrip(outcomes, 'a.jsonl');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
