@@ -10,6 +10,7 @@
  * ```
  */
 import { fillPlaceholders, type PledgeTemplate } from './templates/define-template.js';
+import { COLLECTIVE_TEMPLATES } from './templates/pakta-integritas.js';
 import { findTemplate } from './templates/registry.js';
 import { isPlainObject } from './internal/assert.js';
 import type { FilledText, VerifyCache } from './verify-cache.js';
@@ -88,7 +89,7 @@ export function checkPledgeText(
   if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
     return unknown;
   }
-  const template = findTemplate(pledge.templateId, pledge.templateVersion, templates);
+  const template = findTemplate(pledge.templateId, pledge.templateVersion, [...templates, ...COLLECTIVE_TEMPLATES]);
   const lang = pledge.language;
   if (!template || (lang !== 'id' && lang !== 'en')) return unknown;
   const text = template.texts[lang];

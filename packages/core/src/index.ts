@@ -36,5 +36,5 @@ export * from './verify-pledge-async.js';
 export * from './check-pledge-text.js';
 export * from './schema.js';
 export * from './collective.js';
-export { PAKTA_INTEGRITAS_2024_TEMPLATE } from './templates/pakta-integritas.js';
+export { COLLECTIVE_TEMPLATES, PAKTA_INTEGRITAS_2024_TEMPLATE } from './templates/pakta-integritas.js';
 export * from './context.js';

@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  BUILTIN_TEMPLATES,
+  COLLECTIVE_TEMPLATES,
   IdentifierInvalidError,
   RecordInvalidError,
+  TemplateUnknownError,
   SignatureInvalidError,
   checkPledgeText,
   collectiveProgress,
@@ -27,7 +30,22 @@ const proofsOf = (r: SignedCollective): DataIntegrityProof[] => (Array.isArray(r
 const withProofs = (r: SignedCollective, proof: DataIntegrityProof[]): SignedCollective => ({ ...r, proof });
 
 describe('the pakta integritas template', () => {
-  const t = getTemplate('pakta-integritas-skb-2022');
+  const t = getTemplate('pakta-integritas-skb-2022', undefined, COLLECTIVE_TEMPLATES);
+
+  it('is in COLLECTIVE_TEMPLATES, not in the default list a single pledge loads', () => {
+    expect(COLLECTIVE_TEMPLATES.map((x) => x.id)).toEqual(['pakta-integritas-skb-2022']);
+    expect(BUILTIN_TEMPLATES.map((x) => x.kind)).toEqual(['ikrar', 'ikrar']);
+    const e: unknown = (() => {
+      try {
+        return getTemplate('pakta-integritas-skb-2022');
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(e).toBeInstanceOf(TemplateUnknownError);
+    expect(e).toMatchObject({ code: 'ERR_TEMPLATE_UNKNOWN' });
+    expect((e as Error).message).toBe('No pledge template "pakta-integritas-skb-2022" is known.');
+  });
 
   it('is built in, a pakta integritas, in both languages with the same points', () => {
     expect(t.kind).toBe('pakta-integritas');

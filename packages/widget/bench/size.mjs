@@ -2,7 +2,7 @@
 // (src/index.ts) bundled with lit, signature_pad and @ikrar/core, minified, gzip -9 per file.
 // Chunks loaded with import() count on the paths that load them: signature_pad only when the
 // signer draws; @noble/* only where WebCrypto lacks Ed25519 or there is no crypto.subtle (plain
-// http); English only for an English page. Prints KB and the ratio to the 30 KB budget per path,
+// http); English only for an English page; core's collective verification only for a collective record. Prints KB and the ratio to the 30 KB budget per path,
 // a per-package breakdown, and a baseline measured in the same run (lit alone, the floor any Lit
 // element pays). Fails if pdf-lib is loaded before a PDF is asked for.
 // Run: pnpm --filter @ikrar/widget bench
@@ -20,13 +20,17 @@ const BUDGET_KB = 30;
 const NOBLE = /core\/src\/internal\/noble\.ts$/;
 const DRAWING = /internal\/signature-canvas\.ts$/;
 const ENGLISH = /translations\/en\.ts$/;
+// Core's collective rules load only when a collective record (PaktaIntegritasCredential) is verified,
+// which the signing element never does.
+const COLLECTIVE = /core\/src\/internal\/verify-collective\.ts$/;
 const PATHS = {
   'WebCrypto (Chromium 137+, Firefox 129+, Safari 17+, https), typed': (e) =>
-    !NOBLE.test(e) && !DRAWING.test(e) && !ENGLISH.test(e),
-  'WebCrypto, drawn': (e) => !NOBLE.test(e) && !ENGLISH.test(e),
-  'fallback (no Ed25519 in crypto.subtle, or plain http): + noble, typed': (e) => !DRAWING.test(e) && !ENGLISH.test(e),
-  'fallback, drawn': (e) => !ENGLISH.test(e),
-  'every chunk but the PDF (fallback, drawn, English)': () => true,
+    !NOBLE.test(e) && !DRAWING.test(e) && !ENGLISH.test(e) && !COLLECTIVE.test(e),
+  'WebCrypto, drawn': (e) => !NOBLE.test(e) && !ENGLISH.test(e) && !COLLECTIVE.test(e),
+  'fallback (no Ed25519 in crypto.subtle, or plain http): + noble, typed': (e) =>
+    !DRAWING.test(e) && !ENGLISH.test(e) && !COLLECTIVE.test(e),
+  'fallback, drawn': (e) => !ENGLISH.test(e) && !COLLECTIVE.test(e),
+  'every chunk but the PDF (fallback, drawn, English, collective verification)': () => true,
 };
 
 async function bundle(contents) {

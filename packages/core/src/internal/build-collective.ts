@@ -5,6 +5,7 @@
 import { IdentifierInvalidError } from '../errors.js';
 import { DEFAULT_SCHEME, validateIdentifier } from '../identity.js';
 import { PLEDGE_CONTEXT } from '../record.js';
+import { COLLECTIVE_TEMPLATES } from '../templates/pakta-integritas.js';
 import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
 import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveInput } from '../collective.js';
@@ -28,7 +29,9 @@ export function buildCollective(
   const zone = input.timeZone ?? 'WIB';
   if (zone !== 'WIB' && zone !== 'WITA' && zone !== 'WIT') bad('timeZone', 'time-zone');
   const template =
-    typeof input.template === 'string' ? getTemplate(input.template, input.templateVersion) : input.template;
+    typeof input.template === 'string'
+      ? getTemplate(input.template, input.templateVersion, COLLECTIVE_TEMPLATES)
+      : input.template;
   if (template.kind !== 'pakta-integritas') {
     bad('template', 'collective-template');
   }

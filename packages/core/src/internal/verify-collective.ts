@@ -4,7 +4,9 @@
  * id the credential names for them, made over the credential alone (no `previousProof`) by a
  * `did:key` of its own (`did:key:X#X`) that signs for nobody else and is not the issuer's; any other
  * proof is the issuer's countersignature, whose `previousProof` names exactly every
- * representative's proof. Nothing else may be in the set.
+ * representative's proof. Nothing else may be in the set. `verifyRecord` loads this module with
+ * `import()` only when a record's type names `PaktaIntegritasCredential`, so that a page verifying
+ * one employee's pledge does not carry it.
  *
  * @internal
  */
@@ -13,9 +15,6 @@ import { DID_KEY } from './did-key.js';
 import type { ProofVerification, VerificationCode } from './verification-types.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** `COLLECTIVE_CREDENTIAL_TYPE`, here so that verification imports no public module. */
-export const COLLECTIVE_TYPE = 'PaktaIntegritasCredential';
 
 /** A structural problem of a collective subject (its JSON path), or `null`. */
 export function collectiveStructure(subject: unknown): string | null {

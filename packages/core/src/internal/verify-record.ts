@@ -12,7 +12,6 @@ import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js
 import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
-import { checkCollective, collectiveStructure, COLLECTIVE_TYPE } from './verify-collective.js';
 import {
   verificationMessage,
   type VerificationCode,
@@ -45,7 +44,13 @@ function resolveDidKey(vm: string, cache: VerifyCache | undefined): Uint8Array |
   return key;
 }
 
-function structural(record: unknown): { path: string } | null {
+/** `COLLECTIVE_CREDENTIAL_TYPE`, here so that verification imports no public module. */
+const COLLECTIVE_TYPE = 'PaktaIntegritasCredential';
+
+/** The collective rules, loaded only for a record whose type names {@link COLLECTIVE_TYPE}. */
+type CollectiveRules = typeof import('./verify-collective.js');
+
+function structural(record: unknown, collective: CollectiveRules | undefined): { path: string } | null {
   if (!isPlainObject(record)) return { path: '$' };
   const ctx = record['@context'];
   if (!Array.isArray(ctx) || ctx[0] !== VC_V2_CONTEXT || ctx.some((c) => typeof c !== 'string'))
@@ -57,9 +62,9 @@ function structural(record: unknown): { path: string } | null {
     return { path: 'issuer' };
   if (!isPlainObject(record.credentialSubject) && !Array.isArray(record.credentialSubject))
     return { path: 'credentialSubject' };
-  if (type.includes(COLLECTIVE_TYPE)) {
+  if (collective) {
     if (type.includes(PLEDGE_CREDENTIAL_TYPE)) return { path: 'type' };
-    const path = collectiveStructure(record.credentialSubject);
+    const path = collective.collectiveStructure(record.credentialSubject);
     if (path) return { path };
   }
   if (type.includes(PLEDGE_CREDENTIAL_TYPE)) {
@@ -91,7 +96,11 @@ export async function verifyRecord<H>(
   options: VerifyOptions<H>,
   engine: VerifyEngine<H>,
 ): Promise<VerifyPledgeResult> {
-  const bad = structural(record);
+  const collective =
+    isPlainObject(record) && Array.isArray(record.type) && record.type.includes(COLLECTIVE_TYPE)
+      ? await import('./verify-collective.js')
+      : undefined;
+  const bad = structural(record, collective);
   if (bad) return fail('ERR_RECORD_INVALID', { path: bad.path });
   const doc = record as Record<string, unknown>;
   const issuer = typeof doc.issuer === 'string' ? doc.issuer : ((doc.issuer as Record<string, unknown>).id as string);
@@ -119,8 +128,8 @@ export async function verifyRecord<H>(
       code: failed.code as VerificationCode,
       message: failed.message as LocalizedText,
     };
-  if ((doc.type as unknown[]).includes(COLLECTIVE_TYPE)) {
-    const wrong = checkCollective(
+  if (collective) {
+    const wrong = collective.checkCollective(
       doc.credentialSubject as Record<string, unknown>,
       results,
       issuer,

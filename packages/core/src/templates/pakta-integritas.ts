@@ -7,7 +7,7 @@
  * @module
  */
 import { KASN_NOTE, KASN_NOTE_EN, SKB_2022, SKB_2022_EN } from './builtin.js';
-import type { TemplateDefinition } from './define-template.js';
+import { defineTemplate, type PledgeTemplate, type TemplateDefinition } from './define-template.js';
 
 /** Pakta integritas netralitas ASN for elections from 2024 on (SKB 2022 wording, KASN shown as dissolved). */
 export const PAKTA_INTEGRITAS_2024_TEMPLATE: TemplateDefinition = {
@@ -52,3 +52,13 @@ export const PAKTA_INTEGRITAS_2024_TEMPLATE: TemplateDefinition = {
     en: 'Written from the civil-servant neutrality integrity pact of the SKB of 22 September 2022 (MenPANRB 2/2022, Mendagri 800-5474/2022, BKN 246/2022, KASN 30/2022, Bawaslu 1447.1/PM.01/K.1/09/2022) as read and reported by regions (Klaten, Pemilu dan Pemilihan 2024). Points 1 to 4 follow the SKB four-point wording (point 1 with "before, during and after"); the opening "We, the undersigned, on behalf of all civil servants", point 5 (accepting sanctions) and the closing paraphrase the usual integrity-pact form and are not a word-for-word copy of the SKB annex: compare with the official copy before use. KASN was dissolved by UU 20/2023; the legal basis says so.',
   },
 };
+
+/**
+ * The built-in templates of collective records (`createCollectivePledge`): the pakta integritas.
+ * Not in `BUILTIN_TEMPLATES`, the default list of `getTemplate`/`findTemplate`, so that a page
+ * signing one employee's pledge does not load them; `createCollectivePledge` and `checkPledgeText`
+ * search them too.
+ */
+export const COLLECTIVE_TEMPLATES: readonly PledgeTemplate[] = Object.freeze([
+  defineTemplate(PAKTA_INTEGRITAS_2024_TEMPLATE),
+]);

@@ -11,13 +11,15 @@
 import { TemplateUnknownError } from '../errors.js';
 import { JEMBRANA_2024_TEMPLATE, SKB_2022_TEMPLATE } from './builtin.js';
 import { defineTemplate, type PledgeTemplate } from './define-template.js';
-import { PAKTA_INTEGRITAS_2024_TEMPLATE } from './pakta-integritas.js';
 
-/** The templates that ship with this release. */
+/**
+ * The templates of one employee's pledge that ship with this release: the default list of
+ * {@link getTemplate} and {@link findTemplate}. The collective pakta integritas is in
+ * `COLLECTIVE_TEMPLATES` (`@ikrar/core`), which `createCollectivePledge` and `checkPledgeText` search.
+ */
 export const BUILTIN_TEMPLATES: readonly PledgeTemplate[] = Object.freeze([
   defineTemplate(SKB_2022_TEMPLATE),
   defineTemplate(JEMBRANA_2024_TEMPLATE),
-  defineTemplate(PAKTA_INTEGRITAS_2024_TEMPLATE),
 ]);
 
 /**
