@@ -12,17 +12,14 @@
 // Baseline in the same run: the same phones on a fresh portal without apel codes (outside the
 // apel), so the cost of the apel check and the evidence shows as a ratio.
 // Options: --phones N (500), --arrival-seconds S (40), --no-baseline.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createPledge } from '@ikrar/core';
 import { defaultConfig } from '../src/config.mjs';
+import { ADMIN_PASSWORD, client, ms, pct, roster, startPortal } from './bench-kit.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const main = path.resolve(here, '../src/main.mjs');
 const arg = (name, d) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : d;
@@ -30,87 +27,8 @@ const arg = (name, d) => {
 const PHONES = Number(arg('phones', 500));
 const ARRIVAL_S = Number(arg('arrival-seconds', 40));
 const BASELINE = !process.argv.includes('--no-baseline');
-const ADMIN_PASSWORD = 'bench-admin-rahasia-123';
 const EVENT = defaultConfig({}, {}).firstEvent;
 const AGENCY = 'Pemerintah Kabupaten Jembrana';
-
-/** n PNS employees with well-formed NIPs (birth date, appointment 2005-03, gender, serial). */
-function roster(n) {
-  const rows = ['name,employeeType,identifier,position,workUnit'];
-  const people = [];
-  for (let i = 0; i < n; i++) {
-    const birth = new Date(Date.UTC(1970, 0, 1) + (i % 5000) * 86_400_000);
-    const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '');
-    const p = {
-      identifier: `${ymd}200503${1 + (i % 2)}${String(1 + Math.floor(i / 5000)).padStart(3, '0')}`,
-      name: `Pegawai Apel ${i + 1}`,
-      employeeType: 'PNS',
-      position: 'Analis Kebijakan',
-      workUnit: 'Kecamatan Negara',
-    };
-    people.push(p);
-    rows.push(`${p.name},PNS,${p.identifier},${p.position},${p.workUnit}`);
-  }
-  return { csv: `${rows.join('\n')}\n`, people };
-}
-
-function startPortal(dataDir) {
-  const child = spawn(process.execPath, [main, '--demo'], {
-    env: {
-      ...process.env,
-      IKRAR_DATA_DIR: dataDir,
-      PORT: '0',
-      IKRAR_LOG: '0',
-      IKRAR_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      IKRAR_SIGN_IN_PER_MINUTE: '1000000',
-      IKRAR_SIGNING_PER_MINUTE: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`portal did not start:\n${out}`)), 60_000);
-    child.on('exit', () => reject(new Error(`portal exited:\n${out}`)));
-    child.stdout.on('data', () => {
-      const m = /open\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-  });
-}
-
-/** A browser-like client: cookies, Origin and the CSRF token on state-changing requests. */
-function client(base) {
-  const jar = new Map();
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
-    }
-    return res;
-  };
-  const request = async (method, url, { json, body, type, headers = {}, signal } = {}) => {
-    if (method !== 'GET' && !jar.has('ikrar_csrf'))
-      keep(await fetch(`${base}/health`, { headers: { cookie: cookie() } }));
-    const h = { ...headers, ...(jar.size && { cookie: cookie() }) };
-    if (method !== 'GET') Object.assign(h, { 'x-csrf-token': jar.get('ikrar_csrf'), origin: base });
-    if (json !== undefined) {
-      h['content-type'] = 'application/json';
-      body = JSON.stringify(json);
-    } else if (type) h['content-type'] = type;
-    return keep(await fetch(`${base}${url}`, { method, headers: h, body, signal }));
-  };
-  return { request, get: (u) => request('GET', u), post: (u, json, o) => request('POST', u, { json, ...o }) };
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const ms = (x) => `${x.toFixed(0)} ms`;
 
 async function run(label, withApel) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-apel-bench-'));

@@ -66,7 +66,7 @@ export async function startPortal(config, options = {}) {
     statusLists,
     drafts,
     drawings: createDrawingStore(db),
-    coverage: createCoverage(db),
+    coverage: createCoverage(db, { ttlMs: config.limits.coverageCacheMs }),
   };
 
   /** What the first start made; main.mjs prints it once. */

@@ -73,6 +73,7 @@ export function defaultConfig(overrides = {}, env = process.env) {
       headersTimeoutMs: Number(env.IKRAR_HEADERS_TIMEOUT_MS ?? 10_000),
       requestTimeoutMs: 30_000,
       exportsPerSession: 2,
+      coverageCacheMs: Number(env.IKRAR_COVERAGE_CACHE_MS ?? 1000),
     },
     ...(env.IKRAR_ADMIN_PASSWORD && { adminPassword: env.IKRAR_ADMIN_PASSWORD }),
     ...(env.IKRAR_API_TOKEN && { apiToken: env.IKRAR_API_TOKEN }),

@@ -60,6 +60,8 @@ export interface PortalConfig {
     headersTimeoutMs: number;
     requestTimeoutMs: number;
     exportsPerSession: number;
+    /** How long a coverage or people-list answer is shared (IKRAR_COVERAGE_CACHE_MS, 1000; 0: never). */
+    coverageCacheMs: number;
   };
   adminPassword?: string;
   /** Bearer token for POST /credentials/issue (IKRAR_API_TOKEN); none: 401. */

@@ -57,7 +57,14 @@ export async function startTestPortal(overrides = {}, options = {}) {
     log: false,
     adminPassword: ADMIN_PASSWORD,
     ...overrides,
-    limits: { ...base.limits, signInPerMinute: 10_000, signingPerMinute: 10_000, ...overrides.limits },
+    // Coverage answers fresh at once: the tests read coverage right after a signing.
+    limits: {
+      ...base.limits,
+      signInPerMinute: 10_000,
+      signingPerMinute: 10_000,
+      coverageCacheMs: 0,
+      ...overrides.limits,
+    },
   };
   const app = await startPortal(config, options);
   if (!(await app.stores.staff.authenticate('auditor-uji', AUDITOR_PASSWORD))) {

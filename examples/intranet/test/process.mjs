@@ -22,6 +22,7 @@ export async function spawnPortal(dataDir, env = {}) {
       IKRAR_ADMIN_PASSWORD: ADMIN_PASSWORD,
       IKRAR_SIGN_IN_PER_MINUTE: '100000',
       IKRAR_SIGNING_PER_MINUTE: '100000',
+      IKRAR_COVERAGE_CACHE_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
