@@ -22,16 +22,19 @@
  */
 import { digestJson } from './digest.js';
 import { RecordInvalidError, SignatureInvalidError } from './errors.js';
-import type { CreatePledgeInput } from './create-pledge.js';
+import type {
+  CollectiveCredential,
+  CollectiveRepresentative,
+  CreateCollectiveInput,
+  SignedCollective,
+} from './credential-types.js';
 import { isPlainObject } from './internal/assert.js';
 import { DID_KEY } from './internal/did-key.js';
-import { buildCollective } from './internal/build-collective.js';
+import { planCollective } from './internal/build-collective.js';
 import { proofsOf } from './internal/proofs.js';
-import type { Ed25519KeyPair, Signer } from './keys.js';
-import type { DataIntegrityProof, PledgeCredential, PledgeEvent, PledgeSigner, PledgeText } from './record.js';
+import type { Ed25519KeyPair, Signer } from './types.js';
 import { signPledge, type SignPledgeOptions } from './sign-pledge.js';
-import type { PledgeLanguage, PledgeTemplate } from './templates/define-template.js';
-import { zoneOfTimestamp, type IndonesianTimeZone } from './time.js';
+import { zoneOfTimestamp } from './time.js';
 import { verifyPledge } from './verify-pledge.js';
 
 /** Our type for a collective record, beside `VerifiableCredential`. */
@@ -39,46 +42,13 @@ export const COLLECTIVE_CREDENTIAL_TYPE = 'PaktaIntegritasCredential';
 /** At most this many representatives sign one document. */
 export const MAX_REPRESENTATIVES = 50;
 
-/** A representative named in the document, and the id their proof must carry. */
-export type CollectiveRepresentative = Omit<PledgeSigner, 'id'> & {
-  /** `urn:uuid:` id of this representative's proof. */
-  proofId: string;
-};
-
-/** `credentialSubject` of a collective record. */
-export interface CollectiveSubject {
-  representatives: CollectiveRepresentative[];
-  pledge: PledgeText;
-  event: PledgeEvent;
-}
-
-/** An unsigned collective credential. */
-export type CollectiveCredential = Omit<PledgeCredential, 'credentialSubject'> & {
-  credentialSubject: CollectiveSubject;
-};
-
-/** A collective credential with some or all of its proofs. */
-export type SignedCollective = CollectiveCredential & { proof: DataIntegrityProof | DataIntegrityProof[] };
-
-/** Input of {@link createCollectivePledge}. */
-export interface CreateCollectiveInput {
-  /** A `pakta-integritas` template, or the id of a built-in one. */
-  template: PledgeTemplate | string;
-  templateVersion?: string;
-  language?: PledgeLanguage;
-  issuer: { id: string; name: string };
-  event: { name: string; place?: string; date?: string };
-  /** 1 to {@link MAX_REPRESENTATIVES} people, each at most once. */
-  representatives: readonly (Omit<CreatePledgeInput['signer'], 'id'> & {
-    /** Default: a fresh `urn:uuid:`. */
-    proofId?: string;
-  })[];
-  /** Zone of `validFrom` and, by default, of the proofs. Default WIB. */
-  timeZone?: IndonesianTimeZone;
-  id?: string;
-  validFrom?: Date | string;
-  now?: Date;
-}
+export type {
+  CollectiveCredential,
+  CollectiveRepresentative,
+  CollectiveSubject,
+  CreateCollectiveInput,
+  SignedCollective,
+} from './credential-types.js';
 
 /** Who has signed a collective document. */
 export interface CollectiveProgress {
@@ -113,7 +83,8 @@ export interface CollectiveProgress {
  * @example createCollectivePledge({ template: 'pakta-integritas-skb-2022', issuer, event, representatives })
  */
 export function createCollectivePledge(input: CreateCollectiveInput): CollectiveCredential {
-  return buildCollective(input, (body) => digestJson(body), COLLECTIVE_CREDENTIAL_TYPE, MAX_REPRESENTATIVES);
+  const plan = planCollective(input, COLLECTIVE_CREDENTIAL_TYPE, MAX_REPRESENTATIVES);
+  return plan.finish(digestJson(plan.body));
 }
 
 /** The representatives of a collective document, or `null` when it is not one. */

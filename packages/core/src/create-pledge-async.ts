@@ -1,6 +1,7 @@
 /**
- * `createPledgeAsync`: the credential `createPledge` builds, with the pledge digest hashed by
- * WebCrypto where available (`sha256Async`), so a browser bundle needs no `@noble/hashes` for it.
+ * `createPledgeAsync`: the credential `createPledge` builds, from the same plan (`planPledge`),
+ * with the pledge digest hashed through the crypto provider (default WebCrypto), so a browser
+ * bundle needs no `@noble/hashes` for it.
  *
  * @module
  * @example
@@ -9,31 +10,24 @@
  * const credential = await createPledgeAsync(input);
  * ```
  */
-import type { CreatePledgeInput } from './create-pledge.js';
-import { buildPledge } from './internal/build-pledge.js';
+import { canonicalizeToBytes } from './canonicalize.js';
+import type { CreatePledgeInput } from './credential-types.js';
+import { planPledge } from './internal/build-pledge.js';
+import { sha256DigestMultibase } from './internal/multihash.js';
+import { providerOf } from './internal/provider.js';
 import type { PledgeCredential } from './record.js';
-import { digestJsonAsync } from './webcrypto-verify.js';
 
 /**
- * Builds the unsigned credential: `createPledge` with the pledge digest from `sha256Async`.
+ * Builds the unsigned credential: `createPledge` with the pledge digest from the provider.
  *
- * @param input - template, issuer, signer, event, consent, zone
+ * @param input - template, issuer, signer, event, consent, zone, `crypto` or `hash`
  * @returns the same credential `createPledge` builds
  * @throws as `createPledge` (`TemplateUnknownError`, `IdentifierInvalidError`,
  *   `ConsentIncompleteError`, `RecordInvalidError`)
  * @example await createPledgeAsync({ template: 'skb-2022-asn', issuer, signer, event, consent })
  */
 export async function createPledgeAsync(input: CreatePledgeInput): Promise<PledgeCredential> {
-  let body: object | undefined;
-  const credential = buildPledge(input, (pledgeBody) => {
-    body = pledgeBody;
-    return '';
-  });
-  // The digest is the last key of `pledge` either way, so the JSON is that of createPledge.
-  const hash = input.hash;
-  (credential.credentialSubject.pledge as { digestMultibase: string }).digestMultibase = await digestJsonAsync(
-    body,
-    hash && (async (bytes) => hash(bytes)),
-  );
-  return credential;
+  const plan = planPledge(input);
+  const sha256 = input.hash ?? providerOf(input.crypto).sha256;
+  return plan.finish(sha256DigestMultibase(await sha256(canonicalizeToBytes(plan.body))));
 }

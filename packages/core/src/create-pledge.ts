@@ -16,58 +16,18 @@
  * });
  * ```
  */
-import { digestJson, type Sha256 } from './digest.js';
-import type { EmployeeType, IdentifierScheme } from './identity.js';
-import { buildPledge } from './internal/build-pledge.js';
-import { createdPledgeDigest } from './internal/pledge-digest.js';
-import type { ConsentMethod, PledgeCredential } from './record.js';
-import type { PledgeLanguage, PledgeTemplate } from './templates/define-template.js';
-import type { IndonesianTimeZone } from './time.js';
+import type { CreatePledgeInput } from './credential-types.js';
+import { digestJson } from './digest.js';
+import { planPledge } from './internal/build-pledge.js';
+import { knownPledgeDigest, rememberPledgeDigest } from './internal/pledge-digest.js';
+import type { PledgeCredential } from './record.js';
 
-/** Input of {@link createPledge}. */
-export interface CreatePledgeInput {
-  /** A template, or the id of a built-in one. */
-  template: PledgeTemplate | string;
-  /** Exact version when `template` is an id; the newest when omitted. */
-  templateVersion?: string;
-  /** Language shown to the signer. Default `id`. */
-  language?: PledgeLanguage;
-  /** The agency: its DID (`did:key` of its key, or a `did:web`) and name. */
-  issuer: { id: string; name: string };
-  /** The person pledging. `identifierScheme` defaults by employee type (PNS: NIP, PPPK: NI-PPPK, PPNPN: NIK). */
-  signer: {
-    id?: string;
-    name: string;
-    employeeType: EmployeeType;
-    identifier: string;
-    identifierScheme?: IdentifierScheme;
-    position?: string;
-    workUnit?: string;
-  };
-  /** The occasion; `date` is `YYYY-MM-DD`. */
-  event: { name: string; place?: string; date?: string };
-  /** What the signer did. Every point must be acknowledged. */
-  consent: {
-    acknowledgedPoints: readonly number[];
-    acknowledgedAt?: Date | string;
-    method: ConsentMethod;
-    typedName?: string;
-    signatureDigestMultibase?: string;
-  };
-  /** Signer's zone for every timestamp. Default WIB. */
-  timeZone?: IndonesianTimeZone;
-  /** `urn:uuid:` id; a random one when omitted. */
-  id?: string;
-  /** Default: `consent.acknowledgedAt`. */
-  validFrom?: Date | string;
-  /** Clock for defaults and identifier date checks. */
-  now?: Date;
-  /** A faster SHA-256 for the pledge digest (e.g. node:crypto's on a server). Default `@noble/hashes`. */
-  hash?: Sha256;
-}
+export type { CreatePledgeInput } from './credential-types.js';
 
 /**
- * Builds the unsigned credential.
+ * Builds the unsigned credential: the plan (`planPledge`: every check, the pledge text) finished
+ * with the text's digest, hashed synchronously (`@noble/hashes`, or `input.hash`). The synchronous
+ * twin of `createPledgeAsync` (same credential), kept because its SHA-256 is synchronous.
  *
  * @param input - template, issuer, signer, event, consent, zone
  * @returns a `PledgeCredential`, ready for `signPledge`
@@ -78,7 +38,8 @@ export interface CreatePledgeInput {
  * @example createPledge({ template: 'jembrana-2024', issuer, signer, event, consent })
  */
 export function createPledge(input: CreatePledgeInput): PledgeCredential {
-  return buildPledge(input, (pledgeBody) =>
-    createdPledgeDigest(pledgeBody as Record<string, unknown>, input.hash, () => digestJson(pledgeBody, input.hash)),
-  );
+  const plan = planPledge(input);
+  const known = knownPledgeDigest(plan.body, input.hash);
+  if (known !== undefined) return plan.finish(known);
+  return plan.finish(rememberPledgeDigest(plan.body, input.hash, digestJson(plan.body, input.hash)));
 }

@@ -16,36 +16,12 @@ import { base64urlToBytes, bytesToBase64url, fromMultibase58, toMultibase58 } fr
 import { getPublicKey, isStrictPublicKey, randomSecretKey, signEd25519 } from './ed25519.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
 import { DID_KEY, keyNames, multikeyOf, withPrefix } from './internal/did-key.js';
+import { memorySigner } from './internal/in-memory-signer.js';
+import type { Ed25519KeyPair, Ed25519PublicKey, Signer } from './types.js';
 
 export { decodeDidKey } from './internal/did-key.js';
 
-/** A public key with its `did:key` names. */
-export interface Ed25519PublicKey {
-  /** 32 raw bytes. */
-  readonly publicKey: Uint8Array;
-  /** `did:key:z6Mk…`: the DID that controls the key. */
-  readonly controller: string;
-  /** `did:key:z6Mk…#z6Mk…`: the verification method named in proofs. */
-  readonly id: string;
-}
-
-/** A key pair held in memory. Never log it; `secretKey` is the 32-byte seed. */
-export interface Ed25519KeyPair extends Ed25519PublicKey {
-  /** 32-byte seed (RFC 8032 private key). */
-  readonly secretKey: Uint8Array;
-}
-
-/** Anything that can make an Ed25519 signature for a verification method. */
-export interface Signer {
-  /** The verification method to name in the proof, e.g. `did:key:z6Mk…#z6Mk…`. */
-  readonly id: string;
-  /** The DID the method belongs to. */
-  readonly controller: string;
-  /** The public key, when known (lets `signPledge` check its own output). */
-  readonly publicKey?: Uint8Array;
-  /** Signs the 64-byte hash data; returns 64 signature bytes. */
-  sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
-}
+export type { Ed25519KeyPair, Ed25519PublicKey, Signer } from './types.js';
 
 const MULTICODEC_ED25519_PRIV = [0x80, 0x26] as const;
 
@@ -196,22 +172,18 @@ export function keyPairFromSecretKey(secretKey: Uint8Array): Ed25519KeyPair {
  * @example createSigner(generateKeyPair())
  */
 export function createSigner(keyPair: Ed25519KeyPair): Signer {
-  const secret = keyPair.secretKey.slice();
-  const signer: Signer = {
-    id: keyPair.id,
-    controller: keyPair.controller,
-    publicKey: keyPair.publicKey,
-    sign: (data) => signEd25519(data, secret),
-  };
+  const signer = memorySigner(keyPair, signEd25519);
   IN_MEMORY_SIGNERS.add(signer);
   return signer;
 }
 
-/** Signers made by {@link createSigner}: deterministic noble signatures that need no self-check. */
+/** Signers made by {@link createSigner}. */
 const IN_MEMORY_SIGNERS = new WeakSet<Signer>();
 
 /**
- * Whether a signer is one of ours over an in-memory key (its output needs no verification).
+ * Whether a signer was made by {@link createSigner}. Signing checks every signer whose public key
+ * is known against it now, in-memory ones too, so nothing in core asks this any more.
+ * @deprecated kept for callers; no longer used by `signPledge` or `createProof`.
  * @param signer - any signer
  * @returns `true` for signers made by {@link createSigner}
  * @example isInMemorySigner(createSigner(generateKeyPair())) // true

@@ -11,41 +11,27 @@
  * const record = await signPledge(byEmployee, agencyKey); // chained: previousProof → employee's proof
  * ```
  */
-import { createProof } from './data-integrity.js';
-import { createSigner, type Ed25519KeyPair, type Signer } from './keys.js';
+import { createProof } from './create-proof.js';
 import { isSigner, planProof, withProof } from './internal/sign-record.js';
-import type { Sha256 } from './digest.js';
 import type { PledgeCredential, SignedPledge } from './record.js';
-import type { IndonesianTimeZone } from './time.js';
+import type { SignPledgeOptions } from './credential-types.js';
+import type { Ed25519KeyPair, Signer } from './types.js';
 
-/** Options of {@link signPledge}. */
-export interface SignPledgeOptions {
-  /** When the proof is made. Default: now. */
-  created?: Date | string;
-  /** Zone of `created`. Default: the consent's zone, else WIB. */
-  timeZone?: IndonesianTimeZone;
-  /** With existing proofs: `chain` (default) names them in `previousProof`; `set` adds a sibling. */
-  mode?: 'chain' | 'set';
-  /** Proof id. Default: a fresh `urn:uuid:`; `false` for none (then nothing can chain to it). */
-  proofId?: string | false;
-  /** Explicit `previousProof` ids, overriding `mode`. */
-  previousProof?: string | string[];
-  /**
-   * A faster SHA-256 for the proof's hashes (e.g. node:crypto's on a server); the record is the
-   * same. Default: `@noble/hashes` (`signPledge`), `crypto.subtle` (`signPledgeAsync`).
-   */
-  hash?: Sha256;
-}
+export type { SignPledgeOptions } from './credential-types.js';
 
 /**
- * Adds a proof to a credential. Does not modify its argument.
+ * Adds a proof to a credential. Does not modify its argument. One algorithm for every engine: the
+ * proof is planned (`internal/sign-record.ts`, `internal/proofs.ts`) and finished through the
+ * crypto provider (`createProof`). A {@link Signer} (WebCrypto, host, HSM) needs no noble and is
+ * checked against its own key; a key pair loads noble to sign.
  *
  * @param credential - an unsigned credential from `createPledge`, or a signed one to countersign
  * @param key - an in-memory key pair or any {@link Signer} (WebCrypto, host, HSM)
- * @param options - created, zone, chain or set, proof id
+ * @param options - created, zone, chain or set, proof id, crypto
  * @returns the signed record
  * @throws {RecordInvalidError} when the credential lacks the VC 2.0 context, or chaining is asked
  *   of proofs without an `id`
+ * @throws {CreatedInvalidError} when `created` is not a valid Date or RFC 3339 date-time with an offset
  * @throws {CanonicalizationError} when the credential is not I-JSON
  * @throws {SignatureInvalidError} when a custom signer misbehaves
  * @example await signPledge(createPledge(input), agencyKey, { created: new Date() })
@@ -56,7 +42,14 @@ export async function signPledge(
   options: SignPledgeOptions = {},
 ): Promise<SignedPledge> {
   const { existing, proofOptions } = planProof(credential, options);
-  const signer = isSigner(key) ? key : createSigner(key);
-  const proof = await createProof(credential as unknown as Record<string, unknown>, signer, proofOptions);
+  const signer = isSigner(key) ? key : (await import('./internal/noble.js')).keyPairSigner(key);
+  const doc = credential as unknown as Record<string, unknown>;
+  const proof = await createProof(doc, signer, { ...proofOptions, crypto: options.crypto });
   return withProof(credential, existing, proof);
 }
+
+/**
+ * @deprecated The same function as {@link signPledge} (which is asynchronous and WebCrypto-first);
+ * kept for callers of the old name.
+ */
+export const signPledgeAsync: typeof signPledge = signPledge;

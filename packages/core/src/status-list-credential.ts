@@ -19,14 +19,13 @@ import { IkrarError, type LocalizedText } from './errors.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
 import { statusMessage } from './internal/status-messages.js';
 import type { VerificationCode, VerifyPledgeOptions } from './internal/verification-types.js';
-import type { Ed25519KeyPair, Signer } from './keys.js';
+import type { Ed25519KeyPair, Signer } from './types.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential } from './record.js';
-import type { SignPledgeOptions } from './sign-pledge.js';
-import { signPledgeAsync } from './sign-pledge-async.js';
+import { signPledge, type SignPledgeOptions } from './sign-pledge.js';
 import type { StatusPurpose } from './status-entry.js';
 import { decodeStatusList, encodeStatusList } from './status-list.js';
 import { parseTimestamp } from './time.js';
-import { verifyPledgeAsync } from './verify-pledge-async.js';
+import { verifyPledge } from './verify-pledge.js';
 
 /** The credential type of a status list. */
 export const STATUS_LIST_CREDENTIAL_TYPE = 'BitstringStatusListCredential';
@@ -169,7 +168,7 @@ export async function signStatusListCredential(
   key: Ed25519KeyPair | Signer,
   options: Pick<SignPledgeOptions, 'created' | 'timeZone' | 'proofId'> = {},
 ): Promise<SignedStatusListCredential> {
-  const signed = await signPledgeAsync(credential as unknown as PledgeCredential, key, options);
+  const signed = await signPledge(credential as unknown as PledgeCredential, key, options);
   return signed as unknown as SignedStatusListCredential;
 }
 
@@ -228,7 +227,7 @@ export async function verifyStatusListCredential(
     };
   }
   const { maxLength, ...verifyOptions } = options;
-  const result = await verifyPledgeAsync(credential, verifyOptions);
+  const result = await verifyPledge(credential, verifyOptions);
   if (!result.verified) {
     return {
       verified: false,

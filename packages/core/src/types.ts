@@ -159,3 +159,49 @@ export interface PdfInvalidValues {
 
 /** Why an `encodedList` was refused (`ERR_STATUS_LIST_ENCODING`). */
 export type StatusListEncodingReason = 'not-string' | 'prefix' | 'base64url' | 'gzip';
+
+/**
+ * The one seam between core's algorithms and cryptography: create, sign and verify each build the
+ * bytes to hash or check, then finish through a provider. WebCrypto by default (`@noble/*` loaded
+ * on demand where it lacks SHA-256 or Ed25519); `NOBLE_PROVIDER` is all noble; a server or the CLI
+ * injects node:crypto or libsodium with `createCryptoProvider`.
+ */
+export interface CryptoProvider {
+  /** SHA-256: 32 bytes of any input. */
+  readonly sha256: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  /**
+   * Strict Ed25519 verification with the verdicts of `verifyEd25519` (wrap a native one with
+   * `strictVerifier`). `false` for a bad signature.
+   */
+  readonly verify: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean | Promise<boolean>;
+  /** Whether 32 bytes are a usable Ed25519 public key (canonical, on the curve, not of small order). */
+  readonly isStrictPublicKey: (publicKey: Uint8Array) => boolean | Promise<boolean>;
+}
+
+/** A public key with its `did:key` names. */
+export interface Ed25519PublicKey {
+  /** 32 raw bytes. */
+  readonly publicKey: Uint8Array;
+  /** `did:key:z6Mk…`: the DID that controls the key. */
+  readonly controller: string;
+  /** `did:key:z6Mk…#z6Mk…`: the verification method named in proofs. */
+  readonly id: string;
+}
+
+/** A key pair held in memory. Never log it; `secretKey` is the 32-byte seed. */
+export interface Ed25519KeyPair extends Ed25519PublicKey {
+  /** 32-byte seed (RFC 8032 private key). */
+  readonly secretKey: Uint8Array;
+}
+
+/** Anything that can make an Ed25519 signature for a verification method. */
+export interface Signer {
+  /** The verification method to name in the proof, e.g. `did:key:z6Mk…#z6Mk…`. */
+  readonly id: string;
+  /** The DID the method belongs to. */
+  readonly controller: string;
+  /** The public key, when known (lets `signPledge` check its own output). */
+  readonly publicKey?: Uint8Array;
+  /** Signs the 64-byte hash data; returns 64 signature bytes. */
+  sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+}

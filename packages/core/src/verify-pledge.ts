@@ -5,6 +5,10 @@
  * proof fails is not verified (unlike jsonld-signatures 11.6, which accepts any passing proof).
  * Trust in the issuer's key is the verifier package's job; this says who signed what.
  *
+ * One algorithm (`internal/verify-record.ts`, a plan and a finish) for every engine: the crypto
+ * provider decides (WebCrypto by default, noble loaded on demand; `NOBLE_PROVIDER`; node:crypto or
+ * libsodium through `createCryptoProvider` and `strictVerifier`). Every engine gives the same verdict.
+ *
  * @module
  * @example
  * ```ts
@@ -13,15 +17,8 @@
  * if (!result.verified) console.log(result.code, result.message?.id);
  * ```
  */
-import { hashData, proofsOf, securedInput } from './data-integrity.js';
-import { digestJson, type Sha256 } from './digest.js';
-import { isStrictPublicKey, verifyEd25519 } from './ed25519.js';
-import {
-  verifyRecord,
-  type VerifyEngine,
-  type VerifyPledgeOptions,
-  type VerifyPledgeResult,
-} from './internal/verify-record.js';
+import { verifyRecord } from './internal/verify-record.js';
+import type { VerifyPledgeOptions, VerifyPledgeResult } from './internal/verification-types.js';
 
 export {
   verificationMessage,
@@ -29,24 +26,20 @@ export {
   type VerificationCode,
   type VerifyPledgeOptions,
   type VerifyPledgeResult,
-} from './internal/verify-record.js';
+} from './internal/verification-types.js';
 
-/** The noble engine: synchronous SHA-256 (the caller's `sha256`, else `@noble/hashes`) and Ed25519. */
-const NOBLE: VerifyEngine<Sha256> = {
-  proofsOf,
-  securedInput,
-  hashData,
-  digestJson,
-  verify: verifyEd25519,
-  isStrictPublicKey,
-};
+/**
+ * @deprecated The options of {@link verifyPledge} (whose `sha256` may be asynchronous); kept for
+ * callers of the old name.
+ */
+export type VerifyPledgeAsyncOptions = VerifyPledgeOptions;
 
 /**
  * Verifies one record. Never throws for a bad signature or a malformed record: the result says
- * what failed and where. In a browser, `verifyPledgeAsync` gives the same verdicts with WebCrypto.
+ * what failed and where.
  *
  * @param record - a parsed record (use `parseJson` on untrusted text first)
- * @param options - keys, resolver, signature check, purpose
+ * @param options - keys, resolver, crypto provider, purpose, cache
  * @returns a {@link VerifyPledgeResult}
  * @example
  * ```ts
@@ -54,5 +47,11 @@ const NOBLE: VerifyEngine<Sha256> = {
  * ```
  */
 export function verifyPledge(record: unknown, options: VerifyPledgeOptions = {}): Promise<VerifyPledgeResult> {
-  return verifyRecord(record, options, NOBLE);
+  return verifyRecord(record, options);
 }
+
+/**
+ * @deprecated The same function as {@link verifyPledge} (asynchronous, WebCrypto first); kept for
+ * callers of the old name.
+ */
+export const verifyPledgeAsync: typeof verifyPledge = verifyPledge;

@@ -11,7 +11,7 @@
  * ```
  */
 import { keyNames } from './internal/did-key.js';
-import type { Signer } from './keys.js';
+import type { Signer } from './types.js';
 import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 
 /**
@@ -52,6 +52,5 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
 export async function generateSigner(): Promise<Signer> {
   const native = await generateWebCryptoSigner();
   if (native) return native;
-  const { createSigner, generateKeyPair } = await import('./internal/noble.js');
-  return createSigner(generateKeyPair());
+  return (await import('./internal/noble.js')).randomSigner();
 }

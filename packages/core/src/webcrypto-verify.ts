@@ -17,7 +17,7 @@
  *    the reference, loaded on demand. They differ only when A or R carries a torsion component.
  *    Genuine signatures never load noble; a forged or damaged one costs one reference check.
  *
- * This is the asynchronous twin of `createStrictVerifier` in `@ikrar/verifier`.
+ * This is the asynchronous finish of `strictVerifier` (`strict-verifier.ts`): one plan, two finishes.
  *
  * @module
  * @example
@@ -29,7 +29,9 @@
 import { canonicalizeToBytes } from './canonicalize.js';
 import { assertBytes } from './internal/assert.js';
 import { sha256DigestMultibase } from './internal/multihash.js';
-import { isStrictPublicKeyEncoding, isStrictSignatureEncoding } from './strict-encoding.js';
+import { proofData } from './internal/proofs.js';
+import { isStrictPublicKeyEncoding } from './strict-encoding.js';
+import { strictPrecheck } from './internal/strict-precheck.js';
 
 /** An asynchronous SHA-256 (32 bytes of any input). */
 export type Sha256Async = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -112,11 +114,15 @@ export async function hashDataAsync(
   config: Record<string, unknown>,
   hash: Sha256Async = sha256Async,
 ): Promise<Uint8Array> {
-  const [c, d] = await Promise.all([hash(canonicalizeToBytes(config)), hash(canonicalizeToBytes(document))]);
-  const out = new Uint8Array(64);
-  out.set(c, 0);
-  out.set(d, 32);
-  return out;
+  return proofData(document, config, hash);
+}
+
+/** WebCrypto's Ed25519 verify, `false` where the runtime has none (the reference decides then). */
+async function webCryptoVerify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): Promise<boolean> {
+  const subtle = subtleCrypto();
+  if (!subtle || !(await hasEd25519(subtle))) return false;
+  const key = await subtle.importKey('raw', publicKey as BufferSource, ED25519, false, ['verify']);
+  return subtle.verify(ED25519, key, signature as BufferSource, message as BufferSource);
 }
 
 /**
@@ -138,19 +144,12 @@ export async function verifyEd25519Async(
   message: Uint8Array,
   publicKey: Uint8Array,
 ): Promise<boolean> {
-  assertBytes(signature, 'signature');
-  assertBytes(message, 'message');
-  assertBytes(publicKey, 'publicKey');
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (!isStrictPublicKeyEncoding(publicKey) || !isStrictSignatureEncoding(signature)) return false;
-  const subtle = subtleCrypto();
-  if (subtle && (await hasEd25519(subtle))) {
-    try {
-      const key = await subtle.importKey('raw', publicKey as BufferSource, ED25519, false, ['verify']);
-      if (await subtle.verify(ED25519, key, signature as BufferSource, message as BufferSource)) return true;
-    } catch {
-      // A key the engine cannot decompress: the reference gives the verdict below.
-    }
+  // The plan of `strictVerifier`, finished with WebCrypto and the reference loaded on demand.
+  if (!strictPrecheck(signature, message, publicKey, isStrictPublicKeyEncoding)) return false;
+  try {
+    if (await webCryptoVerify(signature, message, publicKey)) return true;
+  } catch {
+    // A key the engine cannot decompress: the reference gives the verdict below.
   }
   const { verifyEd25519 } = await import('./internal/noble.js');
   return verifyEd25519(signature, message, publicKey);

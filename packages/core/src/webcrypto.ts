@@ -22,12 +22,7 @@ export * from './webcrypto-verify.js';
 export * from './webcrypto-signer.js';
 export * from './signature-strokes-async.js';
 export * from './create-pledge-async.js';
-export * from './sign-pledge-async.js';
-export * from './verify-pledge-async.js';
+export * from './sign-pledge.js';
+export * from './verify-pledge.js';
+export * from './crypto-provider.js';
 export * from './verify-cache.js';
-export type {
-  ProofVerification,
-  VerificationCode,
-  VerifyPledgeOptions,
-  VerifyPledgeResult,
-} from './internal/verify-record.js';

@@ -18,6 +18,7 @@ import {
   createVerifyCache,
   isIkrarError,
   maskIdentifier,
+  NOBLE_PROVIDER,
   parseJson,
   parseTimestamp,
   type PledgeTemplate,
@@ -223,8 +224,10 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const statusLists = options.statusLists;
   const requireStatus = options.requireStatus ?? false;
   // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
+  // The default engine is core's all-noble provider (synchronous); a given check and hash replace its parts.
   const pledgeOptions = {
     cache: createVerifyCache(),
+    crypto: NOBLE_PROVIDER,
     resolveKey,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
     ...(options.sha256 && { sha256: options.sha256 }),

@@ -8,22 +8,21 @@ import { PLEDGE_CONTEXT } from '../record.js';
 import { COLLECTIVE_TEMPLATES } from '../templates/pakta-integritas.js';
 import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
-import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveInput } from '../collective.js';
-import { bad, issuerAndEvent, pledgeText, text } from './build-pledge.js';
+import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveInput } from '../credential-types.js';
+import { bad, issuerAndEvent, pledgeBody, text, type PledgePlan } from './build-pledge.js';
 import { randomUuid } from './uuid.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Builds the unsigned collective credential; `digest` gives the pledge text's `digestMultibase`.
+ * Checks the input and plans the unsigned collective credential (finished with the pledge digest).
  * @throws as `createCollectivePledge`
  */
-export function buildCollective(
+export function planCollective(
   input: CreateCollectiveInput,
-  digest: (pledgeBody: object) => string,
   type: string,
   max: number,
-): CollectiveCredential {
+): PledgePlan<CollectiveCredential> {
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" expected object');
   const now = input.now ?? new Date();
   const zone = input.timeZone ?? 'WIB';
@@ -75,18 +74,20 @@ export function buildCollective(
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (!UUID_URN.test(id)) bad('id', 'record-id');
   if (seenProofs.has(id)) bad('id', 'record-id-is-proof-id');
-  const pledge = pledgeText(template, language, { agency: issuerName, event: eventName }, digest);
-  return {
+  const body = pledgeBody(template, language, { agency: issuerName, event: eventName });
+  const validFrom = formatTimestamp(input.validFrom ?? now, zone);
+  const finish = (digest: string): CollectiveCredential => ({
     '@context': [...PLEDGE_CONTEXT],
     id,
     type: ['VerifiableCredential', type],
     issuer: { id: issuerId, name: issuerName },
-    validFrom: formatTimestamp(input.validFrom ?? now, zone),
-    name: pledge.title,
+    validFrom,
+    name: body.title,
     credentialSubject: {
       representatives,
-      pledge,
+      pledge: { ...body, digestMultibase: digest },
       event: { name: eventName, ...(place !== undefined && { place }), ...(date !== undefined && { date }) },
     },
-  };
+  });
+  return { body, finish };
 }

@@ -1,7 +1,10 @@
 /**
- * The body of `createPledge` with the pledge digest given, so the WebCrypto path
- * (`createPledgeAsync`, whose SHA-256 is asynchronous) builds exactly the same credential without
- * loading `@noble/hashes`.
+ * The plan of `createPledge` and `createPledgeAsync`: every check and every field, and the pledge
+ * text whose digest the credential carries; the finish takes that digest (hashed by the caller's
+ * SHA-256, synchronous or not) and assembles the credential. One algorithm, no placeholder.
+ *
+ * @module
+ * @internal
  */
 import { randomUuid } from './uuid.js';
 import { ConsentIncompleteError, IdentifierInvalidError, RecordInvalidError } from '../errors.js';
@@ -16,7 +19,7 @@ import {
 } from '../templates/define-template.js';
 import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
-import type { CreatePledgeInput } from '../create-pledge.js';
+import type { CreatePledgeInput } from '../credential-types.js';
 
 export function bad(path: string, reason: RecordInvalidReason, values?: RecordInvalidValues): never {
   throw new RecordInvalidError(path, reason, values);
@@ -32,11 +35,19 @@ export function text(value: unknown, path: string, max: number, required: boolea
   return t;
 }
 
+/** A credential planned: the pledge text to hash, and the finish that takes its digest. */
+export interface PledgePlan<T> {
+  /** The pledge text without its digest (what `digestMultibase` covers). */
+  readonly body: Omit<PledgeText, 'digestMultibase'>;
+  /** The credential, with `digestMultibase` of `body` as the last key of its pledge. */
+  finish(digest: string): T;
+}
+
 /**
- * Builds the unsigned credential; `digest` gives the pledge text's `digestMultibase`.
+ * Checks the input and plans the unsigned credential.
  * @throws as `createPledge`
  */
-export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: object) => string): PledgeCredential {
+export function planPledge(input: CreatePledgeInput): PledgePlan<PledgeCredential> {
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" expected object');
   const now = input.now ?? new Date();
   const zone = input.timeZone ?? 'WIB';
@@ -62,12 +73,12 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
   if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason);
   if (s.id !== undefined && !/^did:[a-z0-9]+:\S+$/.test(s.id)) bad('credentialSubject.id', 'signer-not-did');
 
-  const pledge = pledgeText(template, language, { agency: issuerName, event: eventName }, digest);
+  const body = pledgeBody(template, language, { agency: issuerName, event: eventName });
 
   const c = input.consent;
   const acknowledged = [...new Set(c?.acknowledgedPoints ?? [])].sort((a, b) => a - b);
-  const missing = pledge.points.map((_, i) => i + 1).filter((n) => !acknowledged.includes(n));
-  if (missing.length > 0 || acknowledged.length !== pledge.points.length) {
+  const missing = body.points.map((_, i) => i + 1).filter((n) => !acknowledged.includes(n));
+  if (missing.length > 0 || acknowledged.length !== body.points.length) {
     throw new ConsentIncompleteError(missing);
   }
   const method = c.method;
@@ -96,17 +107,17 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
     ...(s.position !== undefined && { position: text(s.position, 'credentialSubject.signer.position', 200, true) }),
     ...(s.workUnit !== undefined && { workUnit: text(s.workUnit, 'credentialSubject.signer.workUnit', 300, true) }),
   };
-  return {
+  const finish = (digest: string): PledgeCredential => ({
     '@context': [...PLEDGE_CONTEXT],
     id,
     type: ['VerifiableCredential', PLEDGE_CREDENTIAL_TYPE],
     issuer: { id: issuerId, name: issuerName },
     validFrom,
-    name: pledge.title,
+    name: body.title,
     credentialSubject: {
       ...(s.id !== undefined && { id: s.id }),
       signer,
-      pledge,
+      pledge: { ...body, digestMultibase: digest },
       event: { name: eventName, ...(place !== undefined && { place }), ...(date !== undefined && { date }) },
       consent: {
         acknowledgedPoints: acknowledged,
@@ -117,18 +128,18 @@ export function buildPledge(input: CreatePledgeInput, digest: (pledgeBody: objec
         ...(method === 'drawn' && { signatureDigestMultibase: sigDigest as string }),
       },
     },
-  };
+  });
+  return { body, finish };
 }
 
-/** The pledge text as shown, from a template's text in one language, with its digest. */
-export function pledgeText(
+/** The pledge text as shown, from a template's text in one language, without its digest. */
+export function pledgeBody(
   template: PledgeTemplate,
   language: PledgeLanguage,
   values: { agency: string; event: string },
-  digest: (pledgeBody: object) => string,
-): PledgeText {
+): Omit<PledgeText, 'digestMultibase'> {
   const t = template.texts[language] as TemplateText;
-  const pledgeBody: Omit<PledgeText, 'digestMultibase'> = {
+  return {
     templateId: template.id,
     templateVersion: template.version,
     language,
@@ -139,7 +150,6 @@ export function pledgeText(
     closing: fillPlaceholders(t.closing, values),
     legalBasis: [...t.legalBasis],
   };
-  return { ...pledgeBody, digestMultibase: digest(pledgeBody) };
 }
 
 /** The issuer and event fields of an input, checked. */

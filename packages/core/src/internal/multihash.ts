@@ -8,3 +8,11 @@ export function sha256DigestMultibase(digest: Uint8Array): string {
   mh.set(digest, 2);
   return toMultibase64url(mh);
 }
+
+/** SHA-256(a) ‖ SHA-256(b) from two digests (eddsa-jcs-2022 §3.3.4 Hashing). */
+export function joinDigests(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(64);
+  out.set(a, 0);
+  out.set(b, 32);
+  return out;
+}

@@ -7,7 +7,9 @@
  */
 import { isPlainObject } from './assert.js';
 import type { VerifyCache } from '../verify-cache.js';
-import type { VerifyEngine } from './verification-types.js';
+import { canonicalizeToBytes } from '../canonicalize.js';
+import type { CryptoProvider } from '../types.js';
+import { sha256DigestMultibase } from './multihash.js';
 
 // Every record of one template and event carries the same pledge text. Texts already hashed are
 // remembered, in the caller's cache, by the hash function and the digest; a record's text that
@@ -44,31 +46,35 @@ function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Synchronous with a synchronous engine (no await on the verifier's hot path). */
-export function pledgeDigest<H>(
+/**
+ * The digest of a record's pledge text under `sha256`: the claimed one when an equal text was
+ * hashed by this function before (in the caller's cache), else hashed now; `undefined` when the
+ * text cannot be canonicalized.
+ */
+export async function pledgeDigest(
   body: Record<string, unknown>,
   claimed: string,
-  engine: VerifyEngine<H>,
-  hash: H | undefined,
+  sha256: CryptoProvider['sha256'],
   cache: VerifyCache | undefined,
-): string | undefined | Promise<string | undefined> {
-  // The value depends on the text and the hash function: key by both (the engine stands for its default).
-  const by = (hash ?? engine) as object;
-  let known = cache?.texts.get(by);
-  if (cache && !known) cache.texts.set(by, (known = new Map()));
+): Promise<string | undefined> {
+  // The value depends on the text and the hash function: key by both.
+  let known = cache?.texts.get(sha256);
+  if (cache && !known) cache.texts.set(sha256, (known = new Map()));
   const seen = known?.get(claimed);
   if (seen !== undefined && sameJson(seen, body)) return claimed;
-  let digest: string | Promise<string>;
+  let bytes: Uint8Array;
   try {
-    digest = engine.digestJson(body, hash);
+    bytes = canonicalizeToBytes(body);
   } catch {
     return undefined;
   }
-  if (typeof digest === 'string') return remember(known, digest, body);
-  return digest.then(
-    (d) => remember(known, d, body),
-    () => undefined,
-  );
+  let digest: Uint8Array;
+  try {
+    digest = await sha256(bytes);
+  } catch {
+    return undefined;
+  }
+  return remember(known, sha256DigestMultibase(digest), body);
 }
 
 // Creating: every credential of one template, language, agency and event carries the same pledge
@@ -77,24 +83,35 @@ export function pledgeDigest<H>(
 const MADE = new WeakMap<object, Map<string, { body: unknown; digest: string }>>();
 const DEFAULT_HASH = {};
 
-/**
- * The digest of a pledge text being created: remembered, or `compute()`d and remembered.
- * @param body - the pledge text without its digest
- * @param hash - the SHA-256 function `compute` uses (undefined: the default)
- * @param compute - hashes `body`
- */
-export function createdPledgeDigest(
-  body: Record<string, unknown>,
-  hash: object | undefined,
-  compute: () => string,
-): string {
+/** Where the digest of a pledge text being created is remembered: per SHA-256 function. */
+function madeBy(hash: object | undefined): Map<string, { body: unknown; digest: string }> {
   let known = MADE.get(hash ?? DEFAULT_HASH);
   if (!known) MADE.set(hash ?? DEFAULT_HASH, (known = new Map()));
-  const key = [body.templateId, body.templateVersion, body.language, body.title, body.preamble].join('\u0000');
-  const hit = known.get(key);
-  if (hit !== undefined && sameJson(hit.body, body)) return hit.digest;
-  const digest = compute();
+  return known;
+}
+
+function madeKey(body: object): string {
+  const b = body as Record<string, unknown>;
+  return [b.templateId, b.templateVersion, b.language, b.title, b.preamble].join('\u0000');
+}
+
+/**
+ * The digest of a pledge text being created, when an equal one was hashed by the same function.
+ * @param body - the pledge text without its digest
+ * @param hash - the SHA-256 function (undefined: the default)
+ */
+export function knownPledgeDigest(body: object, hash: object | undefined): string | undefined {
+  const hit = madeBy(hash).get(madeKey(body));
+  return hit !== undefined && sameJson(hit.body, body) ? hit.digest : undefined;
+}
+
+/**
+ * Remembers the digest of a pledge text (a copy: the caller may change the credential it got).
+ * @returns `digest`
+ */
+export function rememberPledgeDigest(body: object, hash: object | undefined, digest: string): string {
+  const known = madeBy(hash);
   if (known.size >= 256) known.clear();
-  known.set(key, { body: structuredClone(body), digest });
+  known.set(madeKey(body), { body: structuredClone(body), digest });
   return digest;
 }

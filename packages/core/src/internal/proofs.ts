@@ -1,17 +1,19 @@
 /**
- * Proof helpers of Data Integrity 1.0 §4.2 shared by the synchronous path (`data-integrity.ts`,
- * which loads `@noble/ed25519` for its self-check) and the WebCrypto one (`sign-pledge-async.ts`,
- * which must not): the proof list, the secured input, the proof configuration, and the checks on
- * what a signer returns.
+ * The plan half of creating and verifying proofs (Data Integrity 1.0 §4.2): the proof list, the
+ * secured input, the proof configuration, the canonical bytes a signature covers, and the checks
+ * on what a signer returns. No cryptography: `createProof` and `verifyPledge` finish through the
+ * crypto provider.
  *
  * @module
  * @internal
  */
-import type { Sha256 } from '../digest.js';
+import { canonicalizeToBytes } from '../canonicalize.js';
+import type { CryptoProvider } from '../types.js';
 import { CreatedInvalidError, ProofChainBrokenError, SignatureInvalidError } from '../errors.js';
 import { CRYPTOSUITE } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import { isPlainObject } from './assert.js';
+import { joinDigests } from './multihash.js';
 
 /** Options of a new proof (`createProof`). */
 export interface CreateProofOptions {
@@ -23,11 +25,13 @@ export interface CreateProofOptions {
   previousProof?: string | string[];
   /** Default `assertionMethod`. */
   proofPurpose?: string;
+  /** The cryptography: default WebCrypto, noble loaded on demand (`createCryptoProvider`). */
+  crypto?: CryptoProvider;
   /**
    * The SHA-256 that hashes the canonical config and document (eddsa-jcs-2022 §3.3.4), e.g.
-   * node:crypto's on a server. Default: `@noble/hashes` (sync path), `crypto.subtle` (async path).
+   * node:crypto's on a server, in place of the provider's.
    */
-  hash?: Sha256;
+  hash?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 }
 
 /**
@@ -109,6 +113,32 @@ export function planProofInput(
     throw new ProofChainBrokenError();
   }
   return { config, input };
+}
+
+/**
+ * The two byte strings a proof's signature covers, before hashing (eddsa-jcs-2022 §3.3.4): the
+ * canonical proof configuration and the canonical secured document.
+ * @throws {CanonicalizationError} when either is not I-JSON
+ */
+export function proofHashInput(
+  document: Record<string, unknown>,
+  config: Record<string, unknown>,
+): [config: Uint8Array, document: Uint8Array] {
+  return [canonicalizeToBytes(config), canonicalizeToBytes(document)];
+}
+
+/**
+ * The 64 bytes a proof's signature covers: SHA-256(canonical config) ‖ SHA-256(canonical document)
+ * (eddsa-jcs-2022 §3.3.4), with a SHA-256 that may be asynchronous (a provider's).
+ * @throws {CanonicalizationError} when either is not I-JSON
+ */
+export async function proofData(
+  document: Record<string, unknown>,
+  config: Record<string, unknown>,
+  sha256: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const [c, d] = proofHashInput(document, config);
+  return joinDigests(await sha256(c), await sha256(d));
 }
 
 /** @throws {SignatureInvalidError} unless a signer returned 64 bytes */

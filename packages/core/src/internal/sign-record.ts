@@ -8,8 +8,8 @@ import { assertObject, isPlainObject } from './assert.js';
 import { createdInvalid, proofsOf, type CreateProofOptions } from './proofs.js';
 import { randomUuid } from './uuid.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential, type SignedPledge } from '../record.js';
-import type { Ed25519KeyPair, Signer } from '../keys.js';
-import type { SignPledgeOptions } from '../sign-pledge.js';
+import type { Ed25519KeyPair, Signer } from '../types.js';
+import type { SignPledgeOptions } from '../credential-types.js';
 import { formatTimestamp, parseTimestamp, zoneOfTimestamp } from '../time.js';
 
 /** Ids of the proofs that no other proof names in `previousProof`. */

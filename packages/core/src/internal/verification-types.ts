@@ -5,8 +5,7 @@
  * @module
  * @internal
  */
-import type { LocalizedText } from '../types.js';
-import type { Ed25519PublicKey } from '../keys.js';
+import type { CryptoProvider, Ed25519PublicKey, LocalizedText } from '../types.js';
 import type { VerifyCache } from '../verify-cache.js';
 
 /** Why a record or a proof did not verify. Stable, documented in the README. */
@@ -67,48 +66,28 @@ export interface VerifyPledgeOptions {
   keys?: readonly Ed25519PublicKey[];
   /** Resolves other verification methods (`did:web` …) to 32 raw bytes, or `null`. */
   resolveKey?: (verificationMethod: string) => Uint8Array | null | Promise<Uint8Array | null>;
-  /** Signature check; default the strict {@link verifyEd25519}. A faster one must be as strict. */
+  /**
+   * The cryptography (`createCryptoProvider`): default WebCrypto, with `@noble/*` loaded on demand
+   * where the runtime lacks SHA-256 or Ed25519; `NOBLE_PROVIDER` for all-noble.
+   */
+  crypto?: CryptoProvider;
+  /**
+   * Signature check in place of the provider's. Must be as strict as `verifyEd25519`: wrap a
+   * native one with `strictVerifier`.
+   */
   verifySignature?: (signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array) => boolean | Promise<boolean>;
   /** Default `assertionMethod`. */
   proofPurpose?: string;
   /** Require a final proof made by the issuer's DID. Default `true`. */
   requireIssuerProof?: boolean;
-  /** SHA-256 for hashing; default `@noble/hashes`. A native one (node:crypto) is several times faster. */
-  sha256?: (bytes: Uint8Array) => Uint8Array;
+  /** SHA-256 in place of the provider's (a native one, node:crypto, is several times faster). */
+  sha256?: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
   /**
    * A cache the caller owns ({@link createVerifyCache}) for a batch: pledge texts hashed once,
    * keyed by the hash function too, and decoded `did:key`s. Without one nothing is remembered.
    */
   cache?: VerifyCache;
 }
-
-/**
- * The cryptography and proof helpers the algorithm runs on. `H` is the engine's SHA-256 type;
- * `hash` is the caller's `sha256` option (the engine's default when undefined).
- */
-export interface VerifyEngine<H> {
-  proofsOf(document: Record<string, unknown>): unknown[];
-  securedInput(
-    document: Record<string, unknown>,
-    previousProof: string | string[] | undefined,
-    allProofs: readonly unknown[],
-  ): Record<string, unknown> | null;
-  /** SHA-256(canonical config) ‖ SHA-256(canonical document); throws an IkrarError when not I-JSON. */
-  hashData(
-    document: Record<string, unknown>,
-    config: Record<string, unknown>,
-    hash?: H,
-  ): Uint8Array | Promise<Uint8Array>;
-  /** `digestMultibase` of a JSON value; throws when not I-JSON. */
-  digestJson(value: unknown, hash?: H): string | Promise<string>;
-  /** The default signature check. */
-  verify(signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array): boolean | Promise<boolean>;
-  /** Whether a key is a usable Ed25519 key (to tell ERR_KEY_INVALID from ERR_SIGNATURE_INVALID). */
-  isStrictPublicKey(publicKey: Uint8Array): boolean | Promise<boolean>;
-}
-
-/** Options of the algorithm: {@link VerifyPledgeOptions} with the engine's SHA-256 type. */
-export type VerifyOptions<H> = Omit<VerifyPledgeOptions, 'sha256'> & { sha256?: H };
 
 const MSG: Record<VerificationCode, LocalizedText> = {
   ERR_RECORD_INVALID: { en: 'The record is malformed.', id: 'Rekaman tidak sah bentuknya.' },

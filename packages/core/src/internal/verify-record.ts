@@ -1,35 +1,31 @@
 /**
- * The verification algorithm of `verifyPledge` and `verifyPledgeAsync`, with the cryptography
- * given as an engine: the noble one (synchronous SHA-256, the verifier's hot path) or the
- * WebCrypto one (asynchronous, noble loaded on demand). One algorithm, so both give the same
- * verdict; this module imports no cryptography itself.
+ * The verification algorithm of `verifyPledge`, written once as a plan and a finish per proof.
+ * The plan (`planProof`: synchronous, no cryptography) checks the structure and the proof's
+ * fields and works out what its signature covers and which key checks it; the finish
+ * (`finishProof`) resolves a key a resolver must fetch, canonicalizes and hashes through the
+ * crypto provider and verifies; `conclude` weighs final proofs, the issuer, the collective rules
+ * and the pledge digest. This module imports no cryptography itself.
+ *
+ * @module
+ * @internal
  */
 import { fromMultibase58 } from '../encoding.js';
-import { isIkrarError, type LocalizedText } from '../errors.js';
+import { isIkrarError } from '../errors.js';
+import type { CryptoProvider, LocalizedText } from '../types.js';
 import { isPlainObject } from './assert.js';
 import { decodeDidKey } from './did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
+import { proofData, proofsOf, securedInput } from './proofs.js';
+import { providerOf } from './provider.js';
 import {
   verificationMessage,
   type VerificationCode,
   type ProofVerification,
   type VerifyPledgeResult,
   type VerifyPledgeOptions,
-  type VerifyEngine,
-  type VerifyOptions,
-} from './verification-types.js';
-
-export { verificationMessage } from './verification-types.js';
-export type {
-  VerificationCode,
-  ProofVerification,
-  VerifyPledgeResult,
-  VerifyPledgeOptions,
-  VerifyEngine,
-  VerifyOptions,
 } from './verification-types.js';
 
 /** did:key bytes by method, in the caller's cache (bounded); the point is checked by the strict signature check. */
@@ -84,18 +80,16 @@ function fail(code: VerificationCode, base: Partial<VerifyPledgeResult> = {}): V
   return { proofs: [], finalProofs: [], ...base, verified: false, code, message: verificationMessage(code) };
 }
 
+/** The finish of a planned proof: resolve, hash and verify through the provider. */
+type ProofFinish = (crypto: CryptoProvider) => Promise<ProofVerification>;
+
 /**
- * Verifies one record with an engine. Never throws for a bad signature or a malformed record.
+ * Verifies one record. Never throws for a bad signature or a malformed record.
  * @param record - a parsed record
- * @param options - keys, resolver, signature check, purpose, SHA-256
- * @param engine - the cryptography
+ * @param options - keys, resolver, crypto provider, purpose, cache
  * @returns a {@link VerifyPledgeResult}
  */
-export async function verifyRecord<H>(
-  record: unknown,
-  options: VerifyOptions<H>,
-  engine: VerifyEngine<H>,
-): Promise<VerifyPledgeResult> {
+export async function verifyRecord(record: unknown, options: VerifyPledgeOptions): Promise<VerifyPledgeResult> {
   const collective =
     isPlainObject(record) && Array.isArray(record.type) && record.type.includes(COLLECTIVE_TYPE)
       ? await import('./verify-collective.js')
@@ -104,16 +98,158 @@ export async function verifyRecord<H>(
   if (bad) return fail('ERR_RECORD_INVALID', { path: bad.path });
   const doc = record as Record<string, unknown>;
   const issuer = typeof doc.issuer === 'string' ? doc.issuer : ((doc.issuer as Record<string, unknown>).id as string);
-  const proofs = engine.proofsOf(doc);
+  const proofs = proofsOf(doc);
   if (proofs.length === 0) return fail('ERR_PROOF_MISSING', { issuer });
   const purpose = options.proofPurpose ?? 'assertionMethod';
-  const check = options.verifySignature ?? engine.verify;
-
+  // The older single-part options replace that part of the provider.
+  const p = providerOf(options.crypto);
+  const crypto: CryptoProvider = {
+    sha256: options.sha256 ?? p.sha256,
+    verify: options.verifySignature ?? p.verify,
+    isStrictPublicKey: p.isStrictPublicKey,
+  };
   const results: ProofVerification[] = [];
   for (let index = 0; index < proofs.length; index++) {
-    results.push(await verifyOne(doc, proofs, index, purpose, check, options, engine));
+    // The plan (synchronous, no cryptography), then the finish through the provider.
+    const plan = planProof(doc, proofs, index, purpose, options);
+    results.push(typeof plan === 'function' ? await plan(crypto) : plan);
+  }
+  return conclude(doc, issuer, results, options, crypto, collective);
+}
+
+function planProof(
+  doc: Record<string, unknown>,
+  proofs: readonly unknown[],
+  index: number,
+  purpose: string,
+  options: VerifyPledgeOptions,
+): ProofVerification | ProofFinish {
+  const p = proofs[index];
+  if (!isPlainObject(p)) return refuse({ index, previousProof: [] }, 'ERR_PROOF_MALFORMED');
+  const prev = p.previousProof;
+  const previousProof =
+    prev === undefined
+      ? []
+      : typeof prev === 'string'
+        ? [prev]
+        : Array.isArray(prev) && prev.every((x) => typeof x === 'string')
+          ? (prev as string[])
+          : null;
+  const vm = typeof p.verificationMethod === 'string' ? p.verificationMethod : undefined;
+  const info = {
+    index,
+    ...(typeof p.id === 'string' && { id: p.id }),
+    ...(vm !== undefined && { verificationMethod: vm, controller: vm.split('#')[0] as string }),
+    ...(typeof p.created === 'string' && { created: p.created }),
+    previousProof: previousProof ?? [],
+  };
+  const no = (code: VerificationCode): ProofVerification => refuse(info, code);
+
+  if (p.type !== 'DataIntegrityProof' || p.cryptosuite !== CRYPTOSUITE) return no('ERR_PROOF_UNSUPPORTED');
+  if (
+    vm === undefined ||
+    typeof p.proofValue !== 'string' ||
+    previousProof === null ||
+    (p.created !== undefined && parseTimestamp(p.created) === null) ||
+    (p.id !== undefined && typeof p.id !== 'string')
+  ) {
+    return no('ERR_PROOF_MALFORMED');
+  }
+  if (p.proofPurpose !== purpose) return no('ERR_PROOF_PURPOSE');
+  let signature: Uint8Array;
+  try {
+    signature = fromMultibase58(p.proofValue);
+  } catch {
+    return no('ERR_PROOF_MALFORMED');
+  }
+  if (signature.length !== 64) return no('ERR_SIGNATURE_INVALID');
+
+  const { proofValue: _pv, ...config } = p;
+  void _pv;
+  const input = securedInput(doc, prev as string | string[] | undefined, proofs);
+  if (!input) return no('ERR_PROOF_CHAIN_BROKEN');
+  if (previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
+  // eddsa-jcs-2022 §3.3.2 step 4: the document's @context must start with the proof's.
+  if (config['@context'] !== undefined) {
+    const pc = config['@context'];
+    const dc = doc['@context'] as unknown[];
+    if (!Array.isArray(pc) || pc.length > dc.length || pc.some((c, i) => c !== dc[i]))
+      return no('ERR_CONTEXT_MISMATCH');
+    input['@context'] = pc;
   }
 
+  let publicKey: Uint8Array | undefined;
+  let didKey = false;
+  const given = options.keys?.find((k) => k.id === vm);
+  if (given) publicKey = given.publicKey;
+  else if (vm.startsWith('did:key:')) {
+    const decoded = resolveDidKey(vm, options.cache);
+    if (!decoded) return no('ERR_KEY_INVALID');
+    publicKey = decoded;
+    didKey = true;
+  } else if (!options.resolveKey) return no('ERR_KEY_UNRESOLVED');
+  return (crypto) => finishProof(info, signature, vm, config, input, publicKey, didKey, options, crypto);
+}
+
+function refuse(info: ProofInfo, code: VerificationCode): ProofVerification {
+  return { ...info, verified: false, code, message: verificationMessage(code) };
+}
+
+type ProofInfo = Omit<ProofVerification, 'verified' | 'code' | 'message'>;
+
+/**
+ * The finish of one proof: its key (`known`, else from the resolver), the bytes it covers (the
+ * canonical config and secured input) hashed by the provider, the signature checked.
+ */
+async function finishProof(
+  info: ProofInfo,
+  signature: Uint8Array,
+  verificationMethod: string,
+  config: Record<string, unknown>,
+  input: Record<string, unknown>,
+  known: Uint8Array | undefined,
+  didKey: boolean,
+  options: VerifyPledgeOptions,
+  crypto: CryptoProvider,
+): Promise<ProofVerification> {
+  let publicKey: Uint8Array | null | undefined = known;
+  if (publicKey === undefined && options.resolveKey) {
+    try {
+      publicKey = await options.resolveKey(verificationMethod);
+    } catch {
+      publicKey = null;
+    }
+  }
+  if (!publicKey) return refuse(info, 'ERR_KEY_UNRESOLVED');
+
+  let data: Uint8Array;
+  try {
+    data = await proofData(input, config, crypto.sha256);
+  } catch (err) {
+    if (isIkrarError(err)) return refuse(info, 'ERR_CANONICALIZATION_FAILED');
+    throw err;
+  }
+  let ok: boolean;
+  try {
+    ok = await crypto.verify(signature, data, publicKey);
+  } catch {
+    ok = false;
+  }
+  if (ok) return { ...info, verified: true };
+  // A did:key is decoded without the point check; say so when that is why it failed.
+  const keyBad = didKey && !(await crypto.isStrictPublicKey(publicKey));
+  return refuse(info, keyBad ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID');
+}
+
+/** Final proofs, the issuer's proof, the collective rules and the pledge digest. */
+async function conclude(
+  doc: Record<string, unknown>,
+  issuer: string,
+  results: ProofVerification[],
+  options: VerifyPledgeOptions,
+  crypto: CryptoProvider,
+  collective: CollectiveRules | undefined,
+): Promise<VerifyPledgeResult> {
   // Final proofs: those no other proof names (Data Integrity 1.0 §2.1.2).
   const named = new Set(results.flatMap((r) => r.previousProof));
   const finalProofs = results.filter((r) => r.id === undefined || !named.has(r.id)).map((r) => r.index);
@@ -142,121 +278,9 @@ export async function verifyRecord<H>(
   const subject = doc.credentialSubject as Record<string, unknown>;
   if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
     const { digestMultibase, ...body } = subject.pledge;
-    let actual = pledgeDigest(body, digestMultibase, engine, options.sha256, options.cache);
-    if (actual instanceof Promise) actual = await actual;
+    const actual = await pledgeDigest(body, digestMultibase, crypto.sha256, options.cache);
     if (actual !== digestMultibase)
       return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
   }
   return { ...base, verified: true };
-}
-
-async function verifyOne<H>(
-  doc: Record<string, unknown>,
-  proofs: readonly unknown[],
-  index: number,
-  purpose: string,
-  check: NonNullable<VerifyPledgeOptions['verifySignature']>,
-  options: VerifyOptions<H>,
-  engine: VerifyEngine<H>,
-): Promise<ProofVerification> {
-  const p = proofs[index];
-  if (!isPlainObject(p))
-    return {
-      index,
-      previousProof: [],
-      verified: false,
-      code: 'ERR_PROOF_MALFORMED',
-      message: verificationMessage('ERR_PROOF_MALFORMED'),
-    };
-  const prev = p.previousProof;
-  const previousProof =
-    prev === undefined
-      ? []
-      : typeof prev === 'string'
-        ? [prev]
-        : Array.isArray(prev) && prev.every((x) => typeof x === 'string')
-          ? (prev as string[])
-          : null;
-  const vm = typeof p.verificationMethod === 'string' ? p.verificationMethod : undefined;
-  const info = {
-    index,
-    ...(typeof p.id === 'string' && { id: p.id }),
-    ...(vm !== undefined && { verificationMethod: vm, controller: vm.split('#')[0] as string }),
-    ...(typeof p.created === 'string' && { created: p.created }),
-    previousProof: previousProof ?? [],
-  };
-  const no = (code: VerificationCode): ProofVerification => ({
-    ...info,
-    verified: false,
-    code,
-    message: verificationMessage(code),
-  });
-
-  if (p.type !== 'DataIntegrityProof' || p.cryptosuite !== CRYPTOSUITE) return no('ERR_PROOF_UNSUPPORTED');
-  if (
-    vm === undefined ||
-    typeof p.proofValue !== 'string' ||
-    previousProof === null ||
-    (p.created !== undefined && parseTimestamp(p.created) === null) ||
-    (p.id !== undefined && typeof p.id !== 'string')
-  ) {
-    return no('ERR_PROOF_MALFORMED');
-  }
-  if (p.proofPurpose !== purpose) return no('ERR_PROOF_PURPOSE');
-  let signature: Uint8Array;
-  try {
-    signature = fromMultibase58(p.proofValue);
-  } catch {
-    return no('ERR_PROOF_MALFORMED');
-  }
-  if (signature.length !== 64) return no('ERR_SIGNATURE_INVALID');
-
-  const { proofValue: _pv, ...config } = p;
-  void _pv;
-  const input = engine.securedInput(doc, prev as string | string[] | undefined, proofs);
-  if (!input) return no('ERR_PROOF_CHAIN_BROKEN');
-  if (previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
-  // eddsa-jcs-2022 §3.3.2 step 4: the document's @context must start with the proof's.
-  if (config['@context'] !== undefined) {
-    const pc = config['@context'];
-    const dc = doc['@context'] as unknown[];
-    if (!Array.isArray(pc) || pc.length > dc.length || pc.some((c, i) => c !== dc[i]))
-      return no('ERR_CONTEXT_MISMATCH');
-    input['@context'] = pc;
-  }
-
-  let publicKey: Uint8Array | null = null;
-  let didKey = false;
-  const given = options.keys?.find((k) => k.id === vm);
-  if (given) publicKey = given.publicKey;
-  else if (vm.startsWith('did:key:')) {
-    publicKey = resolveDidKey(vm, options.cache);
-    if (!publicKey) return no('ERR_KEY_INVALID');
-    didKey = true;
-  } else if (options.resolveKey) {
-    try {
-      publicKey = await options.resolveKey(vm);
-    } catch {
-      publicKey = null;
-    }
-  }
-  if (!publicKey) return no('ERR_KEY_UNRESOLVED');
-
-  let data: Uint8Array;
-  try {
-    const h = engine.hashData(input, config, options.sha256);
-    data = h instanceof Uint8Array ? h : await h;
-  } catch (err) {
-    if (isIkrarError(err)) return no('ERR_CANONICALIZATION_FAILED');
-    throw err;
-  }
-  let ok: boolean;
-  try {
-    ok = await check(signature, data, publicKey);
-  } catch {
-    ok = false;
-  }
-  if (ok) return { ...info, verified: true };
-  // A did:key is decoded without the point check; say so when that is why it failed.
-  return no(didKey && !(await engine.isStrictPublicKey(publicKey)) ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID');
 }
