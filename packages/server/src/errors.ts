@@ -53,7 +53,12 @@ export type ServerErrorCode =
   | 'ERR_DRAFT_NOT_YOURS'
   | 'ERR_DRAFT_EXPIRED'
   | 'ERR_DRAFT_USED'
-  | 'ERR_DRAFT_MISMATCH';
+  | 'ERR_DRAFT_MISMATCH'
+  | 'ERR_COLLECTIVE_NOT_CONFIGURED'
+  | 'ERR_COLLECTIVE_STARTED'
+  | 'ERR_NOT_REPRESENTATIVE'
+  | 'ERR_REPRESENTATIVE_SIGNED'
+  | 'ERR_COUNTERSIGNATURE_INCOMPLETE';
 
 /** Where each code is documented (README anchor = the code in lower case). */
 export const SERVER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/server#';
@@ -258,6 +263,32 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
     status: 400,
     en: (p) => `The credential does not carry exactly what the agency reserved in its draft${at(p)}.`,
     id: (p) => `Kredensial tidak memuat persis apa yang disiapkan instansi dalam drafnya${at(p)}.`,
+  },
+  ERR_COLLECTIVE_NOT_CONFIGURED: {
+    status: 404,
+    en: () => 'This event has no collective pakta integritas.',
+    id: () => 'Kegiatan ini tidak memiliki pakta integritas bersama.',
+  },
+  ERR_COLLECTIVE_STARTED: {
+    status: 409,
+    en: () => 'A representative has already signed the pakta integritas; its representatives can no longer change.',
+    id: () => 'Seorang perwakilan sudah menandatangani pakta integritas; perwakilannya tidak dapat diubah lagi.',
+  },
+  ERR_NOT_REPRESENTATIVE: {
+    status: 403,
+    en: () => 'You are not one of the representatives named in this pakta integritas.',
+    id: () => 'Anda bukan salah satu perwakilan yang disebut dalam pakta integritas ini.',
+  },
+  ERR_REPRESENTATIVE_SIGNED: {
+    status: 409,
+    en: () => 'You have already signed this pakta integritas with another signature; the first one stands.',
+    id: () => 'Anda sudah menandatangani pakta integritas ini dengan tanda tangan lain; yang pertama berlaku.',
+  },
+  ERR_COUNTERSIGNATURE_INCOMPLETE: {
+    status: 409,
+    en: (p) =>
+      `The agency countersigns only once every representative has signed: ${p.pending} of ${p.total} have not yet.`,
+    id: (p) => `Instansi baru mengesahkan setelah semua perwakilan menandatangani: ${p.pending} dari ${p.total} belum.`,
   },
 };
 

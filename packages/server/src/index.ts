@@ -19,3 +19,5 @@ export * from './logger.js';
 export * from './service.js';
 export * from './status-list-store.js';
 export * from './draft-store.js';
+export * from './collective-store.js';
+export * from './collective.js';

@@ -43,6 +43,8 @@ import { defaultLogger, type Logger } from './logger.js';
 import type { RecordStore } from './record-store.js';
 import type { StatusListStore } from './status-list-store.js';
 import { registerStatusRoutes } from './status-routes.js';
+import type { CollectiveService } from './collective.js';
+import { registerCollectiveRoutes } from './collective-routes.js';
 import { registerVcApi } from './vc-api.js';
 
 /** Who is signed in: the roster entry, or just the identifier when `roster` is given. */
@@ -106,6 +108,8 @@ export interface IkrarServiceOptions {
     ctx: CountersignContext,
     c: Context,
   ) => Promise<ApelPresenceEvidence[] | undefined> | ApelPresenceEvidence[] | undefined;
+  /** The collective pakta integritas (`createCollectiveService`): `GET /collective`, `POST /collective/sign`. */
+  collective?: CollectiveService;
   /** The clock (tests). Default `() => new Date()`. */
   clock?: () => Date;
   /** Default pino on standard output. */
@@ -315,6 +319,8 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
   }
 
   registerVcApi(app, { signer, agency, clock, issueToken: options.issueToken, trust });
+  if (options.collective)
+    registerCollectiveRoutes(app, { collective: options.collective, employeeOf, event: options.event });
   if (options.statusLists) {
     registerStatusRoutes(app, { lists: options.statusLists, store, token: options.issueToken, log });
   }

@@ -1,0 +1,274 @@
+/**
+ * The collective *pakta integritas* of an event, as a service: the agency names N representatives
+ * from its roster (Klaten: three); each of them, signed in as themselves, signs the same
+ * credential with their own key (a proof set, Data Integrity 1.0 §2.1.1), in any order, at their
+ * own pace; once every one has signed, the agency countersigns (a chain onto the set, §2.1.2),
+ * by default at once, or when an administrator asks (`countersign`).
+ *
+ * The service takes only the representative's proof from the client. It checks the proof is for
+ * their own slot (`proofId`), made now (the clock tolerance of single pledges), by a `did:key` of
+ * their own, and that the document with it verifies (`verifyPledge`, issuer proof not yet
+ * required); then it stores it with a compare-and-swap, so two representatives signing at the
+ * same moment both land. A retry with the same proof answers the stored document; a second,
+ * different proof from the same representative is refused (`ERR_REPRESENTATIVE_SIGNED`).
+ *
+ * @module
+ * @example
+ * ```ts
+ * const collective = createCollectiveService({ store: await createCollectiveStore(db), signer: key,
+ *   agency: { name: 'Pemerintah Kabupaten Klaten' } });
+ * await collective.configure(event, [rep1, rep2, rep3]);
+ * await collective.sign(event.id, rep2.identifier, proofMadeInTheirBrowser);
+ * ```
+ */
+import {
+  IkrarError,
+  canonicalize,
+  collectiveProgress,
+  countersignCollective,
+  createCollectivePledge,
+  parseTimestamp,
+  representativesOf,
+  verifyPledge,
+  type CollectiveCredential,
+  type CollectiveProgress,
+  type IndonesianTimeZone,
+  type PledgeLanguage,
+  type PledgeTemplate,
+  type SignedCollective,
+  type Signer,
+} from '@ikrar/core';
+import type { AgencyKey } from './agency-key.js';
+import type { ClockTolerance, Employee } from './check-credential.js';
+import type { CollectiveStore } from './collective-store.js';
+import { ServerError } from './errors.js';
+import { nodeSha256 } from './internal/sha256.js';
+
+/** The event a collective document is for. */
+export interface CollectiveEvent {
+  id: string;
+  name: string;
+  place?: string | null;
+  /** `YYYY-MM-DD`. */
+  date?: string | null;
+  timeZone: IndonesianTimeZone;
+  language?: PledgeLanguage;
+}
+
+/** Options of {@link createCollectiveService}. */
+export interface CollectiveServiceOptions {
+  store: CollectiveStore;
+  /** The agency key (`loadOrCreateAgencyKey`) or a host signer. */
+  signer: AgencyKey | Signer;
+  agency: { name: string };
+  /** Default `() => new Date()`. */
+  clock?: () => Date;
+  /** How far a representative's proof time may be from the clock (as for single pledges). */
+  tolerance?: Partial<ClockTolerance>;
+  /** Countersign as soon as the last representative signs. Default `true`. */
+  autoCountersign?: boolean;
+}
+
+/** A collective document and who has signed it. */
+export interface CollectiveState {
+  document: CollectiveCredential | SignedCollective;
+  progress: CollectiveProgress;
+}
+
+/** The answer of {@link CollectiveService.sign} and {@link CollectiveService.countersign}. */
+export interface CollectiveChange extends CollectiveState {
+  /** false: nothing new (a retry, or already countersigned). */
+  created: boolean;
+}
+
+/** The collective service. */
+export interface CollectiveService {
+  /**
+   * Names the event's representatives (replacing an earlier list while nobody has signed).
+   * @throws {ServerError} `ERR_COLLECTIVE_STARTED`, `ERR_RECORD_INVALID`
+   */
+  configure(
+    event: CollectiveEvent,
+    representatives: readonly Employee[],
+    options?: { template?: string | PledgeTemplate },
+  ): Promise<CollectiveState>;
+  /** The event's document and progress, or null. */
+  get(eventId: string): Promise<CollectiveState | null>;
+  /** The index of `identifier` among the representatives, or -1. */
+  indexOf(state: CollectiveState, identifier: string): number;
+  /**
+   * Adds a representative's proof.
+   * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`, `ERR_NOT_REPRESENTATIVE`,
+   *   `ERR_REPRESENTATIVE_SIGNED`, `ERR_SIGNATURE_INVALID`, `ERR_TIME_INVALID`
+   */
+  sign(eventId: string, identifier: string, proof: unknown): Promise<CollectiveChange>;
+  /**
+   * The agency's countersignature onto the whole set.
+   * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`, `ERR_COUNTERSIGNATURE_INCOMPLETE`
+   */
+  countersign(eventId: string): Promise<CollectiveChange>;
+}
+
+/** Compare-and-swap rounds before giving up (each loses only to another request's success). */
+const ATTEMPTS = 50;
+
+function isAgencyKey(s: AgencyKey | Signer): s is AgencyKey {
+  return 'signer' in s && Array.isArray((s as AgencyKey).keys);
+}
+
+const proofsOf = (document: CollectiveCredential | SignedCollective): Record<string, unknown>[] => {
+  const p = (document as Partial<SignedCollective>).proof;
+  return (p === undefined ? [] : Array.isArray(p) ? p : [p]) as unknown as Record<string, unknown>[];
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * Builds the collective service over its store.
+ * @param options - store, agency signer and name, clock, tolerance, auto countersigning
+ * @returns the service
+ */
+export function createCollectiveService(options: CollectiveServiceOptions): CollectiveService {
+  const { store } = options;
+  const signer = isAgencyKey(options.signer) ? options.signer.signer : options.signer;
+  const agency = { id: signer.controller, name: options.agency.name };
+  const clock = options.clock ?? (() => new Date());
+  const pastMs = options.tolerance?.pastMs ?? 15 * 60_000;
+  const futureMs = options.tolerance?.futureMs ?? 2 * 60_000;
+  const auto = options.autoCountersign ?? true;
+  const stateOf = (document: CollectiveCredential | SignedCollective): CollectiveState => ({
+    document,
+    progress: collectiveProgress(document),
+  });
+  const load = async (eventId: string) => {
+    const row = await store.get(eventId);
+    if (!row) throw new ServerError('ERR_COLLECTIVE_NOT_CONFIGURED');
+    return row;
+  };
+
+  const countersign = async (eventId: string): Promise<CollectiveChange> => {
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const row = await load(eventId);
+      const state = stateOf(row.document);
+      if (state.progress.countersigned) return { ...state, created: false };
+      if (!state.progress.complete) {
+        throw new ServerError('ERR_COUNTERSIGNATURE_INCOMPLETE', {
+          pending: state.progress.pending.length,
+          total: state.progress.representatives.length,
+        });
+      }
+      const record = await countersignCollective(row.document as SignedCollective, signer, { created: clock() });
+      if (await store.swap(eventId, row.version, record)) return { ...stateOf(record), created: true };
+    }
+    throw new ServerError('ERR_INTERNAL');
+  };
+
+  return {
+    configure: async (event, people, opts = {}) => {
+      let document: CollectiveCredential;
+      try {
+        document = createCollectivePledge({
+          template: opts.template ?? 'pakta-integritas-skb-2022',
+          language: event.language ?? 'id',
+          issuer: agency,
+          event: {
+            name: event.name,
+            ...(event.place && { place: event.place }),
+            ...(event.date && { date: event.date }),
+          },
+          representatives: people.map((e) => ({
+            name: e.name,
+            employeeType: e.employeeType,
+            identifier: e.identifier,
+            ...(e.identifierScheme && { identifierScheme: e.identifierScheme }),
+            ...(e.position && { position: e.position }),
+            ...(e.workUnit && { workUnit: e.workUnit }),
+          })),
+          timeZone: event.timeZone,
+          now: clock(),
+        });
+      } catch (err) {
+        if (!(err instanceof IkrarError)) throw err;
+        const path = (err as { path?: unknown }).path;
+        throw new ServerError(
+          'ERR_RECORD_INVALID',
+          { path: typeof path === 'string' ? path : 'credentialSubject.representatives' },
+          { cause: err },
+        );
+      }
+      for (let i = 0; i < ATTEMPTS; i++) {
+        const row = await store.get(event.id);
+        if (!row) {
+          if (await store.create(event.id, document)) return stateOf(document);
+          continue;
+        }
+        if (proofsOf(row.document).length > 0) throw new ServerError('ERR_COLLECTIVE_STARTED');
+        if (await store.swap(event.id, row.version, document)) return stateOf(document);
+      }
+      throw new ServerError('ERR_INTERNAL');
+    },
+
+    get: async (eventId) => {
+      const row = await store.get(eventId);
+      return row && stateOf(row.document);
+    },
+
+    indexOf: (state, identifier) =>
+      (representativesOf(state.document) ?? []).findIndex((r) => r.identifier === identifier),
+
+    sign: async (eventId, identifier, proof) => {
+      for (let i = 0; i < ATTEMPTS; i++) {
+        const row = await load(eventId);
+        const reps = representativesOf(row.document) ?? [];
+        const index = reps.findIndex((r) => r.identifier === identifier);
+        if (index === -1) throw new ServerError('ERR_NOT_REPRESENTATIVE');
+        const slot = (reps[index] as { proofId: string }).proofId;
+        const proofs = proofsOf(row.document);
+        const mine = proofs.find((p) => p.id === slot);
+        if (mine) {
+          // A retry of the same request (the network dropped the answer) is answered, not refused.
+          if (isPlainObject(proof) && safeCanonical(proof) === canonicalize(mine)) {
+            return { ...stateOf(row.document), created: false };
+          }
+          throw new ServerError('ERR_REPRESENTATIVE_SIGNED');
+        }
+        checkProofShape(proof, slot, clock(), pastMs, futureMs);
+        const candidate = { ...row.document, proof: [...proofs, proof] } as unknown as SignedCollective;
+        const check = await verifyPledge(candidate, { requireIssuerProof: false, sha256: nodeSha256 });
+        if (!check.verified) throw new ServerError('ERR_SIGNATURE_INVALID', { path: 'proof' });
+        if (!(await store.swap(eventId, row.version, candidate))) continue;
+        const state = stateOf(candidate);
+        if (auto && state.progress.complete) {
+          return { ...(await countersign(eventId)), created: true };
+        }
+        return { ...state, created: true };
+      }
+      throw new ServerError('ERR_INTERNAL');
+    },
+
+    countersign,
+  };
+}
+
+function safeCanonical(value: unknown): string | null {
+  try {
+    return canonicalize(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The proof is for this representative's slot, alone in the set, and made now. */
+function checkProofShape(proof: unknown, slot: string, now: Date, pastMs: number, futureMs: number): void {
+  if (!isPlainObject(proof)) throw new ServerError('ERR_RECORD_INVALID', { path: 'proof' });
+  // Data Integrity 1.0 §2.1.1: a member of a proof set names no other proof.
+  if (proof.id !== slot || proof.previousProof !== undefined) {
+    throw new ServerError('ERR_SIGNATURE_INVALID', { path: proof.id !== slot ? 'proof.id' : 'proof.previousProof' });
+  }
+  const created = parseTimestamp(proof.created);
+  const t = created?.getTime();
+  if (t === undefined || t < now.getTime() - pastMs || t > now.getTime() + futureMs) {
+    throw new ServerError('ERR_TIME_INVALID', { path: 'proof.created' });
+  }
+}
