@@ -1,6 +1,7 @@
 // The storage-relevant part of the portal's suite again, on a real PostgreSQL server started by
 // test/postgres-setup.mjs (each portal on a fresh database): signing and exports, sessions and
-// access, coverage and admin, revocation, the SIGTERM stop and the SIGKILL crash test. Results in
+// access, coverage and admin, revocation, the collective pakta integritas (concurrent
+// representatives), the SIGTERM stop and the SIGKILL crash test. Results in
 // test-results/intranet-postgres-vitest.json.
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +13,7 @@ export default defineConfig({
       'test/admin.test.mjs',
       'test/revocation.test.mjs',
       'test/lifecycle.test.mjs',
+      'test/collective.test.mjs',
     ],
     globalSetup: ['test/postgres-setup.mjs'],
     env: { IKRAR_TEST_DATABASE: 'postgres' },

@@ -10,6 +10,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import {
+  createCollectiveService,
+  createCollectiveStore,
   createDraftStore,
   createRecordStore,
   createStatusListStore,
@@ -98,6 +100,13 @@ export async function startPortal(config, options = {}) {
   const state = { stopping: false };
   const apel = await createApelCodes({ secret: apelSecret(process.env) });
   const sso = await setUpSso(db, config, now);
+  // The collective pakta integritas (#15): one document per event, signed by its representatives.
+  const collective = createCollectiveService({
+    store: await createCollectiveStore(db),
+    signer: agency,
+    agency: { name: config.agencyName },
+    clock: now,
+  });
   const app = createPortal({
     config,
     db,
@@ -106,6 +115,7 @@ export async function startPortal(config, options = {}) {
     now,
     state,
     apel,
+    collective,
     ...(sso && { sso }),
     ...(options.publicRoutes && { publicRoutes: options.publicRoutes }),
   });
@@ -136,6 +146,7 @@ export async function startPortal(config, options = {}) {
     agency,
     db,
     stores,
+    collective,
     firstRun,
     /** Stops taking work, lets in-flight requests finish (at most `graceMs`), closes the database. */
     close: (graceMs = 10_000) =>

@@ -19,6 +19,7 @@ import { errorBody, PortalError } from './http/errors.mjs';
 import { rateLimit } from './http/rate-limit.mjs';
 import { loadSession } from './http/session.mjs';
 import { mountApel } from './apel/apel-routes.mjs';
+import { mountCollective } from './collective/collective-routes.mjs';
 import { mountVerifikasi } from './verifikasi/verifikasi-routes.mjs';
 import { adminAuditRoutes } from './routes/admin-audit.mjs';
 import { adminCoverageRoutes } from './routes/admin-coverage.mjs';
@@ -55,6 +56,7 @@ import { ssoRoutes } from './sso/sso-routes.mjs';
  *   publicRoutes?: Hono,
  *   apel?: import('./apel/apel-codes.mjs').ApelCodes,
  *   sso?: import('./sso/sso-routes.mjs').SsoDeps,
+ *   collective?: import('@ikrar/server').CollectiveService,
  * }} PortalDeps
  */
 
@@ -165,6 +167,7 @@ export function createPortal(deps) {
   }
 
   if (deps.apel) mountApel(app, { ...deps, apel: deps.apel });
+  if (deps.collective) mountCollective(app, { ...deps, collective: deps.collective }, signingLimit);
   mountVerifikasi(app, deps);
 
   app.get('/favicon.ico', (c) => c.body(null, 204));

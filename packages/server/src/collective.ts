@@ -107,6 +107,8 @@ export interface CollectiveService {
    * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`, `ERR_COUNTERSIGNATURE_INCOMPLETE`
    */
   countersign(eventId: string): Promise<CollectiveChange>;
+  /** The event's countersigned record (zero or one) as canonical JSON text, for exports. */
+  lines(eventId: string): AsyncIterable<string>;
 }
 
 /** Compare-and-swap rounds before giving up (each loses only to another request's success). */
@@ -248,6 +250,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
     },
 
     countersign,
+    lines: (eventId) => store.lines(eventId),
   };
 }
 

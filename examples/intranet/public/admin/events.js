@@ -94,6 +94,7 @@ export async function showEvents() {
         el('strong', {}, e.name + (e.id === data.openEventId ? ' (dibuka)' : '')),
         el('span', {}, [e.place, e.date].filter(Boolean).join(' · ') || '—'),
         el('span', {}, e.deadlineText ? `Batas waktu ${e.deadlineText}` : 'Tanpa batas waktu'),
+        el('a', { href: `#pakta/${encodeURIComponent(e.id)}` }, 'Pakta integritas bersama'),
         b,
       );
     }),

@@ -4,21 +4,24 @@ import { $, api, ApiError } from '../api.js';
 import { showAudit } from './audit.js';
 import { currentEvent, initCoverage, showCoverage } from './coverage.js';
 import { initEvents, showEvents } from './events.js';
+import { initPakta, showPakta } from './pakta.js';
 import { showRecords } from './records.js';
 import { initRoster } from './roster.js';
 import { showError } from './show-error.js';
 
-const PANELS = ['cakupan', 'kegiatan', 'pegawai', 'ekspor', 'audit', 'rekaman'];
+const PANELS = ['cakupan', 'kegiatan', 'pegawai', 'ekspor', 'audit', 'rekaman', 'pakta'];
 let me = null;
 
 async function route() {
   showError(null);
   // #rekaman/<person id>: one employee's records for the event chosen on the coverage panel.
   const [hash, arg] = location.hash.slice(1).split('/');
-  const name = PANELS.includes(hash) && (hash !== 'rekaman' || arg) ? hash : 'cakupan';
+  const name = PANELS.includes(hash) && ((hash !== 'rekaman' && hash !== 'pakta') || arg) ? hash : 'cakupan';
   for (const p of PANELS) $(p).hidden = p !== name;
   try {
     if (name === 'rekaman') await showRecords(decodeURIComponent(arg), currentEvent(), me);
+    // #pakta/<event id>: the event's collective pakta integritas (#15).
+    if (name === 'pakta') await showPakta(decodeURIComponent(arg));
     if (name === 'cakupan') await showCoverage();
     if (name === 'kegiatan') await showEvents(me);
     if (name === 'audit') await showAudit();
@@ -48,6 +51,7 @@ async function start() {
   initCoverage();
   initEvents();
   initRoster();
+  initPakta();
   window.addEventListener('hashchange', route);
   await route();
 }

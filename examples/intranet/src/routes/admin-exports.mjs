@@ -26,7 +26,7 @@ const fileName = (name) =>
     .toLowerCase() || 'event';
 
 /** @param {import('../portal.mjs').PortalDeps} deps */
-export function adminExportRoutes({ stores, config, agency, db }) {
+export function adminExportRoutes({ stores, config, agency, db, collective }) {
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
   /** @type {Map<string, number>} running exports per session */
@@ -35,8 +35,11 @@ export function adminExportRoutes({ stores, config, agency, db }) {
   /** @param {import('hono').Context<any>} c */
   const eventOf = (c) => eventOfQuery(c, stores.events);
 
-  /** All of an event's records, a page at a time. @param {string} eventId */
-  const lines = (eventId) => stores.records.lines(eventId, PAGE);
+  /** All of an event's records, a page at a time, then its countersigned pakta integritas (#15). @param {string} eventId */
+  const lines = async function* (eventId) {
+    yield* stores.records.lines(eventId, PAGE);
+    if (collective) yield* collective.lines(eventId);
+  };
 
   /** Every status list credential the agency has signed, as stored (canonical JSON text). */
   const statusListTexts = async () => {

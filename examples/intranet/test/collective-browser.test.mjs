@@ -1,0 +1,128 @@
+// The collective pakta integritas end to end in headless Chromium at 390 px (#15): the
+// administrator names three representatives in the event editor; each representative, in a phone-
+// sized browser of their own, signs in and signs /pakta.html (a key made in that browser); the
+// administrator sees 3/3 and the agency's countersignature, and the certificate lists all three
+// with the Mengetahui line (pdftotext); ikrar-verify accepts the export (exit 0).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { ADMIN_PASSWORD, sampleRoster, startTestPortal } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PHONE = { viewport: { width: 390, height: 844 } };
+let app;
+let cfg;
+let browser;
+let roster;
+
+beforeAll(async () => {
+  ({ app, config: cfg } = await startTestPortal());
+  roster = sampleRoster(cfg);
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Console errors and page errors of a page (a 4xx answer the page expects is not one). */
+function watch(page) {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
+
+describe('the collective pakta integritas in Chromium at 390 px', () => {
+  it('admin names three, each signs on their phone, the admin sees 3/3 and the countersigned certificate', async () => {
+    const reps = [roster[6], roster[1], roster[4]];
+    const adminContext = await browser.newContext(PHONE);
+    const admin = await adminContext.newPage();
+    const adminErrors = watch(admin);
+    await admin.goto(`${app.url}/admin`);
+    await admin.fill('#username', 'admin');
+    await admin.fill('#password', ADMIN_PASSWORD);
+    await admin.press('#password', 'Enter');
+    await admin.locator('#nav:not([hidden])').waitFor();
+    await admin.getByRole('link', { name: 'Kegiatan' }).click();
+    await admin.getByRole('link', { name: 'Pakta integritas bersama' }).first().click();
+    await admin.locator('#pakta:not([hidden])').waitFor();
+    await admin.getByText('Belum ada perwakilan untuk kegiatan ini.').waitFor();
+    await admin
+      .getByLabel('NIP / NI PPPK / NIK perwakilan, satu per baris')
+      .fill(reps.map((r) => r.identifier).join('\n'));
+    await admin.getByRole('button', { name: 'Simpan perwakilan' }).click();
+    await admin.getByText('0/3 perwakilan sudah menandatangani.', { exact: false }).waitFor();
+    for (const r of reps)
+      await admin.locator('#pakta-reps li', { hasText: r.name }).getByText('Belum menandatangani').waitFor();
+    expect(await admin.locator('#pakta-reps').textContent()).not.toContain(reps[0].identifier);
+    expect(await fitsWidth(admin)).toBe(true);
+
+    // Each representative on a phone of their own, in the order 3, 1, 2.
+    for (const [n, r] of [reps[2], reps[0], reps[1]].entries()) {
+      const context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      const errors = watch(page);
+      await page.goto(`${app.url}/pakta.html`);
+      await page.getByLabel('NIP / NI PPPK / NIK').fill(r.identifier);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.locator('#pakta-doc:not([hidden])').waitFor();
+      await page.locator('#pakta-points li').first().waitFor();
+      await page.getByText(`${n} dari 3 perwakilan sudah menandatangani.`).waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await page.getByRole('button', { name: 'Tanda tangani pakta integritas' }).click();
+      await page.getByText(`${n + 1} dari 3 perwakilan sudah menandatangani.`, { exact: false }).waitFor();
+      const me = page.locator('#pakta-reps li', { hasText: `${r.name} (Anda)` });
+      await me.getByText('Sudah menandatangani', { exact: false }).waitFor();
+      expect(await page.getByRole('button', { name: 'Tanda tangani pakta integritas' }).isVisible()).toBe(false);
+      if (n === 2) await page.getByText('Instansi sudah mengesahkan pakta integritas ini.', { exact: false }).waitFor();
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+
+    await admin.reload();
+    await admin.locator('#pakta:not([hidden])').waitFor();
+    await admin.getByText('3/3 perwakilan sudah menandatangani. Disahkan instansi', { exact: false }).waitFor();
+    expect(await admin.locator('#pakta-reps li.signed').count()).toBe(3);
+    expect(await admin.locator('#pakta-countersign').isVisible()).toBe(false);
+    expect(await fitsWidth(admin)).toBe(true);
+
+    // The certificate the panel links to: every representative, and the agency's Mengetahui line.
+    const href = await admin.locator('#pakta-certificate').getAttribute('href');
+    const pdf = await adminContext.request.get(`${app.url}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-pakta-browser-'));
+    writeFileSync(path.join(dir, 'pakta.pdf'), await pdf.body());
+    const text = spawnSync('pdftotext', ['-layout', path.join(dir, 'pakta.pdf'), '-'], { encoding: 'utf8' });
+    expect(text.status, text.stderr).toBe(0);
+    for (const r of reps) expect(text.stdout).toContain(r.name);
+    expect(text.stdout).toContain('Mengetahui');
+    expect(text.stdout).not.toContain('Belum menandatangani');
+
+    // The export and trust.json, as an auditor takes them: ikrar-verify exit 0.
+    const event = await app.stores.events.open();
+    const exported = await (
+      await adminContext.request.get(`${app.url}/api/admin/export.jsonl?event=${event.id}`)
+    ).text();
+    expect(exported.trim().split('\n')).toHaveLength(1);
+    writeFileSync(path.join(dir, 'rekaman.jsonl'), exported);
+    writeFileSync(path.join(dir, 'trust.json'), await (await adminContext.request.get(`${app.url}/trust.json`)).text());
+    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
+    const run = spawnSync(
+      process.execPath,
+      [bin, path.join(dir, 'rekaman.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ total: 1, valid: 1 });
+    expect(adminErrors).toEqual([]);
+    await adminContext.close();
+  });
+});
