@@ -1,7 +1,9 @@
 /**
- * RFC 8785 JSON Canonicalization Scheme, through the `canonicalize` package, behind checks that
- * the value is I-JSON: finite numbers, well-formed strings, plain objects and arrays only, no
- * `__proto__` keys.
+ * RFC 8785 JSON Canonicalization Scheme behind checks that the value is I-JSON: finite numbers,
+ * well-formed strings, plain objects and arrays only, no `__proto__` keys. Keys are sorted by UTF-16
+ * code units and every primitive is written by `JSON.stringify` (ECMAScript's number and string
+ * forms, which RFC 8785 §3.2.2 adopts), as the `canonicalize` package does; a property test holds
+ * the two equal.
  *
  * @module
  * @example
@@ -10,7 +12,6 @@
  * canonicalize({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  * ```
  */
-import jcs from 'canonicalize';
 import { CanonicalizationError } from './errors.js';
 import type { CanonicalizationReason } from './types.js';
 import { utf8ToBytes } from './encoding.js';
@@ -18,6 +19,10 @@ import { isWellFormedString } from './internal/well-formed.js';
 
 /** Path of the value being checked, built into a string only when a refusal needs it. */
 const trail: (string | number)[] = [];
+
+/** Set by {@link check} when an object has an array-index key (`"0"`, `"10"`). */
+let indexKey = false;
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
 
 function refuse(reason: CanonicalizationReason, type?: string): never {
   let path = '$';
@@ -63,6 +68,7 @@ function check(value: unknown, depth: number): boolean {
         if (key === '__proto__') refuse('proto-key');
         if (!isWellFormedString(key)) refuse('key-lone-surrogate');
         if (previous !== undefined && !(previous < key)) sorted = false;
+        if (!indexKey && INDEX_KEY.test(key)) indexKey = true;
         previous = key;
         if (!check((value as Record<string, unknown>)[key], depth + 1)) sorted = false;
         trail.pop();
@@ -88,12 +94,43 @@ function check(value: unknown, depth: number): boolean {
  */
 export function canonicalize(value: unknown): string {
   trail.length = 0;
-  // The package sorts keys and writes every primitive with JSON.stringify. When the keys are
-  // already in its order (records we write are), JSON.stringify alone gives the same text without
-  // the package's per-value strings; a property test holds the two equal.
-  const out = check(value, 0) ? JSON.stringify(value) : jcs(value);
+  indexKey = false;
+  // A checked value holds only plain objects, arrays, well-formed strings, finite numbers,
+  // booleans and null, so JSON.stringify writes it canonically once its keys are in order. When
+  // they already are, it is used as is; otherwise on a copy with sorted keys, unless a key is an
+  // array index (an object lists those first, in numeric order), when the text is built here.
+  const sorted = check(value, 0);
+  const out = sorted ? JSON.stringify(value) : indexKey ? serialize(value) : JSON.stringify(sortedCopy(value));
   if (out === undefined) refuse('no-json-form');
   return out;
+}
+
+/** A copy of a checked value with every object's keys in UTF-16 order (no array-index keys). */
+function sortedCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(src).sort()) out[key] = sortedCopy(src[key]);
+  return out;
+}
+
+/** The canonical text of a checked value, keys sorted by UTF-16 code units. */
+function serialize(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) s += (i > 0 ? ',' : '') + serialize(value[i]);
+    return s + ']';
+  }
+  const src = value as Record<string, unknown>;
+  const keys = Object.keys(src).sort();
+  let s = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    s += (i > 0 ? ',' : '') + JSON.stringify(key) + ':' + serialize(src[key]);
+  }
+  return s + '}';
 }
 
 /**

@@ -115,6 +115,7 @@ function refuse(code: ServerErrorCode, ctx: CheckContext, path?: string): never 
 
 /** Names compared as people read them: case, spacing and Unicode form aside. */
 export function sameName(a: string, b: string): boolean {
+  if (a === b) return true; // the usual case, without the Unicode and locale work below
   const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
   return norm(a) === norm(b);
 }
