@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { coreDir, coreSourcePlugin } from './core-source.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
@@ -58,6 +58,25 @@ await build({
   entryPoints: { 'ikrar-verifikasi.classic': 'src/verifikasi-classic.ts' },
   format: 'iife',
 });
+// A chunk that is mostly a bundled library (pdf-lib with pako, loaded for certificates) ships
+// without a source map: its map is 1.9 MB of the library's own sources, over scripts/release-dry's
+// limit, and the chunk's hashed name follows the chunk graph, so package.json's `files` cannot name
+// it (it did while esbuild called it pdf-*). Our own chunks keep their maps.
+const MAP_LIMIT = 512 * 1024;
+const chunks = path.join(pkg, 'dist/browser/chunks');
+for (const name of readdirSync(chunks)) {
+  if (!name.endsWith('.js.map')) continue;
+  const mapFile = path.join(chunks, name);
+  const text = readFileSync(mapFile, 'utf8');
+  if (text.length <= MAP_LIMIT) continue;
+  const { sources } = JSON.parse(text);
+  const library = sources.filter((s) => s.includes('node_modules/')).length;
+  if (library < sources.length * 0.75) throw new Error(`${name}: a ${text.length}-byte map of mostly our own code`);
+  rmSync(mapFile);
+  const jsFile = mapFile.slice(0, -'.map'.length);
+  const js = readFileSync(jsFile, 'utf8').replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n');
+  writeFileSync(jsFile, js);
+}
 console.log(
   'dist/browser/ikrar-netralitas.js, ikrar-core.js, ikrar-verifikasi.js (+ verify-worker.js) and ikrar-verifikasi.classic.js written',
 );
