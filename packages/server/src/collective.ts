@@ -28,6 +28,7 @@ import {
   countersignCollective,
   createCollectivePledge,
   parseTimestamp,
+  proofsOf,
   representativesOf,
   verifyPledge,
   type CollectiveCredential,
@@ -118,10 +119,9 @@ function isAgencyKey(s: AgencyKey | Signer): s is AgencyKey {
   return 'signer' in s && Array.isArray((s as AgencyKey).keys);
 }
 
-const proofsOf = (document: CollectiveCredential | SignedCollective): Record<string, unknown>[] => {
-  const p = (document as Partial<SignedCollective>).proof;
-  return (p === undefined ? [] : Array.isArray(p) ? p : [p]) as unknown as Record<string, unknown>[];
-};
+/** The document's proofs, by core's one reading of `proof` (absent, one, or a set). */
+const proofsIn = (document: CollectiveCredential | SignedCollective): Record<string, unknown>[] =>
+  proofsOf(document as unknown as Record<string, unknown>) as Record<string, unknown>[];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -205,7 +205,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
           if (await store.create(event.id, document)) return stateOf(document);
           continue;
         }
-        if (proofsOf(row.document).length > 0) throw new ServerError('ERR_COLLECTIVE_STARTED');
+        if (proofsIn(row.document).length > 0) throw new ServerError('ERR_COLLECTIVE_STARTED');
         if (await store.swap(event.id, row.version, document)) return stateOf(document);
       }
       throw new ServerError('ERR_INTERNAL');
@@ -226,7 +226,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
         const index = reps.findIndex((r) => r.identifier === identifier);
         if (index === -1) throw new ServerError('ERR_NOT_REPRESENTATIVE');
         const slot = (reps[index] as { proofId: string }).proofId;
-        const proofs = proofsOf(row.document);
+        const proofs = proofsIn(row.document);
         const mine = proofs.find((p) => p.id === slot);
         if (mine) {
           // A retry of the same request (the network dropped the answer) is answered, not refused.
