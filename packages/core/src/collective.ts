@@ -74,9 +74,12 @@ export interface CollectiveProgress {
  * Builds the unsigned collective credential: the template's text, the event, and every
  * representative with the id of the proof they will make.
  *
- * @param input - template, issuer, event, representatives
+ * @param input - template, issuer, event, representatives, and the agency's `credentialStatus`
+ *   when it gives one (it must be there before the first proof: every proof covers it)
  * @returns the credential, ready for {@link signAsRepresentative}
  * @throws {TemplateUnknownError} when the template id is unknown
+ * @throws {StatusEntryInvalidError} `ERR_STATUS_ENTRY_INVALID` when `credentialStatus` is not one
+ *   well-formed `BitstringStatusListEntry` (`path` names the field)
  * @throws {IdentifierInvalidError} when a NIP / NI PPPK / NIK is malformed
  * @throws {RecordInvalidError} when a field is missing, the template is not a pakta integritas,
  *   or a representative or proof id appears twice (`path` names it)

@@ -17,6 +17,7 @@ import type {
   PledgeSigner,
   PledgeText,
 } from './record.js';
+import type { BitstringStatusListEntry } from './status-entry.js';
 import type { PledgeLanguage, PledgeTemplate } from './templates/define-template.js';
 import type { IndonesianTimeZone } from './time.js';
 import type { CryptoProvider } from './types.js';
@@ -105,6 +106,11 @@ export interface CreateCollectiveInput {
   /** Zone of `validFrom` and, by default, of the proofs. Default WIB. */
   timeZone?: IndonesianTimeZone;
   id?: string;
+  /**
+   * Where the record's revocation bit lives (Bitstring Status List v1.0 §2.1), reserved by the
+   * agency before anyone signs: every representative's proof and the agency's cover it.
+   */
+  credentialStatus?: BitstringStatusListEntry;
   validFrom?: Date | string;
   now?: Date;
 }

@@ -7,6 +7,7 @@ import {
   COLLECTIVE_TEMPLATES,
   IdentifierInvalidError,
   RecordInvalidError,
+  StatusEntryInvalidError,
   TemplateUnknownError,
   SignatureInvalidError,
   checkPledgeText,
@@ -24,7 +25,7 @@ import {
   type SignedCollective,
   type Signer,
 } from '../src/index.js';
-import { collectiveInput, collectiveRecord } from './fixtures/make-collective.js';
+import { COLLECTIVE_STATUS, collectiveInput, collectiveRecord } from './fixtures/make-collective.js';
 
 const proofsOf = (r: SignedCollective): DataIntegrityProof[] => (Array.isArray(r.proof) ? r.proof : [r.proof]);
 const withProofs = (r: SignedCollective, proof: DataIntegrityProof[]): SignedCollective => ({ ...r, proof });
@@ -120,6 +121,56 @@ describe('createCollectivePledge', () => {
     expect(() =>
       createCollectivePledge({ ...base, representatives: [{ ...reps[0]!, identifier: '197513452000031002' }] }),
     ).toThrow(IdentifierInvalidError);
+  });
+});
+
+describe('the status entry (credentialStatus) of a collective record', () => {
+  it('is in the document before the first proof, so every representative and the agency cover it', async () => {
+    const { credential, record } = await collectiveRecord([2, 0, 1], { credentialStatus: { ...COLLECTIVE_STATUS } });
+    expect(credential.credentialStatus).toEqual(COLLECTIVE_STATUS);
+    expect(record.credentialStatus).toEqual(COLLECTIVE_STATUS);
+    const ok = await verifyPledge(record);
+    expect(ok.verified, String(ok.code)).toBe(true);
+    // Another index, or the entry taken out, after signing: no proof verifies any more.
+    const moved = { ...record, credentialStatus: { ...COLLECTIVE_STATUS, statusListIndex: '94568' } };
+    const { credentialStatus: _dropped, ...without } = record;
+    for (const forged of [moved, without]) {
+      const r = await verifyPledge(forged as SignedCollective);
+      expect(r.verified).toBe(false);
+      expect(r.code).toBe('ERR_SIGNATURE_INVALID');
+      expect(r.proofs.every((p) => !p.verified)).toBe(true);
+    }
+  });
+
+  it('is copied field by field and refused when malformed (ERR_STATUS_ENTRY_INVALID with its path)', () => {
+    const agency = generateKeyPair();
+    const noId = { ...COLLECTIVE_STATUS } as Record<string, unknown>;
+    delete noId.id;
+    const c = createCollectivePledge(collectiveInput(agency, { credentialStatus: { ...noId, extra: 1 } as never }));
+    expect(c.credentialStatus).toEqual(noId);
+    const cases: [unknown, string][] = [
+      ['https://dinas.example/status/1#1', 'credentialStatus'],
+      [[COLLECTIVE_STATUS], 'credentialStatus'],
+      [{ ...COLLECTIVE_STATUS, type: 'StatusList2021Entry' }, 'credentialStatus'],
+      [{ ...COLLECTIVE_STATUS, statusListIndex: 94567 }, 'credentialStatus.statusListIndex'],
+      [{ ...COLLECTIVE_STATUS, statusListIndex: '007' }, 'credentialStatus.statusListIndex'],
+      [{ ...COLLECTIVE_STATUS, statusPurpose: 'refresh' }, 'credentialStatus.statusPurpose'],
+      [{ ...COLLECTIVE_STATUS, statusListCredential: 'not a url' }, 'credentialStatus.statusListCredential'],
+      [{ ...COLLECTIVE_STATUS, id: COLLECTIVE_STATUS.statusListCredential }, 'credentialStatus.id'],
+    ];
+    for (const [credentialStatus, path] of cases) {
+      let err: unknown;
+      try {
+        createCollectivePledge(collectiveInput(agency, { credentialStatus: credentialStatus as never }));
+      } catch (e) {
+        err = e;
+      }
+      expect(err, path).toBeInstanceOf(StatusEntryInvalidError);
+      expect((err as StatusEntryInvalidError).code).toBe('ERR_STATUS_ENTRY_INVALID');
+      expect((err as StatusEntryInvalidError).path).toBe(path);
+      expect((err as StatusEntryInvalidError).messages.id).toContain(path);
+      expect((err as StatusEntryInvalidError).messages.en).toContain(path);
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { generateKeyPair, signPledge, verifyPledge, createPledge } from '../src/index.js';
 import { generatedRecords } from './fixtures/generated-records.js';
 import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
-import { collectiveRecord } from './fixtures/make-collective.js';
+import { COLLECTIVE_STATUS, collectiveRecord } from './fixtures/make-collective.js';
 import { MULTIKEY_V1, offlineDocumentLoader } from './fixtures/db-document-loader.js';
 
 const { documentLoader, refused } = offlineDocumentLoader();
@@ -98,22 +98,28 @@ describe('interop with @digitalbazaar/eddsa-jcs-2022-cryptosuite 1.0.0 + jsonld-
     expect((await dbVerify(broken)).verified).toBe(true);
   });
 
-  it("accepts each representative's proof of a collective pakta integritas, and refuses an altered one", async () => {
-    const { record } = await collectiveRecord([1, 2, 0]);
-    const proofs = record.proof as { id: string; proofValue: string }[];
-    const reps = record.credentialSubject.representatives;
-    expect(proofs).toHaveLength(4);
-    for (const rep of reps) {
-      const own = proofs.find((p) => p.id === rep.proofId);
-      const result = await dbVerify({ ...record, proof: own });
-      expect(result.error, String(result.error)).toBeUndefined();
-      expect(result.verified).toBe(true);
-      const altered = { ...own!, proofValue: proofs.find((p) => p !== own)!.proofValue };
-      expect((await dbVerify({ ...record, proof: altered })).verified).toBe(false);
-    }
-    // The agency's proof secures the set (a chain), which jsonld-signatures 11.6 does not follow.
-    expect((await dbVerify({ ...record, proof: proofs[3] })).verified).toBe(false);
-  });
+  it.each([
+    ['', {}],
+    [' with its credentialStatus', { credentialStatus: { ...COLLECTIVE_STATUS } }],
+  ])(
+    "accepts each representative's proof of a collective pakta integritas%s, and refuses an altered one",
+    async (_, overrides) => {
+      const { record } = await collectiveRecord([1, 2, 0], overrides);
+      const proofs = record.proof as { id: string; proofValue: string }[];
+      const reps = record.credentialSubject.representatives;
+      expect(proofs).toHaveLength(4);
+      for (const rep of reps) {
+        const own = proofs.find((p) => p.id === rep.proofId);
+        const result = await dbVerify({ ...record, proof: own });
+        expect(result.error, String(result.error)).toBeUndefined();
+        expect(result.verified).toBe(true);
+        const altered = { ...own!, proofValue: proofs.find((p) => p !== own)!.proofValue };
+        expect((await dbVerify({ ...record, proof: altered })).verified).toBe(false);
+      }
+      // The agency's proof secures the set (a chain), which jsonld-signatures 11.6 does not follow.
+      expect((await dbVerify({ ...record, proof: proofs[3] })).verified).toBe(false);
+    },
+  );
 
   it("accepts a record with the agency's apel presence evidence, which expands in safe mode", async () => {
     const agency = generateKeyPair();

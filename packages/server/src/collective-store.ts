@@ -4,6 +4,8 @@
  * change is a compare-and-swap on that version (`UPDATE … WHERE version = ?`), so two
  * representatives signing at the same moment, on one SQLite file or on several service instances
  * sharing one PostgreSQL, never lose a proof: the one whose swap fails reads again and retries.
+ * A revoked document is retired (kept, with its record id) when the event gets a new one, so the
+ * exports still hold it and an auditor sees it revoked.
  *
  * @module
  * @example
@@ -35,6 +37,17 @@ export const COLLECTIVE_STORE_MIGRATIONS: readonly Migration[] = Object.freeze([
   updated_at TEXT NOT NULL
 );`,
   },
+  {
+    version: 2,
+    name: 'retired collective documents',
+    sql: `CREATE TABLE ikrar_collectives_retired (
+  record_id  TEXT PRIMARY KEY,
+  event_id   TEXT NOT NULL,
+  document   TEXT NOT NULL,
+  retired_at TEXT NOT NULL
+);
+CREATE INDEX ikrar_collectives_retired_event ON ikrar_collectives_retired (event_id, retired_at);`,
+  },
 ]);
 
 /** A stored collective document and the version a swap must name. */
@@ -52,7 +65,15 @@ export interface CollectiveStore {
   create(eventId: string, document: CollectiveCredential): Promise<boolean>;
   /** Replaces the document if it is still at `version`. @returns whether it was replaced */
   swap(eventId: string, version: number, document: CollectiveCredential | SignedCollective): Promise<boolean>;
-  /** Every countersigned document of an event (zero or one) as canonical JSON text. */
+  /**
+   * Replaces the document if it is still at `version`, keeping the one it replaces among the
+   * event's retired documents (a revoked record stays, under its own id).
+   * @returns whether it was replaced
+   */
+  retire(eventId: string, version: number, document: CollectiveCredential): Promise<boolean>;
+  /** The event's retired documents, oldest first. */
+  retired(eventId: string): Promise<(CollectiveCredential | SignedCollective)[]>;
+  /** Every countersigned document of an event, retired ones first, as canonical JSON text. */
   lines(eventId: string): AsyncIterable<string>;
 }
 
@@ -76,6 +97,11 @@ export async function createCollectiveStore(db: SqlDatabase): Promise<Collective
     if (!row) return null;
     return { version: Number(row.version), document: parseJson(row.document) as unknown as SignedCollective };
   };
+  const retiredRows = (eventId: string) =>
+    db.query<{ document: string }>(
+      'SELECT document FROM ikrar_collectives_retired WHERE event_id = ? ORDER BY retired_at, record_id',
+      [eventId],
+    );
   return {
     db,
     get,
@@ -93,7 +119,31 @@ export async function createCollectiveStore(db: SqlDatabase): Promise<Collective
           [canonicalize(document), now(), eventId, version],
         )
       ).changes === 1,
+    retire: async (eventId, version, document) =>
+      db.transaction(async (tx) => {
+        const [old] = await tx.query<Row>(
+          'SELECT version, document FROM ikrar_collectives WHERE event_id = ? AND version = ?',
+          [eventId, version],
+        );
+        if (!old) return false;
+        const recordId = (parseJson(old.document) as unknown as { id: string }).id;
+        // A concurrent retire of the same version inserts the same row: nothing to add.
+        await tx.run(
+          'INSERT INTO ikrar_collectives_retired (record_id, event_id, document, retired_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          [recordId, eventId, old.document, now()],
+        );
+        const { changes } = await tx.run(
+          'UPDATE ikrar_collectives SET document = ?, version = version + 1, updated_at = ? WHERE event_id = ? AND version = ?',
+          [canonicalize(document), now(), eventId, version],
+        );
+        return changes === 1;
+      }),
+    retired: async (eventId) =>
+      (await retiredRows(eventId)).map((r) => parseJson(r.document) as unknown as SignedCollective),
     lines: async function* (eventId) {
+      for (const r of await retiredRows(eventId)) {
+        if (collectiveProgress(parseJson(r.document) as unknown as SignedCollective).countersigned) yield r.document;
+      }
       const row = await get(eventId);
       if (row && collectiveProgress(row.document).countersigned) yield canonicalize(row.document);
     },

@@ -12,6 +12,14 @@
  * same moment both land. A retry with the same proof answers the stored document; a second,
  * different proof from the same representative is refused (`ERR_REPRESENTATIVE_SIGNED`).
  *
+ * With `statusLists`, the document carries a `credentialStatus` like every countersigned record:
+ * the entry (a random free index) is reserved when the representatives are named, before anyone
+ * signs, so every proof covers it. Naming them again before anyone has signed keeps the record id
+ * and its entry. A revoked document (the VC-API's `POST /credentials/status`, or {@link
+ * CollectiveService.revoke}) takes no more signatures (`ERR_COLLECTIVE_REVOKED`); naming the
+ * representatives again then starts a new record under a new id and entry, and the revoked one
+ * stays, retired, in the exports.
+ *
  * @module
  * @example
  * ```ts
@@ -39,11 +47,14 @@ import {
   type SignedCollective,
   type Signer,
 } from '@ikrar/core';
+import type { BitstringStatusListEntry } from '@ikrar/core/status';
 import type { AgencyKey } from './agency-key.js';
 import type { ClockTolerance, Employee } from './check-credential.js';
 import type { CollectiveStore } from './collective-store.js';
 import { ServerError } from './errors.js';
 import { nodeSha256 } from './internal/sha256.js';
+import type { SqlDatabase } from './database.js';
+import type { RecordStatusInfo, StatusListStore } from './status-list-store.js';
 
 /** The event a collective document is for. */
 export interface CollectiveEvent {
@@ -68,12 +79,27 @@ export interface CollectiveServiceOptions {
   tolerance?: Partial<ClockTolerance>;
   /** Countersign as soon as the last representative signs. Default `true`. */
   autoCountersign?: boolean;
+  /**
+   * The agency's status lists (`createStatusListStore`, the ones its single records use): the
+   * document then carries a `credentialStatus`, reserved when the representatives are named.
+   */
+  statusLists?: StatusListStore;
 }
 
 /** A collective document and who has signed it. */
 export interface CollectiveState {
   document: CollectiveCredential | SignedCollective;
   progress: CollectiveProgress;
+  /** With `statusLists`: the record's status entry, and when and why it was revoked (else null). */
+  status?: RecordStatusInfo | null;
+}
+
+/** The answer of {@link CollectiveService.revoke}. */
+export interface CollectiveRevocation extends RecordStatusInfo {
+  /** The revoked record's id. */
+  recordId: string;
+  /** false: it was already revoked (nothing changed). */
+  newlyRevoked: boolean;
 }
 
 /** The answer of {@link CollectiveService.sign} and {@link CollectiveService.countersign}. */
@@ -108,7 +134,19 @@ export interface CollectiveService {
    * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`, `ERR_COUNTERSIGNATURE_INCOMPLETE`
    */
   countersign(eventId: string): Promise<CollectiveChange>;
-  /** The event's countersigned record (zero or one) as canonical JSON text, for exports. */
+  /**
+   * Revokes the event's current document (its status list bit set, the list re-signed), in one
+   * transaction with `also` (the host's audit entry). Revoking twice changes nothing.
+   * @returns the revocation, or null when the document has no status entry
+   * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`
+   */
+  revoke(
+    eventId: string,
+    options?: { reason?: string; also?: (tx: SqlDatabase) => Promise<void> },
+  ): Promise<CollectiveRevocation | null>;
+  /** The event's earlier documents, revoked and replaced, oldest first (with their status). */
+  retired(eventId: string): Promise<CollectiveState[]>;
+  /** The event's countersigned records (the retired ones, then the current one) as canonical JSON text, for exports. */
   lines(eventId: string): AsyncIterable<string>;
 }
 
@@ -139,20 +177,30 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
   const pastMs = options.tolerance?.pastMs ?? 15 * 60_000;
   const futureMs = options.tolerance?.futureMs ?? 2 * 60_000;
   const auto = options.autoCountersign ?? true;
-  const stateOf = (document: CollectiveCredential | SignedCollective): CollectiveState => ({
+  const lists = options.statusLists;
+  const statusOf = async (document: CollectiveCredential | SignedCollective): Promise<RecordStatusInfo | null> =>
+    lists ? lists.status(document.id) : null;
+  const stateOf = async (
+    document: CollectiveCredential | SignedCollective,
+    status?: RecordStatusInfo | null,
+  ): Promise<CollectiveState> => ({
     document,
     progress: collectiveProgress(document),
+    ...(lists && { status: status === undefined ? await statusOf(document) : status }),
   });
+  /** The event's current document; a revoked one takes no more proofs. */
   const load = async (eventId: string) => {
     const row = await store.get(eventId);
     if (!row) throw new ServerError('ERR_COLLECTIVE_NOT_CONFIGURED');
-    return row;
+    const status = await statusOf(row.document);
+    if (status?.revokedAt) throw new ServerError('ERR_COLLECTIVE_REVOKED');
+    return { ...row, status };
   };
 
   const countersign = async (eventId: string): Promise<CollectiveChange> => {
     for (let i = 0; i < ATTEMPTS; i++) {
       const row = await load(eventId);
-      const state = stateOf(row.document);
+      const state = await stateOf(row.document, row.status);
       if (state.progress.countersigned) return { ...state, created: false };
       if (!state.progress.complete) {
         throw new ServerError('ERR_COUNTERSIGNATURE_INCOMPLETE', {
@@ -161,52 +209,72 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
         });
       }
       const record = await countersignCollective(row.document as SignedCollective, signer, { created: clock() });
-      if (await store.swap(eventId, row.version, record)) return { ...stateOf(record), created: true };
+      if (await store.swap(eventId, row.version, record))
+        return { ...(await stateOf(record, row.status)), created: true };
     }
     throw new ServerError('ERR_INTERNAL');
   };
 
   return {
     configure: async (event, people, opts = {}) => {
-      let document: CollectiveCredential;
-      try {
-        document = createCollectivePledge({
-          template: opts.template ?? 'pakta-integritas-skb-2022',
-          language: event.language ?? 'id',
-          issuer: agency,
-          event: {
-            name: event.name,
-            ...(event.place && { place: event.place }),
-            ...(event.date && { date: event.date }),
-          },
-          representatives: people.map((e) => ({
-            name: e.name,
-            employeeType: e.employeeType,
-            identifier: e.identifier,
-            ...(e.identifierScheme && { identifierScheme: e.identifierScheme }),
-            ...(e.position && { position: e.position }),
-            ...(e.workUnit && { workUnit: e.workUnit }),
-          })),
-          timeZone: event.timeZone,
-          now: clock(),
-        });
-      } catch (err) {
-        if (!(err instanceof IkrarError)) throw err;
-        const path = (err as { path?: unknown }).path;
-        throw new ServerError(
-          'ERR_RECORD_INVALID',
-          { path: typeof path === 'string' ? path : 'credentialSubject.representatives' },
-          { cause: err },
-        );
-      }
+      const build = (id: string, credentialStatus: BitstringStatusListEntry | undefined): CollectiveCredential => {
+        try {
+          return createCollectivePledge({
+            template: opts.template ?? 'pakta-integritas-skb-2022',
+            language: event.language ?? 'id',
+            issuer: agency,
+            event: {
+              name: event.name,
+              ...(event.place && { place: event.place }),
+              ...(event.date && { date: event.date }),
+            },
+            representatives: people.map((e) => ({
+              name: e.name,
+              employeeType: e.employeeType,
+              identifier: e.identifier,
+              ...(e.identifierScheme && { identifierScheme: e.identifierScheme }),
+              ...(e.position && { position: e.position }),
+              ...(e.workUnit && { workUnit: e.workUnit }),
+            })),
+            timeZone: event.timeZone,
+            now: clock(),
+            id,
+            ...(credentialStatus && { credentialStatus }),
+          });
+        } catch (err) {
+          if (!(err instanceof IkrarError)) throw err;
+          const path = (err as { path?: unknown }).path;
+          throw new ServerError(
+            'ERR_RECORD_INVALID',
+            { path: typeof path === 'string' ? path : 'credentialSubject.representatives' },
+            { cause: err },
+          );
+        }
+      };
+      // Checked before any status entry is reserved: a refused list reserves nothing.
+      const freshId = `urn:uuid:${crypto.randomUUID()}`;
+      build(freshId, undefined);
       for (let i = 0; i < ATTEMPTS; i++) {
         const row = await store.get(event.id);
-        if (!row) {
-          if (await store.create(event.id, document)) return stateOf(document);
-          continue;
-        }
-        if (proofsIn(row.document).length > 0) throw new ServerError('ERR_COLLECTIVE_STARTED');
-        if (await store.swap(event.id, row.version, document)) return stateOf(document);
+        const status = row ? await statusOf(row.document) : null;
+        const revoked = Boolean(status?.revokedAt);
+        if (row && !revoked && proofsIn(row.document).length > 0) throw new ServerError('ERR_COLLECTIVE_STARTED');
+        // Nobody has signed: the same record, under its id and status entry, with the new list.
+        const id = row && !revoked ? row.document.id : freshId;
+        const entry = lists ? await lists.allocate(id) : undefined;
+        const document = build(id, entry);
+        const stored = !row
+          ? await store.create(event.id, document)
+          : revoked
+            ? await store.retire(event.id, row.version, document)
+            : await store.swap(event.id, row.version, document);
+        if (stored)
+          return stateOf(
+            document,
+            lists && { entry: entry as BitstringStatusListEntry, revokedAt: null, reason: null },
+          );
+        // Someone else changed it first: a fresh id's entry goes back to the free ones.
+        if (lists && id === freshId) await lists.release(freshId);
       }
       throw new ServerError('ERR_INTERNAL');
     },
@@ -215,6 +283,15 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
       const row = await store.get(eventId);
       return row && stateOf(row.document);
     },
+
+    revoke: async (eventId, opts = {}) => {
+      const row = await store.get(eventId);
+      if (!row) throw new ServerError('ERR_COLLECTIVE_NOT_CONFIGURED');
+      const done = lists ? await lists.revoke(row.document.id, opts) : null;
+      return done && { ...done, recordId: row.document.id };
+    },
+
+    retired: async (eventId) => Promise.all((await store.retired(eventId)).map((d) => stateOf(d))),
 
     indexOf: (state, identifier) =>
       (representativesOf(state.document) ?? []).findIndex((r) => r.identifier === identifier),
@@ -231,7 +308,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
         if (mine) {
           // A retry of the same request (the network dropped the answer) is answered, not refused.
           if (isPlainObject(proof) && safeCanonical(proof) === canonicalize(mine)) {
-            return { ...stateOf(row.document), created: false };
+            return { ...(await stateOf(row.document, row.status)), created: false };
           }
           throw new ServerError('ERR_REPRESENTATIVE_SIGNED');
         }
@@ -240,7 +317,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
         const check = await verifyPledge(candidate, { requireIssuerProof: false, sha256: nodeSha256 });
         if (!check.verified) throw new ServerError('ERR_SIGNATURE_INVALID', { path: 'proof' });
         if (!(await store.swap(eventId, row.version, candidate))) continue;
-        const state = stateOf(candidate);
+        const state = await stateOf(candidate, row.status);
         if (auto && state.progress.complete) {
           return { ...(await countersign(eventId)), created: true };
         }

@@ -58,7 +58,8 @@ export type ServerErrorCode =
   | 'ERR_COLLECTIVE_STARTED'
   | 'ERR_NOT_REPRESENTATIVE'
   | 'ERR_REPRESENTATIVE_SIGNED'
-  | 'ERR_COUNTERSIGNATURE_INCOMPLETE';
+  | 'ERR_COUNTERSIGNATURE_INCOMPLETE'
+  | 'ERR_COLLECTIVE_REVOKED';
 
 /** Where each code is documented (README anchor = the code in lower case). */
 export const SERVER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netralitas/tree/main/packages/server#';
@@ -289,6 +290,13 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
     en: (p) =>
       `The agency countersigns only once every representative has signed: ${p.pending} of ${p.total} have not yet.`,
     id: (p) => `Instansi baru mengesahkan setelah semua perwakilan menandatangani: ${p.pending} dari ${p.total} belum.`,
+  },
+  ERR_COLLECTIVE_REVOKED: {
+    status: 409,
+    en: () =>
+      'This pakta integritas has been revoked and takes no more signatures; an administrator names the representatives again for a new one.',
+    id: () =>
+      'Pakta integritas ini sudah dicabut dan tidak menerima tanda tangan lagi; administrator menetapkan perwakilan lagi untuk pakta yang baru.',
   },
 };
 

@@ -2,7 +2,7 @@
  * The body of `createCollectivePledge`: template text, issuer, event and the named
  * representatives, each with the id of the proof they will make.
  */
-import { IdentifierInvalidError } from '../errors.js';
+import { IdentifierInvalidError, StatusEntryInvalidError } from '../errors.js';
 import { DEFAULT_SCHEME, validateIdentifier } from '../identity.js';
 import { PLEDGE_CONTEXT } from '../record.js';
 import { COLLECTIVE_TEMPLATES } from '../templates/pakta-integritas.js';
@@ -10,6 +10,9 @@ import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
 import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveInput } from '../credential-types.js';
 import { bad, issuerAndEvent, pledgeBody, text, type PledgePlan } from './build-pledge.js';
+import { readStatusEntries, type BitstringStatusListEntry } from '../status-entry.js';
+import { isPlainObject } from './assert.js';
+import { statusMessage } from './status-messages.js';
 import { randomUuid } from './uuid.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,6 +77,7 @@ export function planCollective(
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (!UUID_URN.test(id)) bad('id', 'record-id');
   if (seenProofs.has(id)) bad('id', 'record-id-is-proof-id');
+  const credentialStatus = statusEntryOf(input.credentialStatus);
   const body = pledgeBody(template, language, { agency: issuerName, event: eventName });
   const validFrom = formatTimestamp(input.validFrom ?? now, zone);
   const finish = (digest: string): CollectiveCredential => ({
@@ -88,6 +92,28 @@ export function planCollective(
       pledge: { ...body, digestMultibase: digest },
       event: { name: eventName, ...(place !== undefined && { place }), ...(date !== undefined && { date }) },
     },
+    ...(credentialStatus && { credentialStatus }),
   });
   return { body, finish };
+}
+
+/**
+ * The agency's status entry, read strictly (one `BitstringStatusListEntry`, every field as §2.1
+ * says) and copied field by field, so the document holds exactly what was checked.
+ * @throws {StatusEntryInvalidError} `ERR_STATUS_ENTRY_INVALID` naming the bad field
+ */
+function statusEntryOf(value: unknown): BitstringStatusListEntry | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value) || value.type !== 'BitstringStatusListEntry') {
+    throw new StatusEntryInvalidError('credentialStatus', statusMessage('entry', 0, 'credentialStatus'));
+  }
+  const [entry] = readStatusEntries({ credentialStatus: value });
+  const e = entry as NonNullable<typeof entry>;
+  return {
+    ...(typeof value.id === 'string' && { id: value.id }),
+    type: 'BitstringStatusListEntry',
+    statusPurpose: e.statusPurpose,
+    statusListIndex: String(e.statusListIndex),
+    statusListCredential: e.statusListCredential,
+  };
 }

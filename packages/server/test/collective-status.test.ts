@@ -1,0 +1,307 @@
+// The collective pakta integritas carries a credentialStatus like every countersigned record, on
+// SQLite and a real PostgreSQL: the entry is reserved when the representatives are named (before
+// any proof, so every proof covers it), kept by a new list before anyone signs, released when a
+// concurrent naming loses; the record is revoked through the VC-API's POST /credentials/status;
+// a revoked document takes no more signatures; naming the representatives again starts a new
+// record (new id, new entry) and the revoked one stays in the export; `ikrar-verify --status` on
+// that export says `revoked` for the old one and `valid` for the new one.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createSigner,
+  generateKeyPair,
+  signPledge,
+  verifyPledge,
+  type CollectiveCredential,
+  type Ed25519KeyPair,
+  type SignedCollective,
+} from '@ikrar/core';
+import { isStatusSet, readStatusEntries, verifyStatusListCredential } from '@ikrar/core/status';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import jsigs from 'jsonld-signatures';
+import { afterAll, describe, expect, it } from 'vitest';
+import { offlineDocumentLoader } from '../../core/test/fixtures/db-document-loader.js';
+import {
+  ServerError,
+  createCollectiveService,
+  createCollectiveStore,
+  createStatusListStore,
+  type CollectiveEvent,
+  type CollectiveService,
+  type SqlDatabase,
+} from '../src/index.js';
+import { DIALECTS, errorOf, freshDatabase, makeRoster, makeService, removeTempDirs, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bin = path.resolve(here, '../../verifier/bin.js');
+const TOKEN = 'test-token-0123456789';
+const { documentLoader } = offlineDocumentLoader();
+const EVENT: CollectiveEvent = {
+  id: 'pemilu-2024',
+  name: 'Pemilu dan Pemilihan 2024',
+  place: 'Halaman Pendopo Pemkab Klaten',
+  date: '2024-01-08',
+  timeZone: 'WIB',
+};
+const people = makeRoster(4);
+const reps = people.slice(0, 3);
+
+/** A service with status lists and the collective, sharing the agency key (as the portal wires it). */
+async function setUp(db: SqlDatabase) {
+  const probe = await makeService(db, people);
+  const lists = await createStatusListStore(db, {
+    signer: probe.key.signer,
+    issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Klaten' },
+    baseUrl: 'https://dinas.example/status',
+  });
+  const collective = createCollectiveService({
+    store: await createCollectiveStore(db),
+    signer: probe.key,
+    agency: { name: 'Pemerintah Kabupaten Klaten' },
+    statusLists: lists,
+  });
+  const svc = await makeService(db, people, {
+    key: probe.key,
+    statusLists: lists,
+    collective,
+    clock: () => new Date(),
+    event: () => ({ ...EVENT, place: EVENT.place!, date: EVENT.date!, templates: {} }),
+  });
+  return { svc, lists, collective, key: probe.key };
+}
+
+/** What a representative's browser does: sign the credential alone, in their slot. */
+async function proofOf(svc: CollectiveService, identifier: string, key: Ed25519KeyPair = generateKeyPair()) {
+  const state = (await svc.get(EVENT.id))!;
+  const index = svc.indexOf(state, identifier);
+  const { proof: _drop, ...credential } = state.document as SignedCollective;
+  const slot = (credential as CollectiveCredential).credentialSubject.representatives[index]!.proofId;
+  const signed = await signPledge(credential as never, key, { mode: 'set', proofId: slot, timeZone: 'WIB' });
+  return signed.proof as unknown as Record<string, unknown>;
+}
+
+async function signAll(svc: CollectiveService, who = reps): Promise<SignedCollective> {
+  for (const r of who) await svc.sign(EVENT.id, r.identifier, await proofOf(svc, r.identifier));
+  return (await svc.get(EVENT.id))!.document as SignedCollective;
+}
+
+async function refusal(p: Promise<unknown>): Promise<ServerError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ServerError);
+  return err as ServerError;
+}
+
+function vcApiRevoke(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }, id: string) {
+  return app.request('/credentials/status', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({
+      credentialId: id,
+      credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
+      reason: 'perwakilan keliru',
+    }),
+  });
+}
+
+async function dbVerify(document: unknown): Promise<boolean> {
+  const r = await jsigs.verify(structuredClone(document), {
+    suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
+    purpose: new jsigs.purposes.AssertionProofPurpose(),
+    documentLoader,
+  });
+  return r.verified;
+}
+
+const entries = async (db: SqlDatabase) =>
+  (await db.query<{ record_id: string }>('SELECT record_id FROM ikrar_status_entries ORDER BY record_id')).map(
+    (r) => r.record_id,
+  );
+
+describe.each(DIALECTS)('the collective record and its status on %s', (dialect) => {
+  it('reserves the entry before any proof, revokes through the VC-API, and starts a new record after', async () => {
+    const db = await freshDatabase(dialect);
+    try {
+      const { svc, lists, collective } = await setUp(db);
+      const first = await collective.configure(EVENT, people.slice(1, 4));
+      const id = first.document.id;
+      const entry = first.document.credentialStatus!;
+      expect(entry).toEqual((await lists.status(id))!.entry);
+      expect(entry.statusPurpose).toBe('revocation');
+      expect(first.status).toEqual({ entry, revokedAt: null, reason: null });
+      // Named again before anyone signed: the same record id and entry, nothing else reserved.
+      const again = await collective.configure(EVENT, reps);
+      expect(again.document.id).toBe(id);
+      expect(again.document.credentialStatus).toEqual(entry);
+      expect(await entries(db)).toEqual([id]);
+
+      const record = await signAll(collective);
+      expect(record.credentialStatus).toEqual(entry);
+      const check = await verifyPledge(record);
+      expect(check.verified, String(check.code)).toBe(true);
+      // Digital Bazaar accepts each representative's proof over the document with its status.
+      for (const p of (record.proof as unknown[]).slice(0, 3))
+        expect(await dbVerify({ ...record, proof: p })).toBe(true);
+
+      const res = await vcApiRevoke(svc.app, id);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ credentialId: id, revoked: true, newlyRevoked: true });
+      const listRes = await svc.app.request('/status/1');
+      const list = await verifyStatusListCredential(await listRes.json());
+      if (!list.verified) throw new Error(list.code);
+      expect(isStatusSet(list.statusList.list, readStatusEntries(record)[0]!.statusListIndex)).toBe(true);
+      expect((await collective.get(EVENT.id))!.status).toMatchObject({ reason: 'perwakilan keliru' });
+
+      // Revoked: no more proofs, no countersignature.
+      for (const p of [
+        collective.sign(EVENT.id, reps[0]!.identifier, await proofOf(collective, reps[0]!.identifier)),
+        collective.countersign(EVENT.id),
+      ]) {
+        const e = await refusal(p);
+        expect(e.code).toBe('ERR_COLLECTIVE_REVOKED');
+        expect(e.status).toBe(409);
+        expect(e.messages.id).toBe(
+          'Pakta integritas ini sudah dicabut dan tidak menerima tanda tangan lagi; administrator menetapkan perwakilan lagi untuk pakta yang baru.',
+        );
+        expect(e.messages.en).toBe(
+          'This pakta integritas has been revoked and takes no more signatures; an administrator names the representatives again for a new one.',
+        );
+      }
+      const over = await svc.app.request('/collective/sign', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-test-identifier': reps[1]!.identifier },
+        body: JSON.stringify({ proof: await proofOf(collective, reps[1]!.identifier) }),
+      });
+      expect(over.status).toBe(409);
+      expect((await errorOf(over)).code).toBe('ERR_COLLECTIVE_REVOKED');
+
+      // Named again: a new record under a new id and entry; the revoked one is kept, retired.
+      const next = await collective.configure(EVENT, reps);
+      expect(next.document.id).not.toBe(id);
+      expect(next.document.credentialStatus).not.toEqual(entry);
+      expect(next.status!.revokedAt).toBeNull();
+      expect((await lists.status(id))!.revokedAt).not.toBeNull();
+      const retired = await collective.retired(EVENT.id);
+      expect(retired.map((r) => r.document.id)).toEqual([id]);
+      expect(retired[0]!.status!.revokedAt).not.toBeNull();
+      const newer = await signAll(collective);
+      expect((await verifyPledge(newer)).verified).toBe(true);
+
+      // The export holds both; the auditor's ikrar-verify --status says which one is revoked.
+      const lines: string[] = [];
+      for await (const l of collective.lines(EVENT.id)) lines.push(l);
+      expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([id, newer.id]);
+      const dir = tempDir('ikrar-collective-status-');
+      writeFileSync(path.join(dir, 'records.jsonl'), lines.join('\n') + '\n');
+      writeFileSync(path.join(dir, 'trust.json'), await (await svc.app.request('/trust.json')).text());
+      writeFileSync(path.join(dir, 'status-1.json'), await (await svc.app.request('/status/1')).text());
+      const r = spawnSync(
+        process.execPath,
+        [
+          bin,
+          path.join(dir, 'records.jsonl'),
+          '--trust',
+          path.join(dir, 'trust.json'),
+          '--status',
+          path.join(dir, 'status-1.json'),
+          '--require-status',
+          '--json',
+          '--quiet',
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' }, timeout: 120_000 },
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      const out = JSON.parse(r.stdout) as {
+        summary: Record<string, number>;
+        results: { verdict: string; id?: string }[];
+      };
+      expect(out.summary).toMatchObject({ total: 2, valid: 1, revoked: 1 });
+      expect(out.results.map((x) => [x.id, x.verdict])).toEqual([
+        [id, 'revoked'],
+        [newer.id, 'valid'],
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a revocation after one signature stops the document; the representatives sign the new one', async () => {
+    const db = await freshDatabase(dialect);
+    try {
+      const { collective } = await setUp(db);
+      const started = await collective.configure(EVENT, reps);
+      await signAll(collective, [reps[1]!]);
+      const changed = await refusal(collective.configure(EVENT, people.slice(1, 4)));
+      expect(changed.code).toBe('ERR_COLLECTIVE_STARTED');
+      const done = await collective.revoke(EVENT.id, { reason: 'perwakilan diganti' });
+      expect(done).toMatchObject({ recordId: started.document.id, newlyRevoked: true, reason: 'perwakilan diganti' });
+      expect((await collective.revoke(EVENT.id))!.newlyRevoked).toBe(false);
+      const e = await refusal(collective.sign(EVENT.id, reps[0]!.identifier, {}));
+      expect(e.code).toBe('ERR_COLLECTIVE_REVOKED');
+
+      const next = await collective.configure(EVENT, people.slice(1, 4));
+      expect(next.progress.pending).toEqual([0, 1, 2]);
+      const record = await signAll(collective, people.slice(1, 4));
+      expect((await verifyPledge(record)).verified).toBe(true);
+      // The revoked document was never countersigned: it is kept, but no export line.
+      expect((await collective.retired(EVENT.id)).map((r) => r.progress.countersigned)).toEqual([false]);
+      const lines: string[] = [];
+      for await (const l of collective.lines(EVENT.id)) lines.push(l);
+      expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([record.id]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('two namings at once reserve one entry; a refused list reserves none', async () => {
+    const db = await freshDatabase(dialect);
+    try {
+      const { collective } = await setUp(db);
+      const refused = await refusal(collective.configure(EVENT, [reps[0]!, reps[0]!]));
+      expect(refused.code).toBe('ERR_RECORD_INVALID');
+      expect(refused.path).toBe('credentialSubject.representatives[1]');
+      expect(await entries(db)).toEqual([]);
+      const both = await Promise.all([
+        collective.configure(EVENT, reps),
+        collective.configure(EVENT, people.slice(1, 4)),
+        collective.configure(EVENT, people.slice(0, 2)),
+      ]);
+      const current = (await collective.get(EVENT.id))!.document;
+      expect(new Set(both.map((s) => s.document.id))).toEqual(new Set([current.id]));
+      expect(await entries(db)).toEqual([current.id]);
+      expect(current.credentialStatus).toEqual((await collective.get(EVENT.id))!.status!.entry);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('without status lists', () => {
+  it('the document has no credentialStatus and revoke answers null', async () => {
+    const db = await freshDatabase('sqlite');
+    try {
+      const collective = createCollectiveService({
+        store: await createCollectiveStore(db),
+        signer: createSigner(generateKeyPair()),
+        agency: { name: 'Pemerintah Kabupaten Klaten' },
+      });
+      const state = await collective.configure(EVENT, reps);
+      expect(state.document.credentialStatus).toBeUndefined();
+      expect(state.status).toBeUndefined();
+      expect(await collective.revoke(EVENT.id)).toBeNull();
+      const none = await refusal(collective.revoke('no-such-event'));
+      expect(none.code).toBe('ERR_COLLECTIVE_NOT_CONFIGURED');
+      expect(none.messages.en).toBe('This event has no collective pakta integritas.');
+    } finally {
+      await db.close();
+    }
+  });
+});
