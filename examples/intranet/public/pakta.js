@@ -39,9 +39,10 @@ function render() {
   const total = view.representatives.length;
   $('pakta-progress').textContent =
     `${view.signedCount} dari ${total} perwakilan sudah menandatangani.` +
-    (view.countersigned ? ' Instansi sudah mengesahkan pakta integritas ini.' : '');
+    (view.countersigned ? ' Instansi sudah mengesahkan pakta integritas ini.' : '') +
+    (view.revoked ? ' Pakta integritas ini sudah dicabut instansi dan tidak menerima tanda tangan lagi.' : '');
   const mine = view.representatives[view.representative];
-  $('pakta-action').hidden = mine.signed;
+  $('pakta-action').hidden = mine.signed || view.revoked;
   $('pakta-doc').hidden = false;
 }
 

@@ -106,6 +106,8 @@ export async function startPortal(config, options = {}) {
     signer: agency,
     agency: { name: config.agencyName },
     clock: now,
+    // Its record carries a credentialStatus from the same lists as every countersigned record (#12).
+    statusLists: stores.statusLists,
   });
   const app = createPortal({
     config,

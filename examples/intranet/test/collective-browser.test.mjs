@@ -2,7 +2,10 @@
 // administrator names three representatives in the event editor; each representative, in a phone-
 // sized browser of their own, signs in and signs /pakta.html (a key made in that browser); the
 // administrator sees 3/3 and the agency's countersignature, and the certificate lists all three
-// with the Mengetahui line (pdftotext); ikrar-verify accepts the export (exit 0).
+// with the Mengetahui line (pdftotext); ikrar-verify accepts the export (exit 0). Then (#12) the
+// administrator revokes it with a reason on the phone; the panel says revoked, by whom and why; a
+// representative's page no longer offers to sign; naming three again lists the revoked one as
+// earlier; ikrar-verify --status on the export says revoked (exit 1).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,6 +125,70 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     );
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).summary).toMatchObject({ total: 1, valid: 1 });
+
+    // Revocation on the phone: a reason is required; the panel then says revoked, by whom and why.
+    const reason = 'Perwakilan keliru ditetapkan';
+    const revokeButton = admin.getByRole('button', { name: 'Cabut pakta integritas / Revoke' });
+    await revokeButton.waitFor();
+    await revokeButton.click();
+    expect(await admin.locator('#pakta-reason').evaluate((el) => el.validity.valueMissing)).toBe(true);
+    await admin.locator('#pakta-reason').fill(reason);
+    await revokeButton.click();
+    await admin.getByText(`Dicabut / Revoked`, { exact: false }).first().waitFor();
+    const status = await admin.locator('#pakta-status').textContent();
+    expect(status).toContain('oleh admin');
+    expect(status).toContain(`Alasan: ${reason}`);
+    expect(await revokeButton.isVisible()).toBe(false);
+    expect(await fitsWidth(admin)).toBe(true);
+
+    // A representative's page says so and offers no signing.
+    const repContext = await browser.newContext(PHONE);
+    const repPage = await repContext.newPage();
+    const repErrors = watch(repPage);
+    await repPage.goto(`${app.url}/pakta.html`);
+    await repPage.getByLabel('NIP / NI PPPK / NIK').fill(reps[0].identifier);
+    await repPage.getByRole('button', { name: 'Masuk' }).click();
+    await repPage.getByText('Pakta integritas ini sudah dicabut instansi', { exact: false }).waitFor();
+    expect(await repPage.getByRole('button', { name: 'Tanda tangani pakta integritas' }).isVisible()).toBe(false);
+    expect(repErrors).toEqual([]);
+    await repContext.close();
+
+    // Named again: a new document; the revoked one is listed as earlier.
+    await admin
+      .getByLabel('NIP / NI PPPK / NIK perwakilan, satu per baris')
+      .fill(reps.map((r) => r.identifier).join('\n'));
+    await admin.getByRole('button', { name: 'Simpan perwakilan' }).click();
+    await admin.getByText('0/3 perwakilan sudah menandatangani. Belum disahkan instansi.').waitFor();
+    const earlier = admin.locator('#pakta-earlier li');
+    await earlier.first().waitFor();
+    expect(await earlier.count()).toBe(1);
+    expect(await earlier.textContent()).toContain(`Alasan: ${reason}`);
+    expect(await fitsWidth(admin)).toBe(true);
+
+    // The auditor's check: the export still holds the revoked record; --status says revoked (exit 1).
+    writeFileSync(
+      path.join(dir, 'rekaman.jsonl'),
+      await (await adminContext.request.get(`${app.url}/api/admin/export.jsonl?event=${event.id}`)).text(),
+    );
+    writeFileSync(
+      path.join(dir, 'status.json'),
+      await (await adminContext.request.get(`${app.url}/api/admin/status-lists.json`)).text(),
+    );
+    const withStatus = spawnSync(
+      process.execPath,
+      [
+        bin,
+        path.join(dir, 'rekaman.jsonl'),
+        '--trust',
+        path.join(dir, 'trust.json'),
+        '--status',
+        path.join(dir, 'status.json'),
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(withStatus.status, withStatus.stdout + withStatus.stderr).toBe(1);
+    expect(JSON.parse(withStatus.stdout).summary).toMatchObject({ total: 1, valid: 0, revoked: 1 });
     expect(adminErrors).toEqual([]);
     await adminContext.close();
   });

@@ -3,7 +3,11 @@
 // entry); each signs in and signs with a key of their own, two of them at the same moment; the
 // agency countersigns after the last; staff see who has signed; the export verifies with
 // ikrar-verify. Attacks: a non-representative (403), an early countersign, a forged proof,
-// signing twice, a missing CSRF token, an auditor configuring.
+// signing twice, a missing CSRF token, an auditor configuring. Revocation (#12): the record carries
+// a credentialStatus; an administrator revokes it with a reason (audit entry, CSRF; auditors and a
+// missing reason refused); a revoked document takes no more signatures; the representatives named
+// again make a new record; ikrar-verify --status on the export says revoked for the old one; the
+// VC-API's POST /credentials/status revokes the new one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,8 +32,10 @@ let config;
 let roster;
 let eventId;
 
+const API_TOKEN = 'uji-token-vc-api-0123456789';
+
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
+  ({ app, config } = await startTestPortal({ apiToken: API_TOKEN }));
   roster = sampleRoster(config);
   eventId = (await app.stores.events.open()).id;
 });
@@ -173,6 +179,126 @@ describe('the collective pakta integritas in the portal', () => {
     );
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).summary.valid).toBe(lines.length);
+  });
+
+  it('an administrator revokes it with a reason; the representatives named again sign a new record', async () => {
+    const admin = await staffClient(app.url);
+    const auditor = await staffClient(app.url, 'auditor-uji', AUDITOR_PASSWORD);
+    const base = `/api/admin/events/${eventId}/pakta`;
+    const before = await (await admin.get(base)).json();
+    expect(before).toMatchObject({ countersigned: true, revocable: true, revoked: false, earlier: [] });
+    const oldId = `urn:uuid:${before.recordId}`;
+    const oldRecord = await (await admin.get(`${base}/record.json`)).json();
+    expect(oldRecord.id).toBe(oldId);
+    expect(oldRecord.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' });
+
+    // Auditors read only; the CSRF token and a reason are required.
+    const reason = 'Perwakilan keliru ditetapkan';
+    await expectError(await auditor.post(`${base}/revoke`, { reason }), 403, 'ERR_FORBIDDEN');
+    await expectError(await admin.post(`${base}/revoke`, { reason }, { csrf: false }), 403, 'ERR_CSRF');
+    for (const bad of [{}, { reason: '   ' }, { reason: 'a\u0007b' }, { reason: 'x'.repeat(501) }]) {
+      const e = await expectError(await admin.post(`${base}/revoke`, bad), 400, 'ERR_REASON_REQUIRED');
+      expect(e.messages.en).toBe('A reason for the revocation is required (1 to 500 characters).');
+      expect(e.messages.id).toBe('Alasan pencabutan wajib diisi (1 sampai 500 karakter).');
+    }
+    expect((await (await admin.get(base)).json()).revoked).toBe(false);
+
+    const res = await admin.post(`${base}/revoke`, { reason });
+    expect(res.status).toBe(200);
+    const revoked = await res.json();
+    expect(revoked).toMatchObject({
+      recordId: before.recordId,
+      revoked: true,
+      newlyRevoked: true,
+      reason,
+      revokedBy: 'admin',
+    });
+    expect((await (await admin.post(`${base}/revoke`, { reason: 'lagi' })).json()).newlyRevoked).toBe(false);
+    const audit = await app.db.query(
+      "SELECT actor, action, target, detail FROM portal_audit WHERE action = 'revoke-record' ORDER BY id",
+    );
+    expect(audit).toEqual([{ actor: 'admin', action: 'revoke-record', target: oldId, detail: reason }]);
+
+    // The revoked document takes no more signatures and no countersignature.
+    const rep = await employeeClient(app.url, roster[0].identifier);
+    const repView = await (await rep.get('/api/pakta')).json();
+    expect(repView.revoked).toBe(true);
+    const closed = await expectError(
+      await rep.post('/api/pakta/sign', { proof: await proofFrom(repView) }),
+      409,
+      'ERR_COLLECTIVE_REVOKED',
+    );
+    expect(closed.messages.id).toBe(
+      'Pakta integritas ini sudah dicabut dan tidak menerima tanda tangan lagi; administrator menetapkan perwakilan lagi untuk pakta yang baru.',
+    );
+
+    // Named again: a new record (new id and status entry); the revoked one is listed as earlier.
+    const reps = roster.slice(3, 6);
+    const next = await (await admin.put(base, { representatives: reps.map((r) => r.identifier) })).json();
+    expect(next.recordId).not.toBe(before.recordId);
+    expect(next).toMatchObject({ revoked: false, signedCount: 0 });
+    expect(next.earlier).toEqual([
+      {
+        recordId: before.recordId,
+        countersigned: true,
+        signedCount: 3,
+        revokedAt: revoked.revokedAt,
+        reason,
+        revokedBy: 'admin',
+      },
+    ]);
+    for (const r of reps) {
+      const c = await employeeClient(app.url, r.identifier);
+      const view = await (await c.get('/api/pakta')).json();
+      expect((await c.post('/api/pakta/sign', { proof: await proofFrom(view) })).status).toBe(201);
+    }
+    const newRecord = await (await admin.get(`${base}/record.json`)).json();
+    expect(newRecord.proof).toHaveLength(4);
+    expect(newRecord.credentialStatus.statusListIndex).not.toBe(oldRecord.credentialStatus.statusListIndex);
+
+    // The export holds both; ikrar-verify --status: the old one revoked (exit 1), the new one valid.
+    const exported = await (await admin.get(`/api/admin/export.jsonl?event=${eventId}`)).text();
+    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-pakta-revoked-'));
+    writeFileSync(path.join(dir, 'export.jsonl'), exported);
+    writeFileSync(path.join(dir, 'trust.json'), await (await client(app.url).get('/trust.json')).text());
+    writeFileSync(path.join(dir, 'status.json'), await (await admin.get('/api/admin/status-lists.json')).text());
+    const verify = () =>
+      spawnSync(
+        process.execPath,
+        [
+          verifyBin,
+          path.join(dir, 'export.jsonl'),
+          '--trust',
+          path.join(dir, 'trust.json'),
+          '--status',
+          path.join(dir, 'status.json'),
+          '--require-status',
+          '--json',
+        ],
+        { encoding: 'utf8' },
+      );
+    let run = verify();
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    const verdicts = new Map(JSON.parse(run.stdout).results.map((r) => [r.id, r.verdict]));
+    expect(verdicts.get(oldId)).toBe('revoked');
+    expect(verdicts.get(newRecord.id)).toBe('valid');
+    expect(JSON.parse(run.stdout).summary.revoked).toBe(1);
+
+    // The VC-API revokes the new record by its id, like any record (bearer token).
+    const vc = await client(app.url).post(
+      '/credentials/status',
+      {
+        credentialId: newRecord.id,
+        credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
+        reason: 'uji VC-API',
+      },
+      { headers: { authorization: `Bearer ${API_TOKEN}` } },
+    );
+    expect(vc.status, await vc.clone().text()).toBe(200);
+    expect((await (await auditor.get(base)).json()).revoked).toBe(true);
+    writeFileSync(path.join(dir, 'status.json'), await (await admin.get('/api/admin/status-lists.json')).text());
+    run = verify();
+    expect(JSON.parse(run.stdout).summary.revoked).toBe(2);
   });
 
   it('anonymous clients and employees cannot reach the staff routes', async () => {

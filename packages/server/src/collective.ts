@@ -136,13 +136,14 @@ export interface CollectiveService {
   countersign(eventId: string): Promise<CollectiveChange>;
   /**
    * Revokes the event's current document (its status list bit set, the list re-signed), in one
-   * transaction with `also` (the host's audit entry). Revoking twice changes nothing.
+   * transaction with `also` (the host's audit entry, given the record id; called only when this
+   * call revokes it). Revoking twice changes nothing.
    * @returns the revocation, or null when the document has no status entry
    * @throws {ServerError} `ERR_COLLECTIVE_NOT_CONFIGURED`
    */
   revoke(
     eventId: string,
-    options?: { reason?: string; also?: (tx: SqlDatabase) => Promise<void> },
+    options?: { reason?: string; also?: (tx: SqlDatabase, recordId: string) => Promise<void> },
   ): Promise<CollectiveRevocation | null>;
   /** The event's earlier documents, revoked and replaced, oldest first (with their status). */
   retired(eventId: string): Promise<CollectiveState[]>;
@@ -287,8 +288,15 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
     revoke: async (eventId, opts = {}) => {
       const row = await store.get(eventId);
       if (!row) throw new ServerError('ERR_COLLECTIVE_NOT_CONFIGURED');
-      const done = lists ? await lists.revoke(row.document.id, opts) : null;
-      return done && { ...done, recordId: row.document.id };
+      const id = row.document.id;
+      const { also } = opts;
+      const done = lists
+        ? await lists.revoke(id, {
+            ...(opts.reason !== undefined && { reason: opts.reason }),
+            ...(also && { also: (tx: SqlDatabase) => also(tx, id) }),
+          })
+        : null;
+      return done && { ...done, recordId: id };
     },
 
     retired: async (eventId) => Promise.all((await store.retired(eventId)).map((d) => stateOf(d))),

@@ -241,9 +241,15 @@ describe.each(DIALECTS)('the collective record and its status on %s', (dialect) 
       await signAll(collective, [reps[1]!]);
       const changed = await refusal(collective.configure(EVENT, people.slice(1, 4)));
       expect(changed.code).toBe('ERR_COLLECTIVE_STARTED');
-      const done = await collective.revoke(EVENT.id, { reason: 'perwakilan diganti' });
+      const audited: string[] = [];
+      const also = async (tx: SqlDatabase, recordId: string) => {
+        expect((await tx.query<{ n: number }>('SELECT 1 AS n')).length).toBe(1);
+        audited.push(recordId);
+      };
+      const done = await collective.revoke(EVENT.id, { reason: 'perwakilan diganti', also });
       expect(done).toMatchObject({ recordId: started.document.id, newlyRevoked: true, reason: 'perwakilan diganti' });
-      expect((await collective.revoke(EVENT.id))!.newlyRevoked).toBe(false);
+      expect((await collective.revoke(EVENT.id, { also }))!.newlyRevoked).toBe(false);
+      expect(audited).toEqual([started.document.id]);
       const e = await refusal(collective.sign(EVENT.id, reps[0]!.identifier, {}));
       expect(e.code).toBe('ERR_COLLECTIVE_REVOKED');
 

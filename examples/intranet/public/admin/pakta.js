@@ -2,7 +2,9 @@
 // not (identifiers masked), the record and certificate downloads (audited on the server), and for
 // administrators the list of representatives (NIPs from the roster, one per line; it can change
 // until someone signs) and "Sahkan sekarang" when every representative has signed but the agency
-// has not countersigned yet (normally it does so by itself after the last signature).
+// has not countersigned yet (normally it does so by itself after the last signature). Administrators
+// revoke the record with a required reason (#12); a revoked one is shown as such, the representatives
+// can then be named again for a new record, and the earlier, revoked ones are listed below.
 import { $, api, el } from '../api.js';
 import { showError } from './show-error.js';
 
@@ -29,7 +31,11 @@ function render(view) {
       ? `Disahkan instansi ${when(view.countersignedAt)}.`
       : view.complete
         ? 'Menunggu pengesahan instansi.'
-        : 'Belum disahkan instansi.');
+        : 'Belum disahkan instansi.') +
+    (view.revoked
+      ? ` Dicabut / Revoked ${when(view.revokedAt)}${view.revokedBy ? ` oleh ${view.revokedBy}` : ''}` +
+        `${view.reason ? `. Alasan: ${view.reason}` : ''}. Tetapkan perwakilan lagi untuk pakta integritas yang baru.`
+      : '');
   $('pakta-reps').replaceChildren(
     ...view.representatives.map((r) =>
       el(
@@ -44,7 +50,25 @@ function render(view) {
   $('pakta-links').hidden = false;
   $('pakta-record').href = `${base}/record.json`;
   $('pakta-certificate').href = `${base}/certificate.pdf`;
-  $('pakta-countersign').hidden = !view.complete || view.countersigned;
+  $('pakta-countersign').hidden = !view.complete || view.countersigned || view.revoked;
+  $('pakta-revoke').hidden = !view.revocable || view.revoked;
+  renderEarlier(view.earlier ?? []);
+}
+
+function renderEarlier(earlier) {
+  $('pakta-earlier-box').hidden = earlier.length === 0;
+  $('pakta-earlier').replaceChildren(
+    ...earlier.map((r) =>
+      el(
+        'li',
+        { class: 'revoked' },
+        el('strong', {}, 'Dicabut / Revoked'),
+        el('span', {}, `${r.signedCount} perwakilan menandatangani${r.countersigned ? ', disahkan instansi' : ''}`),
+        el('span', {}, `Dicabut ${when(r.revokedAt)}${r.revokedBy ? ` oleh ${r.revokedBy}` : ''}`),
+        r.reason ? el('span', {}, `Alasan: ${r.reason}`) : null,
+      ),
+    ),
+  );
 }
 
 export function initPakta() {
@@ -62,6 +86,21 @@ export function initPakta() {
           json: { representatives },
         }),
       );
+    } catch (err) {
+      showError(err);
+    }
+  });
+  $('pakta-revoke').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showError(null);
+    try {
+      render(
+        await api(`/api/admin/events/${encodeURIComponent(eventId)}/pakta/revoke`, {
+          method: 'POST',
+          json: { reason: $('pakta-reason').value },
+        }),
+      );
+      $('pakta-reason').value = '';
     } catch (err) {
       showError(err);
     }

@@ -12,6 +12,14 @@
  * Administrators and auditors see who has signed (identifiers masked), and download the record and
  * the certificate (core's collective PDF); each download is written to the audit log. The JSONL
  * export and the HTML report include the countersigned record.
+ *
+ * Revocation (#12): the document carries a `credentialStatus` from the portal's status lists,
+ * reserved when the representatives are named. Administrators revoke it with a required reason
+ * (`POST /api/admin/events/:id/pakta/revoke`, CSRF): the list bit is set and the list re-signed and
+ * the audit entry (`revoke-record`, the record id, the reason, who, from where) written in one
+ * transaction, exactly as for a single record (the VC-API's `POST /credentials/status` revokes it
+ * too). A revoked document takes no more signatures; naming the representatives again starts a
+ * new record, and the revoked one stays listed (`earlier`) and in the export.
  * @module
  */
 import { maskIdentifier } from '@ikrar/core';
@@ -21,6 +29,7 @@ import { clientAddress } from '../http/client-address.mjs';
 import { PortalError } from '../http/errors.mjs';
 import { limitBody, readJson } from '../http/json-body.mjs';
 import { requireEmployee, requireStaff } from '../http/session.mjs';
+import { REVOKE_ACTION, reasonOf } from '../routes/admin-records.mjs';
 
 /** @typedef {import('@ikrar/server').CollectiveService} CollectiveService */
 /** @typedef {import('@ikrar/server').CollectiveState} CollectiveState */
@@ -53,6 +62,10 @@ export function progressView(state) {
     complete: state.progress.complete,
     countersigned: state.progress.countersigned,
     countersignedAt: state.progress.countersigned ? (last?.created ?? null) : null,
+    recordId: /** @type {any} */ (state.document).id.slice('urn:uuid:'.length),
+    revocable: Boolean(state.status),
+    revoked: Boolean(state.status?.revokedAt),
+    revokedAt: state.status?.revokedAt ?? null,
   };
 }
 
@@ -106,6 +119,33 @@ export function mountCollective(app, deps, signingLimit) {
   });
   app.route('/api', employeeApi);
 
+  /** Who revoked a document and why (from the audit log). @param {CollectiveState} state */
+  const revocationOf = async (state) => {
+    if (!state.status?.revokedAt) return {};
+    const [by] = await stores.audit.about(REVOKE_ACTION, state.document.id);
+    return { reason: by?.detail ?? state.status.reason ?? null, revokedBy: by?.actor ?? null };
+  };
+  /**
+   * What staff see: progress, the revocation, and the event's earlier, revoked documents.
+   * @param {CollectiveState} state @param {string} eventId
+   */
+  const staffView = async (state, eventId) => ({
+    ...progressView(state),
+    ...(await revocationOf(state)),
+    earlier: await Promise.all(
+      (await collective.retired(eventId)).map(async (old) => {
+        const v = progressView(old);
+        return {
+          recordId: v.recordId,
+          countersigned: v.countersigned,
+          signedCount: v.signedCount,
+          revokedAt: v.revokedAt,
+          ...(await revocationOf(old)),
+        };
+      }),
+    ),
+  });
+
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const admin = new Hono();
   /** @param {import('hono').Context<any>} c */
@@ -120,9 +160,10 @@ export function mountCollective(app, deps, signingLimit) {
 
   admin.get('/events/:id/pakta', async (c) => {
     requireStaff(c);
-    const state = await collective.get((await eventOf(c)).id);
+    const event = await eventOf(c);
+    const state = await collective.get(event.id);
     c.header('cache-control', 'no-store');
-    return c.json(state ? progressView(state) : { configured: false });
+    return c.json(state ? await staffView(state, event.id) : { configured: false });
   });
 
   admin.put('/events/:id/pakta', limitBody(16 * 1024), async (c) => {
@@ -178,7 +219,26 @@ export function mountCollective(app, deps, signingLimit) {
       people,
     );
     await audit(c, 'pakta-configure', event.name);
-    return c.json(progressView(state));
+    return c.json(await staffView(state, event.id));
+  });
+
+  admin.post('/events/:id/pakta/revoke', limitBody(8 * 1024), async (c) => {
+    const s = requireStaff(c, 'admin');
+    const event = await eventOf(c);
+    const reason = reasonOf(await readJson(c));
+    const address = clientAddress(c);
+    const done = await collective.revoke(event.id, {
+      reason,
+      also: (tx, recordId) =>
+        stores.audit.write({ actor: s.subject, action: REVOKE_ACTION, target: recordId, address, detail: reason }, tx),
+    });
+    if (!done) throw new PortalError('ERR_NO_STATUS');
+    const state = await collective.get(event.id);
+    c.header('cache-control', 'no-store');
+    return c.json({
+      ...(await staffView(/** @type {CollectiveState} */ (state), event.id)),
+      newlyRevoked: done.newlyRevoked,
+    });
   });
 
   admin.post('/events/:id/pakta/countersign', async (c) => {
@@ -186,7 +246,7 @@ export function mountCollective(app, deps, signingLimit) {
     const event = await eventOf(c);
     const r = await collective.countersign(event.id);
     if (r.created) await audit(c, 'pakta-countersign', event.name);
-    return c.json(progressView(r), r.created ? 201 : 200);
+    return c.json(await staffView(r, event.id), r.created ? 201 : 200);
   });
 
   /** The event's document for a download, written to the audit log. @param {import('hono').Context<any>} c @param {string} action */

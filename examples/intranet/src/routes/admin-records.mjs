@@ -22,8 +22,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const REVOKE_ACTION = 'revoke-record';
 const MAX_REASON = 500;
 
-/** @param {unknown} body @returns {string} */
-function reasonOf(body) {
+/**
+ * The revocation's reason from a request body: required, 1 to 500 characters, no control characters.
+ * @param {unknown} body @returns {string}
+ */
+export function reasonOf(body) {
   const reason =
     typeof body === 'object' && body !== null && !Array.isArray(body)
       ? /** @type {Record<string, unknown>} */ (body).reason
