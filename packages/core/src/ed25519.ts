@@ -11,15 +11,11 @@
  * verifyEd25519(signature, message, publicKey); // true or false
  * ```
  */
-import * as ed from '@noble/ed25519';
-import { sha512 } from '@noble/hashes/sha2.js';
 import { assertBytes } from './internal/assert.js';
+import { isLargeOrderPoint, publicKeyOf, randomSeed, signWithSeed, verifyStrict } from './internal/noble-ed25519.js';
 import { isStrictSignatureEncoding } from './strict-encoding.js';
 
 export { isSmallOrderEncoding, isStrictPublicKeyEncoding, isStrictSignatureEncoding } from './strict-encoding.js';
-
-// noble needs a synchronous SHA-512 for its sync API; @noble/hashes is the audited companion.
-ed.hashes.sha512 = sha512;
 
 /**
  * Whether 32 bytes are a canonical encoding of a curve point of large order.
@@ -31,13 +27,7 @@ ed.hashes.sha512 = sha512;
  */
 export function isStrictPublicKey(publicKey: Uint8Array): boolean {
   assertBytes(publicKey, 'publicKey');
-  if (publicKey.length !== 32) return false;
-  try {
-    const a = ed.Point.fromBytes(publicKey, false);
-    return !a.isSmallOrder();
-  } catch {
-    return false;
-  }
+  return publicKey.length === 32 && isLargeOrderPoint(publicKey);
 }
 
 /**
@@ -59,12 +49,7 @@ export function verifyEd25519(signature: Uint8Array, message: Uint8Array, public
   assertBytes(message, 'message');
   assertBytes(publicKey, 'publicKey');
   if (signature.length !== 64 || publicKey.length !== 32) return false;
-  if (!isStrictSignatureEncoding(signature)) return false;
-  try {
-    return ed.verify(signature, message, publicKey, { zip215: false });
-  } catch {
-    return false;
-  }
+  return isStrictSignatureEncoding(signature) && verifyStrict(signature, message, publicKey);
 }
 
 /**
@@ -79,7 +64,7 @@ export function verifyEd25519(signature: Uint8Array, message: Uint8Array, public
 export function signEd25519(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
   assertBytes(message, 'message');
   assertBytes(secretKey, 'secretKey', 32);
-  return ed.sign(message, secretKey);
+  return signWithSeed(message, secretKey);
 }
 
 /**
@@ -92,7 +77,7 @@ export function signEd25519(message: Uint8Array, secretKey: Uint8Array): Uint8Ar
  */
 export function getPublicKey(secretKey: Uint8Array): Uint8Array {
   assertBytes(secretKey, 'secretKey', 32);
-  return ed.getPublicKey(secretKey);
+  return publicKeyOf(secretKey);
 }
 
 /**
@@ -101,5 +86,5 @@ export function getPublicKey(secretKey: Uint8Array): Uint8Array {
  * @example randomSecretKey()
  */
 export function randomSecretKey(): Uint8Array {
-  return ed.utils.randomSecretKey();
+  return randomSeed();
 }

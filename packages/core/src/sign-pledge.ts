@@ -12,6 +12,7 @@
  * ```
  */
 import { createProof } from './create-proof.js';
+import { memorySigner } from './internal/in-memory-signer.js';
 import { isSigner, planProof, withProof } from './internal/sign-record.js';
 import type { PledgeCredential, SignedPledge } from './record.js';
 import type { SignPledgeOptions } from './credential-types.js';
@@ -42,7 +43,7 @@ export async function signPledge(
   options: SignPledgeOptions = {},
 ): Promise<SignedPledge> {
   const { existing, proofOptions } = planProof(credential, options);
-  const signer = isSigner(key) ? key : (await import('./internal/noble.js')).keyPairSigner(key);
+  const signer = isSigner(key) ? key : memorySigner(key, (await import('./internal/noble.js')).signWithSeed);
   const doc = credential as unknown as Record<string, unknown>;
   const proof = await createProof(doc, signer, { ...proofOptions, crypto: options.crypto });
   return withProof(credential, existing, proof);

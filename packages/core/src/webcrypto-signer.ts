@@ -11,6 +11,7 @@
  * ```
  */
 import { keyNames } from './internal/did-key.js';
+import { memorySigner } from './internal/in-memory-signer.js';
 import type { Signer } from './types.js';
 import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 
@@ -52,5 +53,7 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
 export async function generateSigner(): Promise<Signer> {
   const native = await generateWebCryptoSigner();
   if (native) return native;
-  return (await import('./internal/noble.js')).randomSigner();
+  const { publicKeyOf, randomSeed, signWithSeed } = await import('./internal/noble.js');
+  const secretKey = randomSeed();
+  return memorySigner({ ...keyNames(publicKeyOf(secretKey)), secretKey }, signWithSeed);
 }

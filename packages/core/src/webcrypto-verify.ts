@@ -151,8 +151,8 @@ export async function verifyEd25519Async(
   } catch {
     // A key the engine cannot decompress: the reference gives the verdict below.
   }
-  const { verifyEd25519 } = await import('./internal/noble.js');
-  return verifyEd25519(signature, message, publicKey);
+  const { verifyStrict } = await import('./internal/noble.js');
+  return verifyStrict(signature, message, publicKey);
 }
 
 /**
@@ -165,6 +165,6 @@ export async function verifyEd25519Async(
  */
 export async function isStrictPublicKeyAsync(publicKey: Uint8Array): Promise<boolean> {
   if (!isStrictPublicKeyEncoding(publicKey)) return false;
-  const { isStrictPublicKey } = await import('./internal/noble.js');
-  return isStrictPublicKey(publicKey);
+  const { isLargeOrderPoint } = await import('./internal/noble.js');
+  return isLargeOrderPoint(publicKey);
 }

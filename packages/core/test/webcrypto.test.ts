@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createPledge,
+  createSigner,
   digestJson,
   digestSignatureStrokes,
   generateKeyPair,
@@ -124,6 +125,23 @@ describe('@ikrar/core/webcrypto', () => {
         const record = await signPledgeAsync(createPledge(pledgeInput(generateKeyPair())), signer);
         expect((await verifyPledgeAsync(record, { requireIssuerProof: false })).verified).toBe(true);
         expect((await verifyPledge(record, { requireIssuerProof: false })).verified).toBe(true);
+      });
+
+      it('a key pair signs through noble loaded on demand, with signEd25519’s argument checks', async () => {
+        useSubtle(subtle);
+        const keyPair = generateKeyPair();
+        const credential = createPledge(pledgeInput(keyPair));
+        const options = {
+          created: '2024-10-07T08:16:00+08:00',
+          proofId: 'urn:uuid:0b6f3c2e-5d1a-4c8e-9f7a-2b3c4d5e6f70',
+        };
+        const record = await signPledgeAsync(credential, keyPair, options);
+        expect(record).toEqual(await signPledge(credential, createSigner(keyPair), options));
+        expect((await verifyPledgeAsync(record, { requireIssuerProof: false })).verified).toBe(true);
+        const short = { ...keyPair, secretKey: keyPair.secretKey.subarray(0, 31) };
+        const err = await signPledgeAsync(credential, short).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(RangeError);
+        expect((err as Error).message).toBe('"secretKey" expected 32 bytes, got 31');
       });
 
       it('SHA-256 and digests match the synchronous ones', async () => {

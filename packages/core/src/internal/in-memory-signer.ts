@@ -1,11 +1,13 @@
 /**
- * A signer over an in-memory key pair, signing with a given Ed25519 function (noble's
- * `signEd25519`, loaded on demand by the WebCrypto-first path, statically by `createSigner`).
+ * A signer over an in-memory key pair, signing with a given Ed25519 function (noble's unchecked
+ * `signWithSeed`, loaded on demand by the WebCrypto-first path; `signEd25519`, statically, by
+ * `createSigner`) after `signEd25519`'s argument checks.
  *
  * @module
  * @internal
  */
 import type { Ed25519KeyPair, Signer } from '../types.js';
+import { assertBytes } from './assert.js';
 
 /**
  * A signer for a key pair, signing over a copy of the seed.
@@ -21,6 +23,10 @@ export function memorySigner(
     id: keyPair.id,
     controller: keyPair.controller,
     publicKey: keyPair.publicKey,
-    sign: (data) => sign(data, secret),
+    sign: (data) => {
+      assertBytes(data, 'message');
+      assertBytes(secret, 'secretKey', 32);
+      return sign(data, secret);
+    },
   };
 }
