@@ -177,20 +177,20 @@ export function createPortal(deps) {
 
   app.notFound((c) => c.json(errorBody(new PortalError('ERR_NOT_FOUND')), 404));
   app.onError((err, c) => {
-    let e = err;
-    // @ikrar/server's refusals keep their code, status and messages.
-    if (err instanceof ServerError) e = new PortalError(err.code, { status: err.status, messages: err.messages });
-    if (err instanceof HTTPException)
-      e = new PortalError(err.status === 403 ? 'ERR_CSRF' : 'ERR_INPUT_INVALID', { status: err.status });
-    if (!(e instanceof PortalError)) {
+    // The portal's refusals and @ikrar/server's (PortalError is one) answer from their catalogs;
+    // Hono's CSRF check (403) is ERR_CSRF, any other HTTPException ERR_INPUT_INVALID.
+    /** @type {ServerError<string>} */
+    let e;
+    if (err instanceof ServerError) e = err;
+    else if (err instanceof HTTPException) e = new PortalError(err.status === 403 ? 'ERR_CSRF' : 'ERR_INPUT_INVALID');
+    else {
       // No message or stack to the client; the log gets the kind of error, not its data.
       console.error(JSON.stringify({ at: new Date().toISOString(), error: err.name, route: c.req.routePath }));
       e = new PortalError('ERR_INTERNAL');
     }
-    const pe = /** @type {PortalError} */ (e);
-    for (const [k, v] of Object.entries(pe.headers)) c.header(k, v);
+    if (e instanceof PortalError) for (const [k, v] of Object.entries(e.headers)) c.header(k, v);
     c.header('cache-control', 'no-store');
-    return c.json(errorBody(pe), /** @type {any} */ (pe.status));
+    return c.json(errorBody(e), /** @type {any} */ (e.status));
   });
   return app;
 }

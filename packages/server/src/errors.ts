@@ -67,16 +67,27 @@ export const SERVER_DOCS_URL = 'https://github.com/ikrar-netralitas/ikrar-netral
 /** Values a catalog message may name (never a secret, a full identifier or a record). */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-interface CatalogEntry {
+/** One code's entry in a catalog: the HTTP status, and the message in each language from the values it names. */
+export interface CatalogEntry {
+  /** HTTP status the code answers with. */
   readonly status: number;
+  /** The English message. */
   readonly en: (p: MessageParams) => string;
+  /** The message in Bahasa Indonesia. */
   readonly id: (p: MessageParams) => string;
 }
 
+/** An error catalog: an entry for every code of the union `C`. */
+export type ErrorCatalog<C extends string> = Readonly<Record<C, CatalogEntry>>;
+
 const at = (p: MessageParams): string => (p.path ? ` (${p.path})` : '');
 
-/** The catalog: HTTP status and both messages of every code. */
-const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
+/**
+ * The catalog: HTTP status and both messages of every code. An application built on the service
+ * (the agency portal) composes its own catalog from these entries and its own codes, and answers
+ * with a {@link ServerError} subclass that names it (see `ServerError.catalog`).
+ */
+export const SERVER_CATALOG: ErrorCatalog<ServerErrorCode> = {
   ERR_JSON_INVALID: {
     status: 400,
     en: (p) => `The body is not strict JSON${p.detail ? `: ${p.detail}` : ''}.`,
@@ -89,8 +100,8 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
   },
   ERR_CONTENT_TYPE: {
     status: 415,
-    en: () => 'Send the body as application/json.',
-    id: () => 'Kirim isi permintaan sebagai application/json.',
+    en: (p) => `Send the body as ${p.type ?? 'application/json'}.`,
+    id: (p) => `Kirim isi permintaan sebagai ${p.type ?? 'application/json'}.`,
   },
   ERR_RECORD_INVALID: {
     status: 400,
@@ -302,7 +313,7 @@ const CATALOG: Readonly<Record<ServerErrorCode, CatalogEntry>> = {
 
 /** The HTTP status and both messages of a code. */
 export function messageFor(code: ServerErrorCode, params: MessageParams = {}): LocalizedText {
-  const entry = CATALOG[code];
+  const entry = SERVER_CATALOG[code];
   return { en: entry.en(params), id: entry.id(params) };
 }
 
@@ -310,21 +321,49 @@ export function messageFor(code: ServerErrorCode, params: MessageParams = {}): L
  * The one error class of the package, on core's `IkrarError` base. `message` is English;
  * `messages` holds both languages; `status` is the HTTP status the service answers with; `path`
  * names the field, when one is at fault.
+ *
+ * Status and messages come from the class's `catalog` ({@link SERVER_CATALOG}). An application's
+ * own errors extend this class with their code union and a catalog of their own, so that every
+ * refusal has one shape and one body:
+ *
+ * @typeParam C - the code union of the class (the server's by default)
+ * @example
+ * ```ts
+ * type PortalCode = 'ERR_CSRF' | 'ERR_NOT_FOUND';
+ * class PortalError extends ServerError<PortalCode> {
+ *   static override readonly catalog: ErrorCatalog<PortalCode> = {
+ *     ERR_CSRF: { status: 403, id: () => 'Permintaan ditolak.', en: () => 'Refused.' },
+ *     ERR_NOT_FOUND: SERVER_CATALOG.ERR_NOT_FOUND,
+ *   };
+ * }
+ * new PortalError('ERR_CSRF').toJSON(); // { error: { code: 'ERR_CSRF', message: 'Refused.', messages } }
+ * ```
  */
-export class ServerError extends IkrarError<ServerErrorCode> {
+export class ServerError<C extends string = ServerErrorCode> extends IkrarError<C> {
+  /** The catalog this class takes status and messages from; a subclass names its own. */
+  static readonly catalog: ErrorCatalog<string> = SERVER_CATALOG;
   /** HTTP status. */
   readonly status: number;
   /** JSON path of the field at fault, when there is one. */
   readonly path: string | undefined;
 
-  constructor(code: ServerErrorCode, params: MessageParams = {}, options?: { cause?: unknown }) {
-    super(code, messageFor(code, params), options);
-    this.status = CATALOG[code].status;
+  /**
+   * @param code - a code of the class's catalog
+   * @param params - the values its messages name; `path` also sets {@link ServerError.path}
+   * @param options - `cause`: the error this one wraps
+   * @throws {TypeError} when the class's catalog has no entry for `code`
+   */
+  constructor(code: NoInfer<C>, params: MessageParams = {}, options?: { cause?: unknown }) {
+    const { catalog } = new.target as { readonly catalog: ErrorCatalog<string> };
+    const entry = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
+    if (entry === undefined) throw new TypeError(`${new.target.name}: no catalog entry for the code ${code}`);
+    super(code, { en: entry.en(params), id: entry.id(params) }, options);
+    this.status = entry.status;
     this.path = typeof params.path === 'string' ? params.path : undefined;
   }
 
   /** The JSON body the service answers with. */
-  toJSON(): { error: { code: ServerErrorCode; message: string; messages: LocalizedText; path?: string } } {
+  toJSON(): { error: { code: C; message: string; messages: LocalizedText; path?: string } } {
     return {
       error: {
         code: this.code,

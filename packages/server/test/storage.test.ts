@@ -5,7 +5,9 @@ import {
   createRecordStore,
   migrate,
   openDatabase,
+  SERVER_CATALOG,
   ServerError,
+  type ErrorCatalog,
   type RecordStore,
   type SqlDatabase,
 } from '../src/index.js';
@@ -236,6 +238,40 @@ describe('errors', () => {
     expect(err.messages).toEqual({
       en: 'The database schema "ikrar" is at version 3, newer than this code knows (2); upgrade the code.',
       id: 'Skema basis data "ikrar" versi 3, lebih baru dari yang dikenal kode ini (2); perbarui kode.',
+    });
+  });
+
+  it('a subclass answers from its own catalog, composed of server entries and its own codes, in the same body', () => {
+    type AppCode = 'ERR_APP_REFUSED' | 'ERR_NOT_FOUND';
+    class AppError extends ServerError<AppCode> {
+      static override readonly catalog: ErrorCatalog<AppCode> = {
+        ERR_APP_REFUSED: { status: 418, id: (p) => `Ditolak: ${p.why}.`, en: (p) => `Refused: ${p.why}.` },
+        ERR_NOT_FOUND: SERVER_CATALOG.ERR_NOT_FOUND,
+      };
+    }
+    const own = new AppError('ERR_APP_REFUSED', { why: 'teh', path: 'cup' });
+    expect(own).toBeInstanceOf(ServerError);
+    expect(own.name).toBe('AppError');
+    expect(own.status).toBe(418);
+    expect(own.toJSON()).toEqual({
+      error: {
+        code: 'ERR_APP_REFUSED',
+        message: 'Refused: teh.',
+        messages: { id: 'Ditolak: teh.', en: 'Refused: teh.' },
+        path: 'cup',
+      },
+    });
+    const reused = new AppError('ERR_NOT_FOUND');
+    expect([reused.status, reused.messages]).toEqual([404, { en: 'Not found.', id: 'Tidak ditemukan.' }]);
+    // A code outside the class's catalog is a programming error, named.
+    const bad = () => new AppError('ERR_TIMEOUT' as AppCode);
+    expect(bad).toThrow(TypeError);
+    expect(bad).toThrow('AppError: no catalog entry for the code ERR_TIMEOUT');
+    // The server's own class is unchanged, and a content type names what to send.
+    expect(new ServerError('ERR_CONTENT_TYPE').messages.en).toBe('Send the body as application/json.');
+    expect(new ServerError('ERR_CONTENT_TYPE', { type: 'text/csv' }).messages).toEqual({
+      en: 'Send the body as text/csv.',
+      id: 'Kirim isi permintaan sebagai text/csv.',
     });
   });
 });

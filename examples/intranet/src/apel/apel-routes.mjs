@@ -106,7 +106,7 @@ export function apelEmployeeRoutes({ codes, events, now }) {
     const event = await events.byId(eventId);
     if (!event) throw new PortalError('ERR_NOT_FOUND');
     const r = await codes.check(eventId, body.code, now());
-    if (!r.ok) throw new PortalError(r.code, { status: 400, messages: r.message });
+    if (!r.ok) throw new PortalError(r.code);
     return c.json({ ok: true, event: { id: event.id, name: event.name }, shownAt: r.shownAt.toISOString() });
   });
   return app;

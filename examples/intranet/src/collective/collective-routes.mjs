@@ -26,18 +26,13 @@ import { maskIdentifier } from '@ikrar/core';
 import { ServerError } from '@ikrar/server';
 import { Hono } from 'hono';
 import { clientAddress } from '../http/client-address.mjs';
-import { PortalError } from '../http/errors.mjs';
+import { invalidField as bad, PortalError } from '../http/errors.mjs';
 import { limitBody, readJson } from '../http/json-body.mjs';
 import { requireEmployee, requireStaff } from '../http/session.mjs';
 import { REVOKE_ACTION, reasonOf } from '../routes/admin-records.mjs';
 
 /** @typedef {import('@ikrar/server').CollectiveService} CollectiveService */
 /** @typedef {import('@ikrar/server').CollectiveState} CollectiveState */
-
-/** @param {string} field @param {string} id @param {string} en @returns {never} */
-const bad = (field, id, en) => {
-  throw new PortalError('ERR_INPUT_INVALID', { messages: { id, en }, detail: { field } });
-};
 
 /**
  * Who has signed, for staff pages: names, positions, units, masked identifiers, times.
@@ -180,11 +175,7 @@ export function mountCollective(app, deps, signingLimit) {
       list.length > 50 ||
       list.some((x) => typeof x !== 'string')
     ) {
-      bad(
-        'representatives',
-        'Perwakilan: daftar 1 sampai 50 NIP / NI PPPK / NIK.',
-        'Representatives: a list of 1 to 50 NIP / NI PPPK / NIK.',
-      );
+      bad('representatives', 'representatives');
     }
     /** @type {import('@ikrar/server').Employee[]} */
     const people = [];
@@ -192,18 +183,10 @@ export function mountCollective(app, deps, signingLimit) {
       const identifier = raw.replace(/\s+/g, '');
       const e = await stores.employees.byIdentifier(identifier);
       if (!e) {
-        bad(
-          `representatives[${i}]`,
-          `Perwakilan ke-${i + 1} tidak ada di daftar pegawai.`,
-          `Representative ${i + 1} is not on the roster.`,
-        );
+        bad(`representatives[${i}]`, 'representative-unknown', { n: i + 1 });
       }
       if (people.some((p) => p.identifier === e.identifier)) {
-        bad(
-          `representatives[${i}]`,
-          `Perwakilan ke-${i + 1} sudah disebut.`,
-          `Representative ${i + 1} is named twice.`,
-        );
+        bad(`representatives[${i}]`, 'representative-twice', { n: i + 1 });
       }
       people.push(e);
     }

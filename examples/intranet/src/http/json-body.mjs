@@ -12,13 +12,7 @@ import { PortalError } from './errors.mjs';
 /** The 413 answer. @param {number} maxSize bytes */
 export const bodyTooLarge = (maxSize) =>
   // The rest of the body is never read: the connection cannot carry another request.
-  new PortalError('ERR_BODY_TOO_LARGE', {
-    headers: { connection: 'close' },
-    messages: {
-      id: `Isi permintaan lebih dari ${maxSize} byte.`,
-      en: `Request body larger than ${maxSize} bytes.`,
-    },
-  });
+  new PortalError('ERR_BODY_TOO_LARGE', { params: { limit: maxSize }, headers: { connection: 'close' } });
 
 /** Hono's body limit with our 413 answer. @param {number} maxSize bytes */
 export const limitBody = (maxSize) =>
@@ -33,9 +27,7 @@ export const limitBody = (maxSize) =>
 export async function readText(c, type) {
   const declared = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (declared !== type) {
-    throw new PortalError('ERR_CONTENT_TYPE', {
-      messages: { id: `Kirim ${type}.`, en: `Send ${type}.` },
-    });
+    throw new PortalError('ERR_CONTENT_TYPE', { params: { type } });
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   try {
@@ -52,7 +44,7 @@ export async function readJson(c) {
     return parseJson(text);
   } catch (err) {
     if (err instanceof JsonInvalidError)
-      throw new PortalError('ERR_JSON_INVALID', { messages: err.messages, cause: err });
+      throw new PortalError('ERR_JSON_INVALID', { params: { detail: err.reason }, cause: err });
     throw err;
   }
 }
@@ -60,18 +52,14 @@ export async function readJson(c) {
 /** An object body with only the string fields asked for. @param {unknown} body @param {string[]} fields */
 export function stringFields(body, fields) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new PortalError('ERR_INPUT_INVALID', {
-      messages: { id: 'Harus objek JSON.', en: 'Expected a JSON object.' },
-    });
+    throw new PortalError('ERR_INPUT_INVALID', { params: { reason: 'not-object' } });
   }
   /** @type {Record<string, string>} */
   const out = {};
   for (const f of fields) {
     const v = /** @type {Record<string, unknown>} */ (body)[f];
     if (typeof v !== 'string') {
-      throw new PortalError('ERR_INPUT_INVALID', {
-        messages: { id: `Kolom "${f}" harus teks.`, en: `Field "${f}" must be a string.` },
-      });
+      throw new PortalError('ERR_INPUT_INVALID', { params: { reason: 'not-string', field: f } });
     }
     out[f] = v;
   }

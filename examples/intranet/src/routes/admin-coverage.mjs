@@ -17,8 +17,7 @@ import { eventOfQuery } from './event-query.mjs';
 /** @param {string | undefined} v @param {number} dflt @param {number} max */
 const int = (v, dflt, max) => {
   if (v === undefined || v === '') return dflt;
-  if (!/^\d{1,7}$/.test(v))
-    throw new PortalError('ERR_INPUT_INVALID', { messages: { id: 'Angka tidak sah.', en: 'Not a number.' } });
+  if (!/^\d{1,7}$/.test(v)) throw new PortalError('ERR_INPUT_INVALID', { params: { reason: 'not-number' } });
   return Math.min(Number(v), max);
 };
 /** @param {string} v */

@@ -9,53 +9,45 @@
 import { BUILTIN_TEMPLATES, parseTimestamp } from '@ikrar/core';
 import { Hono } from 'hono';
 import { formatTime } from '../format-time.mjs';
-import { PortalError } from '../http/errors.mjs';
+import { invalidField as bad, PortalError } from '../http/errors.mjs';
 import { limitBody, readJson } from '../http/json-body.mjs';
 import { requireStaff } from '../http/session.mjs';
 
 const TYPES = /** @type {const} */ (['PNS', 'PPPK', 'PPNPN']);
 const TEMPLATES = new Map(BUILTIN_TEMPLATES.map((t) => [t.id, t]));
 
-/** @param {string} field @param {string} id @param {string} en @returns {never} */
-const bad = (field, id, en) => {
-  throw new PortalError('ERR_INPUT_INVALID', { messages: { id, en }, detail: { field } });
-};
-
 /**
  * @param {unknown} body
  * @returns {Omit<import('../types.js').PortalEvent, 'id' | 'createdAt'>}
  */
 export function parseEventInput(body) {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    bad('', 'Harus objek JSON.', 'Expected a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) bad('', 'not-object');
   const b = /** @type {Record<string, unknown>} */ (body);
   const known = new Set(['name', 'place', 'date', 'deadline', 'timeZone', 'language', 'templates']);
-  for (const k of Object.keys(b)) if (!known.has(k)) bad(k, `Kolom tidak dikenal: ${k}.`, `Unknown field: ${k}.`);
+  for (const k of Object.keys(b)) if (!known.has(k)) bad(k, 'unknown-field');
   /** @param {string} k @param {number} max */
   const text = (k, max) => {
     const v = b[k];
     if (v === undefined || v === null || v === '') return null;
     if (typeof v !== 'string' || v.trim().length === 0 || v.length > max) {
-      bad(k, `"${k}" harus teks (paling banyak ${max} karakter).`, `"${k}" must be text (at most ${max} characters).`);
+      bad(k, 'text', { max });
     }
     return v.trim();
   };
   const name = text('name', 200);
-  if (!name) bad('name', 'Nama kegiatan wajib diisi.', 'The event needs a name.');
+  if (!name) bad('name', 'event-name');
   const date = text('date', 10);
-  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('date', 'Tanggal harus YYYY-MM-DD.', 'Date must be YYYY-MM-DD.');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) bad('date', 'date');
   const deadline = text('deadline', 40);
   if (deadline && !parseTimestamp(deadline)) {
-    bad('deadline', 'Batas waktu harus waktu RFC 3339 dengan zona.', 'Deadline must be an RFC 3339 time with offset.');
+    bad('deadline', 'deadline');
   }
   const timeZone = b.timeZone ?? 'WIB';
-  if (timeZone !== 'WIB' && timeZone !== 'WITA' && timeZone !== 'WIT')
-    bad('timeZone', 'Zona: WIB, WITA, atau WIT.', 'Zone: WIB, WITA or WIT.');
+  if (timeZone !== 'WIB' && timeZone !== 'WITA' && timeZone !== 'WIT') bad('timeZone', 'time-zone');
   const language = b.language ?? 'id';
-  if (language !== 'id' && language !== 'en') bad('language', 'Bahasa: id atau en.', 'Language: id or en.');
+  if (language !== 'id' && language !== 'en') bad('language', 'language');
   const t = b.templates;
-  if (typeof t !== 'object' || t === null || Array.isArray(t))
-    bad('templates', 'Templat per jenis pegawai wajib.', 'Templates per employee type are required.');
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) bad('templates', 'templates');
   /** @type {Record<import('@ikrar/core').EmployeeType, string[]>} */
   const templates = { PNS: [], PPPK: [], PPNPN: [] };
   for (const type of TYPES) {
@@ -65,11 +57,7 @@ export function parseEventInput(body) {
       list.length === 0 ||
       list.some((x) => typeof x !== 'string' || !TEMPLATES.get(x)?.appliesTo.includes(type))
     ) {
-      bad(
-        `templates.${type}`,
-        `Templat untuk ${type} tidak dikenal atau kosong.`,
-        `Templates for ${type} are unknown or empty.`,
-      );
+      bad(`templates.${type}`, 'templates-of-type', { type });
     }
     templates[type] = /** @type {string[]} */ (list);
   }

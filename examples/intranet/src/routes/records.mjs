@@ -72,30 +72,24 @@ export function recordRoutes({ stores, config }) {
     if (!record || !(await isOwn(s.subject, record))) throw new PortalError('ERR_NOT_FOUND');
     const consent = record.credentialSubject.consent;
     if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
-      throw new PortalError('ERR_NOT_DRAWN', {
-        status: 409,
-        messages: {
-          en: 'This pledge was not signed with a drawing.',
-          id: 'Ikrar ini tidak ditandatangani dengan gambar tanda tangan.',
-        },
-      });
+      throw new PortalError('ERR_NOT_DRAWN');
     }
     const drawing = await readJson(c);
     let digest;
     try {
       digest = digestSignatureStrokes(/** @type {any} */ (drawing));
     } catch (err) {
-      if (isIkrarError(err)) throw new PortalError('ERR_DRAWING_INVALID', { status: 400, messages: err.messages });
+      if (isIkrarError(err)) {
+        const at = /** @type {{ path?: unknown }} */ (err).path;
+        throw new PortalError('ERR_DRAWING_INVALID', {
+          params: { path: typeof at === 'string' ? at : '$' },
+          cause: err,
+        });
+      }
       throw err;
     }
     if (digest !== consent.signatureDigestMultibase) {
-      throw new PortalError('ERR_DRAWING_MISMATCH', {
-        status: 400,
-        messages: {
-          en: 'This is not the drawing signed in the record.',
-          id: 'Gambar ini bukan tanda tangan yang tercatat dalam rekaman.',
-        },
-      });
+      throw new PortalError('ERR_DRAWING_MISMATCH');
     }
     await stores.drawings.put(record.id, drawing);
     return c.body(null, 204);

@@ -63,7 +63,7 @@ export const APEL_HEADER = 'x-ikrar-apel';
 export async function apelPresence(codes, code, event, at, zone) {
   if (code === undefined) return { type: ['ApelPresence'], atApel: false };
   const r = await codes.check(event.id, code, at);
-  if (!r.ok) throw new PortalError(r.code, { status: 400, messages: r.message });
+  if (!r.ok) throw new PortalError(r.code);
   return {
     type: ['ApelPresence'],
     atApel: true,
