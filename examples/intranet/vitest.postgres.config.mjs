@@ -1,7 +1,8 @@
 // The storage-relevant part of the portal's suite again, on a real PostgreSQL server started by
 // test/postgres-setup.mjs (each portal on a fresh database): signing and exports, sessions and
-// access, coverage and admin, revocation, the collective pakta integritas (concurrent
-// representatives), the SIGTERM stop and the SIGKILL crash test. Results in
+// access, coverage and admin, exports never read and people pages by cursor, revocation, the
+// collective pakta integritas (concurrent representatives), the SIGTERM stop and the SIGKILL
+// crash test. Results in
 // test-results/intranet-postgres-vitest.json.
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,7 @@ export default defineConfig({
       'test/revocation.test.mjs',
       'test/lifecycle.test.mjs',
       'test/collective.test.mjs',
+      'test/load.test.mjs',
     ],
     globalSetup: ['test/postgres-setup.mjs'],
     env: { IKRAR_TEST_DATABASE: 'postgres' },

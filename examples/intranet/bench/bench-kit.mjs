@@ -28,8 +28,10 @@ export function roster(n, units = 1) {
   return { csv: `${rows.join('\n')}\n`, people };
 }
 
+/** The portal as its own process; BENCH_PORTAL_NODE_ARGS adds Node options (e.g. `--cpu-prof`). */
 export function startPortal(dataDir) {
-  const child = spawn(process.execPath, [main, '--demo'], {
+  const nodeArgs = (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main, '--demo'], {
     env: {
       ...process.env,
       IKRAR_DATA_DIR: dataDir,

@@ -104,4 +104,16 @@ ALTER TABLE portal_audit ADD COLUMN detail TEXT;
 CREATE INDEX portal_audit_target ON portal_audit (action, target);
 CREATE INDEX portal_records_revoked ON ikrar_records (event_id, identifier) WHERE revoked_at IS NOT NULL;`,
   },
+  {
+    // Coverage a page at a time on a large roster (#11): people in name order and in unit order
+    // (then name) with the id as the last key, so a page is a range of the index (keyset paging)
+    // instead of a sort of the whole filtered roster. The (work_unit, name) index is a prefix of
+    // the new one.
+    version: 5,
+    name: 'coverage paging',
+    sql: `
+CREATE INDEX portal_employees_name_page ON portal_employees (name, id);
+CREATE INDEX portal_employees_unit_page ON portal_employees (work_unit, name, id);
+DROP INDEX portal_employees_unit;`,
+  },
 ];

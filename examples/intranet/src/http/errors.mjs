@@ -32,6 +32,7 @@ const INPUT_INVALID = {
   'not-object': ['Harus objek JSON.', 'Expected a JSON object.'],
   'not-string': ['Kolom "{field}" harus teks.', 'Field "{field}" must be a string.'],
   'not-number': ['Angka tidak sah.', 'Not a number.'],
+  cursor: ['Kursor halaman tidak sah untuk urutan ini.', 'The page cursor is not valid for this sort.'],
   'unknown-field': ['Kolom tidak dikenal: {field}.', 'Unknown field: {field}.'],
   text: ['"{field}" harus teks (paling banyak {max} karakter).', '"{field}" must be text (at most {max} characters).'],
   'event-name': ['Nama kegiatan wajib diisi.', 'The event needs a name.'],

@@ -1,8 +1,10 @@
 // @ts-check
 /**
  * Coverage for staff: per work unit (paginated, sortable, filterable), the people of a unit or a
- * search (identifiers masked), the not-signed list as CSV, and revealing one identifier in full,
- * which is written to the audit log first.
+ * search (identifiers masked; `next` is the cursor of the following page, `after=<next>` reads it
+ * in keyset order), the not-signed list as CSV (streamed a keyset page at a time with
+ * backpressure, counted with the session's exports, see export-slots.mjs), and revealing one
+ * identifier in full, which is written to the audit log first.
  * @module
  */
 import { maskIdentifier } from '@ikrar/core';
@@ -10,9 +12,11 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { formatTime } from '../format-time.mjs';
 import { clientAddress } from '../http/client-address.mjs';
-import { PortalError } from '../http/errors.mjs';
+import { invalidField, PortalError } from '../http/errors.mjs';
 import { requireStaff } from '../http/session.mjs';
+import { decodeCursor } from '../data/coverage.mjs';
 import { eventOfQuery } from './event-query.mjs';
+import { exportLane, takeExportSlot } from './export-slots.mjs';
 
 /** @param {string | undefined} v @param {number} dflt @param {number} max */
 const int = (v, dflt, max) => {
@@ -24,7 +28,9 @@ const int = (v, dflt, max) => {
 const csvCell = (v) => (/[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** @param {import('../portal.mjs').PortalDeps} deps */
-export function adminCoverageRoutes({ stores }) {
+export function adminCoverageRoutes(deps) {
+  const { stores } = deps;
+  const lane = exportLane(deps);
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
 
@@ -55,19 +61,25 @@ export function adminCoverageRoutes({ stores }) {
     const event = await eventOf(c);
     const status = c.req.query('status');
     const limit = int(c.req.query('limit'), 25, 100);
-    const { people, count } = await stores.coverage.people({
+    const sort = /** @type {any} */ (c.req.query('sort') ?? 'name');
+    const desc = c.req.query('desc') === '1';
+    const cursor = c.req.query('after');
+    const after = cursor ? decodeCursor(cursor, sort, desc) : undefined;
+    if (after === null) invalidField('after', 'cursor');
+    const { people, count, next } = await stores.coverage.people({
       eventId: event.id,
       unit: c.req.query('unit') || undefined,
       q: c.req.query('q')?.trim().slice(0, 100) || undefined,
       status: status === 'signed' || status === 'unsigned' ? status : undefined,
-      sort: /** @type {any} */ (c.req.query('sort') ?? 'name'),
-      desc: c.req.query('desc') === '1',
+      sort,
+      desc,
       limit,
-      offset: int(c.req.query('offset'), 0, 10_000_000),
+      ...(after ? { after } : { offset: int(c.req.query('offset'), 0, 10_000_000) }),
     });
     return c.json({
       count,
       limit,
+      next,
       people: people.map((p) => ({
         id: p.id,
         name: p.name,
@@ -95,36 +107,45 @@ export function adminCoverageRoutes({ stores }) {
     return c.json({ identifier: employee.identifier });
   });
 
-  // Who has not signed, for follow-up: names and units, identifiers masked, streamed by pages.
+  // Who has not signed, for follow-up: names and units (in unit, then name order), identifiers
+  // masked, streamed a keyset page at a time; the next page is read only once the client has
+  // taken the previous one (backpressure), after a turn of the event loop.
   app.get('/unsigned.csv', async (c) => {
     requireStaff(c);
     const event = await eventOf(c);
     const unit = c.req.query('unit') || undefined;
+    const release = takeExportSlot(deps, /** @type {string} */ (c.get('sessionId')));
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', 'attachment; filename="belum-menandatangani.csv"');
     c.header('cache-control', 'no-store');
-    return stream(c, async (out) => {
-      await out.write('name,employeeType,identifier,workUnit\r\n');
-      for (let offset = 0; ; offset += 500) {
-        const { people } = await stores.coverage.people({
-          eventId: event.id,
-          unit,
-          status: 'unsigned',
-          sort: 'unit',
-          limit: 500,
-          offset,
-        });
-        if (people.length === 0) break;
-        await out.write(
-          people
-            .map(
-              (p) => [p.name, p.employeeType, maskIdentifier(p.identifier), p.workUnit].map(csvCell).join(',') + '\r\n',
-            )
-            .join(''),
-        );
-        if (out.aborted) break;
-      }
-    });
+    return stream(
+      c,
+      async (out) => {
+        out.onAbort(release);
+        try {
+          await out.write('name,employeeType,identifier,workUnit\r\n');
+          const pages = stores.coverage.pages({ eventId: event.id, unit, status: 'unsigned', sort: 'unit' });
+          while (!out.aborted) {
+            const text = await lane(async () => {
+              const next = await pages.next();
+              if (next.done) return null;
+              return next.value
+                .map(
+                  (p) =>
+                    [p.name, p.employeeType, maskIdentifier(p.identifier), p.workUnit].map(csvCell).join(',') + '\r\n',
+                )
+                .join('');
+            });
+            if (text === null) break;
+            await out.write(text);
+          }
+          await pages.return(undefined);
+        } finally {
+          release();
+        }
+      },
+      async () => {},
+    );
   });
 
   return app;

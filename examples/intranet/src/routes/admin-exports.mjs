@@ -1,8 +1,10 @@
 // @ts-check
 /**
  * Exports for staff, each written to the audit log: the event's records as JSONL (streamed by
- * pages with backpressure, at most `exportsPerSession` at a time per session, so a client that
- * never reads holds one page and one socket buffer, nothing more), the agency's signed status
+ * pages with backpressure and a turn of the event loop between pages, at most
+ * `exportsPerSession` exports at a time per session with the not-signed CSV, else 429
+ * ERR_EXPORT_BUSY with Retry-After (export-slots.mjs), so a client that never reads holds at
+ * most that many pages and socket buffers, nothing more), the agency's signed status
  * lists as one JSON array (what `ikrar-verify --status` reads, so revoked records are `revoked`),
  * and @ikrar/verifier's HTML audit report for the event, with its revocations.
  * @module
@@ -11,9 +13,9 @@ import { createReport, loadStatusLists, parseTrustStore, renderHtmlReport, verif
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { clientAddress } from '../http/client-address.mjs';
-import { PortalError } from '../http/errors.mjs';
 import { requireStaff } from '../http/session.mjs';
 import { eventOfQuery } from './event-query.mjs';
+import { exportLane, takeExportSlot } from './export-slots.mjs';
 import { trustDocument } from '@ikrar/server';
 
 const PAGE = 200;
@@ -26,11 +28,11 @@ const fileName = (name) =>
     .toLowerCase() || 'event';
 
 /** @param {import('../portal.mjs').PortalDeps} deps */
-export function adminExportRoutes({ stores, config, agency, db, collective }) {
+export function adminExportRoutes(deps) {
+  const { stores, config, agency, db, collective } = deps;
+  const lane = exportLane(deps);
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
-  /** @type {Map<string, number>} running exports per session */
-  const running = new Map();
 
   /** @param {import('hono').Context<any>} c */
   const eventOf = (c) => eventOfQuery(c, stores.events);
@@ -64,30 +66,46 @@ export function adminExportRoutes({ stores, config, agency, db, collective }) {
   app.get('/export.jsonl', async (c) => {
     const s = requireStaff(c);
     const event = await eventOf(c);
-    const key = /** @type {string} */ (c.get('sessionId'));
-    if ((running.get(key) ?? 0) >= config.limits.exportsPerSession) throw new PortalError('ERR_EXPORT_BUSY');
-    running.set(key, (running.get(key) ?? 0) + 1);
-    await stores.audit.write({
-      actor: s.subject,
-      action: 'export-jsonl',
-      target: event.name,
-      address: clientAddress(c),
-    });
+    const release = takeExportSlot(deps, /** @type {string} */ (c.get('sessionId')));
+    try {
+      await stores.audit.write({
+        actor: s.subject,
+        action: 'export-jsonl',
+        target: event.name,
+        address: clientAddress(c),
+      });
+    } catch (err) {
+      release();
+      throw err;
+    }
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     c.header('content-disposition', `attachment; filename="ikrar-${fileName(event.name)}.jsonl"`);
     c.header('cache-control', 'no-store');
     return stream(
       c,
       async (out) => {
+        out.onAbort(release);
+        const records = lines(event.id);
         try {
-          for await (const line of lines(event.id)) {
-            if (out.aborted) break;
-            await out.write(line + '\n');
+          // A page of lines at a time through the export lane, written outside it.
+          for (let ended = false; !ended && !out.aborted;) {
+            const text = await lane(async () => {
+              let page = '';
+              for (let i = 0; i < PAGE; i++) {
+                const next = await records.next();
+                if (next.done) {
+                  ended = true;
+                  break;
+                }
+                page += next.value + '\n';
+              }
+              return page;
+            });
+            if (text) await out.write(text);
           }
         } finally {
-          const n = (running.get(key) ?? 1) - 1;
-          if (n) running.set(key, n);
-          else running.delete(key);
+          await records.return(undefined);
+          release();
         }
       },
       async () => {},
