@@ -106,9 +106,9 @@ async function dataset() {
   return dir;
 }
 
-function run(dir, withStatus) {
+function run(dir, withStatus, records = path.join(dir, 'records.jsonl')) {
   return new Promise((resolve) => {
-    const args = [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--quiet'];
+    const args = [bin, records, '--trust', path.join(dir, 'trust.json'), '--quiet'];
     if (withStatus) args.push('--status', path.join(dir, 'list.json'));
     const t0 = performance.now();
     const child = spawn(process.execPath, args, {
@@ -162,8 +162,9 @@ for (let i = 0; i < rounds; i++) {
   const order = i % 2 ? [true, false] : [false, true];
   const got = {};
   if (pairing === 'together') {
-    const [a, b] = await Promise.all([measured(false, `pair ${i + 1}`), measured(true, `pair ${i + 1}`)]);
-    Object.assign(got, { without: a, with: b });
+    // Started in the same alternating order, so neither side is always the one spawned first.
+    const runs = await Promise.all(order.map((withStatus) => measured(withStatus, `pair ${i + 1}`)));
+    order.forEach((withStatus, k) => (got[withStatus ? 'with' : 'without'] = runs[k]));
   } else {
     for (const withStatus of order) got[withStatus ? 'with' : 'without'] = await measured(withStatus, `pair ${i + 1}`);
   }
@@ -216,6 +217,17 @@ function medianInterval(xs) {
   const coverage = 1 - 2 * below(k);
   return { low: v[k - 1], high: v[n - k], coverage };
 }
+// What --status costs once per run (reading and verifying the list, handing it to the workers):
+// both sides on the first 100 records, interleaved, CPU over every thread, median of 5 pairs.
+const small = path.join(dir, 'first-100.jsonl');
+writeFileSync(small, lines.slice(0, 100).join('\n') + '\n');
+const fixed = [];
+for (let i = 0; i < 5; i++) {
+  const got = {};
+  for (const withStatus of i % 2 ? [true, false] : [false, true]) got[withStatus] = await run(dir, withStatus, small);
+  fixed.push(got.true.cpu - got.false.cpu);
+}
+const fixedCpu = median(fixed);
 const perRecordA = cpu[0] / count;
 const fmtRatios = (xs) => xs.map((x) => x.toFixed(3)).join(' ');
 const verdict = median(cpuRatios);
@@ -228,7 +240,9 @@ console.log(
     `(${((wall[0] * 1e6) / count).toFixed(1)} vs ${((wall[1] * 1e6) / count).toFixed(1)} µs wall/record)` +
     `\n  status path alone (statusOfRecord, this process): ${statusCpu.toFixed(2)} µs CPU/record = ` +
     `${((100 * statusCpu) / perRecordA).toFixed(2)}% of ${perRecordA.toFixed(1)} µs CPU/record without --status, ` +
-    `predicting a ratio of ${(1 + statusCpu / perRecordA).toFixed(4)}; JSON.parse of a line ${parseCpu.toFixed(1)} µs` +
+    `JSON.parse of a line ${parseCpu.toFixed(1)} µs` +
+    `\n  once per run with --status (100 records, median of 5 interleaved pairs): ${(fixedCpu / 1000).toFixed(0)} ms CPU; ` +
+    `with the status path, a predicted ratio of ${(1 + (fixedCpu + statusCpu * count) / cpu[0]).toFixed(4)} on ${count} records` +
     `\n  load average ${load0.map((x) => x.toFixed(2)).join(' ')} at the start, ${load1.map((x) => x.toFixed(2)).join(' ')} at the end` +
     `\n  the median paired CPU ratio lies in [${ci.low.toFixed(3)}, ${ci.high.toFixed(3)}] with ${(100 * ci.coverage).toFixed(1)}% confidence ` +
     `(sign test over ${cpuRatios.length} pairs; more pairs, IKRAR_BENCH_ROUNDS, narrow it)` +
