@@ -27,10 +27,44 @@ const int = (v, dflt, max) => {
 /** @param {string} v */
 const csvCell = (v) => (/[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/**
+ * Each staff session's identical coverage questions (same route and query) are answered at most
+ * once per `ttlMs`, the time coverage answers are shared (they cannot change sooner): a repeat
+ * waits for the rest of that time, and while one repeat of a session waits, another is refused at
+ * once with 429 ERR_RATE_LIMITED (Retry-After 1). A page asking new questions (another page,
+ * sort or filter) is not slowed; a client polling as fast as it is answered gets one answer per
+ * question a second, not as many as the portal can make. At most 10,000 questions are kept.
+ * `ttlMs` 0: no pacing.
+ * @param {number} ttlMs
+ */
+export function questionPacer(ttlMs, now = () => performance.now()) {
+  /** @type {Map<string, { at: number, waiting: boolean }>} */
+  const asked = new Map();
+  /** @param {string} key session and question */
+  return async (key) => {
+    if (!(ttlMs > 0)) return;
+    const last = asked.get(key);
+    const wait = last ? last.at + ttlMs - now() : 0;
+    if (last && wait > 0) {
+      if (last.waiting) throw new PortalError('ERR_RATE_LIMITED', { headers: { 'retry-after': '1' } });
+      last.waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    asked.delete(key);
+    asked.set(key, { at: now(), waiting: false });
+    if (asked.size > 10_000) {
+      for (const [k, v] of asked) if (v.at + ttlMs <= now() || asked.size > 10_000) asked.delete(k);
+    }
+  };
+}
+
 /** @param {import('../portal.mjs').PortalDeps} deps */
 export function adminCoverageRoutes(deps) {
   const { stores } = deps;
   const lane = exportLane(deps);
+  const pace = questionPacer(deps.config.limits.coverageCacheMs);
+  /** @param {import('hono').Context<any>} c */
+  const paced = (c) => pace(`${c.get('sessionId')}\u0000${new URL(c.req.url).pathname}?${new URL(c.req.url).search}`);
   /** @type {Hono<import('../http/session.mjs').SessionEnv>} */
   const app = new Hono();
 
@@ -39,6 +73,7 @@ export function adminCoverageRoutes(deps) {
 
   app.get('/coverage', async (c) => {
     requireStaff(c);
+    await paced(c);
     const event = await eventOf(c);
     const limit = int(c.req.query('limit'), 20, 100);
     const sort = /** @type {any} */ (c.req.query('sort') ?? 'unit');
@@ -58,6 +93,7 @@ export function adminCoverageRoutes(deps) {
 
   app.get('/people', async (c) => {
     requireStaff(c);
+    await paced(c);
     const event = await eventOf(c);
     const status = c.req.query('status');
     const limit = int(c.req.query('limit'), 25, 100);
