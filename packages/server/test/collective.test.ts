@@ -2,71 +2,17 @@
 // document with their own keys, in any order; the agency countersigns when the last one has
 // signed; concurrent signings all land (one SQLite file; two instances on one PostgreSQL); and
 // what an attacker tries is refused with a stable code in both languages and nothing stored.
-import {
-  createSigner,
-  generateKeyPair,
-  signPledge,
-  verifyPledge,
-  type CollectiveCredential,
-  type Ed25519KeyPair,
-  type SignedCollective,
-} from '@ikrar/core';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import jsigs from 'jsonld-signatures';
+import { createSigner, generateKeyPair, verifyPledge, type SignedCollective } from '@ikrar/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { offlineDocumentLoader } from '../../core/test/fixtures/db-document-loader.js';
-import {
-  createCollectiveService,
-  createCollectiveStore,
-  openDatabase,
-  ServerError,
-  type CollectiveEvent,
-  type CollectiveService,
-  type SqlDatabase,
-} from '../src/index.js';
+import { createCollectiveService, createCollectiveStore, openDatabase, type SqlDatabase } from '../src/index.js';
+import { EVENT, dbVerify, proofOf, refusal } from './collective-helpers.js';
 import { DIALECTS, errorOf, freshUrl, makeRoster, makeService, removeTempDirs } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-const { documentLoader } = offlineDocumentLoader();
-const EVENT: CollectiveEvent = {
-  id: 'pemilu-2024',
-  name: 'Pemilu dan Pemilihan 2024',
-  place: 'Halaman Pendopo Pemkab Klaten',
-  date: '2024-01-08',
-  timeZone: 'WIB',
-};
 const people = makeRoster(4);
 const reps = people.slice(0, 3);
 const outsider = people[3]!;
-
-/** What a representative's browser does: sign the credential alone, in their slot, keep that proof. */
-async function proofOf(
-  svc: CollectiveService,
-  identifier: string,
-  key: Ed25519KeyPair,
-  created: Date = new Date(),
-): Promise<Record<string, unknown>> {
-  const state = (await svc.get(EVENT.id))!;
-  const index = svc.indexOf(state, identifier);
-  const { proof: _drop, ...credential } = state.document as SignedCollective;
-  const slot = (credential as CollectiveCredential).credentialSubject.representatives[index]!.proofId;
-  const signed = await signPledge(credential as never, key, { mode: 'set', proofId: slot, created, timeZone: 'WIB' });
-  return signed.proof as unknown as Record<string, unknown>;
-}
-
-async function refusal(p: Promise<unknown>): Promise<ServerError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServerError);
-  const e = err as ServerError;
-  expect(e.messages.id.length).toBeGreaterThan(10);
-  expect(e.messages.en.length).toBeGreaterThan(10);
-  return e;
-}
 
 async function setUp(db: SqlDatabase, agency = generateKeyPair(), autoCountersign = true) {
   const store = await createCollectiveStore(db);
@@ -77,15 +23,6 @@ async function setUp(db: SqlDatabase, agency = generateKeyPair(), autoCountersig
     autoCountersign,
   });
   return { store, svc, agency };
-}
-
-async function dbVerify(document: unknown): Promise<boolean> {
-  const r = await jsigs.verify(structuredClone(document), {
-    suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }),
-    purpose: new jsigs.purposes.AssertionProofPurpose(),
-    documentLoader,
-  });
-  return r.verified;
 }
 
 describe.each(DIALECTS)('collective pakta integritas on %s', (dialect) => {
