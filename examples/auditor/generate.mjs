@@ -18,9 +18,9 @@ import {
   digestSignatureStrokes,
   keyPairFromSecretKey,
   signPledge,
-  toMultibase58,
   verifyPledge,
 } from '@ikrar/core';
+import { toMultibase58 } from '@ikrar/core/crypto';
 import { FIRST, LAST, NON_LATIN1, POSITIONS, UNITS } from './names.mjs';
 
 const { values: args } = parseArgs({

@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     errors: 'src/errors.ts',
     form: 'src/form.ts',
+    crypto: 'src/crypto.ts',
     webcrypto: 'src/webcrypto.ts',
     status: 'src/status.ts',
     'pdf/index': 'src/pdf/index.ts',

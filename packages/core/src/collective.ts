@@ -29,9 +29,9 @@ import type {
   SignedCollective,
 } from './credential-types.js';
 import { isPlainObject } from './internal/assert.js';
-import { DID_KEY } from './internal/did-key.js';
+import { DID_KEY } from './did-key.js';
 import { planCollective } from './internal/build-collective.js';
-import { proofsOf } from './internal/proofs.js';
+import { proofsOf } from './proofs.js';
 import type { Ed25519KeyPair, Signer } from './types.js';
 import { signPledge, type SignPledgeOptions } from './sign-pledge.js';
 import { zoneOfTimestamp } from './time.js';

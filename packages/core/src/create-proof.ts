@@ -1,6 +1,6 @@
 /**
  * `createProof`: one Data Integrity proof (eddsa-jcs-2022), written once as a plan (the proof
- * configuration and the canonical bytes it covers, `internal/proofs.ts`) and a finish through the
+ * configuration and the canonical bytes it covers, `proofs.ts`) and a finish through the
  * crypto provider (hash, sign, self-check). No cryptography is imported here: a page that signs
  * with a WebCrypto key never loads noble.
  *
@@ -12,13 +12,7 @@
  * ```
  */
 import { toMultibase58 } from './encoding.js';
-import {
-  assertSignatureBytes,
-  planProofInput,
-  proofData,
-  selfCheckFailed,
-  type CreateProofOptions,
-} from './internal/proofs.js';
+import { assertSignatureBytes, planProofInput, proofData, selfCheckFailed, type CreateProofOptions } from './proofs.js';
 import { providerOf } from './internal/provider.js';
 import type { DataIntegrityProof } from './record.js';
 import type { Signer } from './types.js';

@@ -8,16 +8,16 @@
  * @module
  * @example
  * ```ts
- * import { createProof } from '@ikrar/core';
+ * import { createProof } from '@ikrar/core/crypto';
  * const proof = await createProof(unsecured, signer, { created: '2024-10-07T08:00:00+08:00' });
  * ```
  */
 import { sha256, type Sha256 } from './digest.js';
 import { joinDigests } from './internal/multihash.js';
-import { proofHashInput } from './internal/proofs.js';
+import { proofHashInput } from './proofs.js';
 
-export type { CreateProofOptions } from './internal/proofs.js';
-export { proofsOf, securedInput } from './internal/proofs.js';
+export type { CreateProofOptions } from './proofs.js';
+export { proofsOf, securedInput } from './proofs.js';
 export { createProof } from './create-proof.js';
 
 /**

@@ -5,7 +5,7 @@
  * @module
  * @example
  * ```ts
- * import { digestMultibase } from '@ikrar/core';
+ * import { digestMultibase } from '@ikrar/core/crypto';
  * digestMultibase(new TextEncoder().encode('x')); // 'uEiC…'
  * ```
  */

@@ -7,7 +7,7 @@
  * @module
  * @example
  * ```ts
- * import { verifyEd25519 } from '@ikrar/core';
+ * import { verifyEd25519 } from '@ikrar/core/crypto';
  * verifyEd25519(signature, message, publicKey); // true or false
  * ```
  */

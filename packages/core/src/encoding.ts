@@ -5,7 +5,7 @@
  * @module
  * @example
  * ```ts
- * import { toMultibase58, fromMultibase58 } from '@ikrar/core';
+ * import { toMultibase58, fromMultibase58 } from '@ikrar/core/crypto';
  * fromMultibase58(toMultibase58(new Uint8Array([1, 2]))); // Uint8Array [1, 2]
  * ```
  */

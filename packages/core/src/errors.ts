@@ -25,7 +25,16 @@ import {
   TEMPLATE_UNKNOWN,
   UNSUPPORTED_VERSION,
   identifierInvalid,
+  CREATED_INVALID,
 } from './internal/error-messages.js';
+import {
+  counted,
+  STATUS_ENTRY_INVALID,
+  STATUS_LIST_ENCODING,
+  STATUS_LIST_FULL,
+  STATUS_LIST_TOO_LARGE,
+  STATUS_LIST_TOO_SHORT,
+} from './internal/status-messages.js';
 import type {
   CanonicalizationReason,
   IdentifierInvalidReason,
@@ -282,8 +291,12 @@ export class StatusListEncodingError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_ENCODING' as const;
   /** Which layer is wrong. */
   readonly reason: StatusListEncodingReason;
-  constructor(reason: StatusListEncodingReason, messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_STATUS_LIST_ENCODING', messages, options);
+  /**
+   * @param reason - which layer is wrong
+   * @param options - `cause`
+   */
+  constructor(reason: StatusListEncodingReason, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_ENCODING', fill(STATUS_LIST_ENCODING[reason]), options);
     this.reason = reason;
   }
 }
@@ -293,8 +306,12 @@ export class StatusListTooShortError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_TOO_SHORT' as const;
   /** Entries the list holds. */
   readonly length: number;
-  constructor(length: number, messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_STATUS_LIST_TOO_SHORT', messages, options);
+  /**
+   * @param length - entries the list holds
+   * @param options - `cause`
+   */
+  constructor(length: number, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_TOO_SHORT', fill(STATUS_LIST_TOO_SHORT, counted(length)), options);
     this.length = length;
   }
 }
@@ -304,8 +321,12 @@ export class StatusListTooLargeError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_TOO_LARGE' as const;
   /** The limit, in entries. */
   readonly maxLength: number;
-  constructor(maxLength: number, messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_STATUS_LIST_TOO_LARGE', messages, options);
+  /**
+   * @param maxLength - the limit, in entries
+   * @param options - `cause`
+   */
+  constructor(maxLength: number, options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_TOO_LARGE', fill(STATUS_LIST_TOO_LARGE, counted(maxLength)), options);
     this.maxLength = maxLength;
   }
 }
@@ -313,8 +334,9 @@ export class StatusListTooLargeError extends CoreError {
 /** Every index of a status list is taken. */
 export class StatusListFullError extends CoreError {
   override readonly code = 'ERR_STATUS_LIST_FULL' as const;
-  constructor(messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_STATUS_LIST_FULL', messages, options);
+  /** @param options - `cause` */
+  constructor(options?: IkrarErrorOptions) {
+    super('ERR_STATUS_LIST_FULL', fill(STATUS_LIST_FULL), options);
   }
 }
 
@@ -323,8 +345,19 @@ export class StatusEntryInvalidError extends CoreError {
   override readonly code = 'ERR_STATUS_ENTRY_INVALID' as const;
   /** JSON path of the offending field, e.g. `credentialStatus.statusListIndex`. */
   readonly path: string;
-  constructor(path: string, messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_STATUS_ENTRY_INVALID', messages, options);
+  /**
+   * @param path - the field at fault
+   * @param options - `cause`, and `index` when the field is an index outside its list
+   */
+  constructor(path: string, options?: IkrarErrorOptions & { index?: number }) {
+    const index = options?.index;
+    super(
+      'ERR_STATUS_ENTRY_INVALID',
+      index === undefined
+        ? fill(STATUS_ENTRY_INVALID.malformed, { p: path })
+        : fill(STATUS_ENTRY_INVALID.range, counted(index)),
+      options,
+    );
     this.path = path;
   }
 }
@@ -335,8 +368,13 @@ export class StatusEntryInvalidError extends CoreError {
  */
 export class CreatedInvalidError extends CoreError {
   override readonly code = 'ERR_CREATED_INVALID' as const;
-  constructor(messages: LocalizedText, options?: IkrarErrorOptions) {
-    super('ERR_CREATED_INVALID', messages, options);
+  /**
+   * @param received - how the value is described (`"not-a-date"`, `an invalid Date`, `number`);
+   *   never the whole of an arbitrary value
+   * @param options - `cause`
+   */
+  constructor(received: string, options?: IkrarErrorOptions) {
+    super('ERR_CREATED_INVALID', fill(CREATED_INVALID, { got: received }), options);
   }
 }
 

@@ -2,6 +2,9 @@
  * `@ikrar/core`: the Ikrar Netralitas ASN as W3C Verifiable Credentials secured with Data
  * Integrity `eddsa-jcs-2022`. Runs in browsers, Node and workers (Web APIs only).
  *
+ * Pledge-level operations only; the primitives under them (strict Ed25519, SHA-256, Data Integrity
+ * proofs, encodings, crypto providers) are in `@ikrar/core/crypto`.
+ *
  * @module
  * @example
  * ```ts
@@ -9,14 +12,10 @@
  * ```
  */
 export * from './errors.js';
-export * from './encoding.js';
 export * from './parse-json.js';
 export * from './canonicalize.js';
-export * from './digest.js';
-export * from './ed25519.js';
 export * from './keys.js';
 export * from './webcrypto-signer.js';
-export * from './webcrypto-verify.js';
 export * from './time.js';
 export * from './identity.js';
 export * from './record.js';
@@ -26,10 +25,6 @@ export * from './templates/define-template.js';
 export * from './templates/registry.js';
 export { JEMBRANA_2024_TEMPLATE, SKB_2022_TEMPLATE } from './templates/builtin.js';
 export * from './create-pledge.js';
-export * from './data-integrity.js';
-export * from './crypto-provider.js';
-export * from './noble-provider.js';
-export * from './strict-verifier.js';
 export * from './sign-pledge.js';
 export * from './verify-pledge.js';
 export * from './verify-cache.js';

@@ -15,11 +15,11 @@ import { keyInvalid } from './internal/key-messages.js';
 import { base64urlToBytes, bytesToBase64url, fromMultibase58, toMultibase58 } from './encoding.js';
 import { getPublicKey, isStrictPublicKey, randomSecretKey, signEd25519 } from './ed25519.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
-import { DID_KEY, keyNames, multikeyOf, withPrefix } from './internal/did-key.js';
+import { DID_KEY, keyNames, multikeyOf, withPrefix } from './did-key.js';
 import { memorySigner } from './internal/in-memory-signer.js';
 import type { Ed25519KeyPair, Ed25519PublicKey, Signer } from './types.js';
 
-export { decodeDidKey } from './internal/did-key.js';
+export { decodeDidKey } from './did-key.js';
 
 export type { Ed25519KeyPair, Ed25519PublicKey, Signer } from './types.js';
 

@@ -22,7 +22,7 @@ export type { SignPledgeOptions } from './credential-types.js';
 
 /**
  * Adds a proof to a credential. Does not modify its argument. One algorithm for every engine: the
- * proof is planned (`internal/sign-record.ts`, `internal/proofs.ts`) and finished through the
+ * proof is planned (`internal/sign-record.ts`, `proofs.ts`) and finished through the
  * crypto provider (`createProof`). A {@link Signer} (WebCrypto, host, HSM) needs no noble and is
  * checked against its own key; a key pair loads noble to sign.
  *

@@ -10,7 +10,7 @@
  * await digestSignatureStrokesAsync({ width: 300, height: 100, strokes: [[{ x: 1, y: 2 }]] });
  * ```
  */
-import { normalizeSignatureStrokes, type SignatureStrokes } from './internal/normalize-strokes.js';
+import { normalizeSignatureStrokes, type SignatureStrokes } from './normalize-strokes.js';
 import { digestJsonAsync } from './webcrypto-verify.js';
 
 /**

@@ -10,10 +10,10 @@
  * ```
  */
 import { digestJson } from './digest.js';
-import { normalizeSignatureStrokes, type SignatureStrokes } from './internal/normalize-strokes.js';
+import { normalizeSignatureStrokes, type SignatureStrokes } from './normalize-strokes.js';
 
-export type { SignatureStrokes, StrokePoint } from './internal/normalize-strokes.js';
-export { normalizeSignatureStrokes } from './internal/normalize-strokes.js';
+export type { SignatureStrokes, StrokePoint } from './normalize-strokes.js';
+export { normalizeSignatureStrokes } from './normalize-strokes.js';
 
 /**
  * Digest of a drawing, as stored in `consent.signatureDigestMultibase`.

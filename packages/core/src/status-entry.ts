@@ -14,7 +14,6 @@
  */
 import { StatusEntryInvalidError, StatusListFullError } from './errors.js';
 import { assertString, describe, isPlainObject } from './internal/assert.js';
-import { statusMessage } from './internal/status-messages.js';
 
 /** The purposes of Bitstring Status List v1.0 §2.1 this SDK reads; it issues `revocation`. */
 export type StatusPurpose = 'revocation' | 'suspension';
@@ -91,7 +90,7 @@ export function createStatusEntry(
 }
 
 function entryError(path: string): StatusEntryInvalidError {
-  return new StatusEntryInvalidError(path, statusMessage('entry', 0, path));
+  return new StatusEntryInvalidError(path);
 }
 
 /**
@@ -137,7 +136,7 @@ export function readStatusEntries(record: unknown): StatusEntryRef[] {
 export function isEntrySet(list: Uint8Array, entry: StatusEntryRef): boolean {
   const i = entry.statusListIndex;
   if (i >= list.length * 8) {
-    throw new StatusEntryInvalidError('credentialStatus.statusListIndex', statusMessage('entry-range', i));
+    throw new StatusEntryInvalidError('credentialStatus.statusListIndex', { index: i });
   }
   return ((list[i >>> 3] as number) & (0x80 >>> (i & 7))) !== 0;
 }
@@ -168,6 +167,6 @@ export function chooseFreeIndex(
   }
   const free: number[] = [];
   for (let i = 0; i < length; i++) if (!isTaken(i)) free.push(i);
-  if (free.length === 0) throw new StatusListFullError(statusMessage('full'));
+  if (free.length === 0) throw new StatusListFullError();
   return free[random(free.length)] as number;
 }

@@ -17,8 +17,9 @@
  */
 import { IkrarError, type LocalizedText } from './errors.js';
 import { assertBytes, assertString, isPlainObject } from './internal/assert.js';
-import { statusMessage } from './internal/status-messages.js';
-import type { VerificationCode, VerifyPledgeOptions } from './internal/verification-types.js';
+import { fill } from './errors/base.js';
+import { STATUS_CREDENTIAL_INVALID } from './internal/status-messages.js';
+import type { VerificationCode, VerifyPledgeOptions } from './verification.js';
 import type { Ed25519KeyPair, Signer } from './types.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential } from './record.js';
 import { signPledge, type SignPledgeOptions } from './sign-pledge.js';
@@ -222,7 +223,7 @@ export async function verifyStatusListCredential(
     return {
       verified: false,
       code: 'ERR_STATUS_LIST_CREDENTIAL_INVALID',
-      message: statusMessage('credential', 0, path),
+      message: fill(STATUS_CREDENTIAL_INVALID, { p: path }),
       path,
     };
   }

@@ -22,7 +22,6 @@
 import { base64urlnopad } from '@scure/base';
 import { StatusListEncodingError, StatusListTooLargeError, StatusListTooShortError } from './errors.js';
 import { assertBytes, describe } from './internal/assert.js';
-import { statusMessage } from './internal/status-messages.js';
 
 /** The fewest entries a list may have: 16 KiB of bits (Bitstring Status List v1.0 §4.1, §6.1 herd privacy). */
 export const STATUS_LIST_MIN_LENGTH = 131_072;
@@ -153,30 +152,30 @@ export async function decodeStatusList(
     throw new RangeError(`"maxLength" expected an integer of at least ${STATUS_LIST_MIN_LENGTH}, got ${maxLength}`);
   }
   const maxBytes = Math.ceil(maxLength / 8);
-  if (typeof encodedList !== 'string') throw new StatusListEncodingError('not-string', statusMessage('not-string'));
-  if (encodedList[0] !== 'u') throw new StatusListEncodingError('prefix', statusMessage('prefix'));
+  if (typeof encodedList !== 'string') throw new StatusListEncodingError('not-string');
+  if (encodedList[0] !== 'u') throw new StatusListEncodingError('prefix');
   // Even incompressible bits grow by well under 1 KiB in GZIP; longer text cannot hold an allowed list.
   if (encodedList.length > Math.ceil(((maxBytes + 1024) * 4) / 3) + 1) {
-    throw new StatusListTooLargeError(maxLength, statusMessage('too-large', maxLength));
+    throw new StatusListTooLargeError(maxLength);
   }
   let gz: Uint8Array;
   try {
     gz = base64urlnopad.decode(encodedList.slice(1));
   } catch (cause) {
-    throw new StatusListEncodingError('base64url', statusMessage('base64url'), { cause });
+    throw new StatusListEncodingError('base64url', { cause });
   }
   // RFC 1952 §2.3.1: ID1 ID2 CM = 1f 8b 08.
   if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 0x08) {
-    throw new StatusListEncodingError('gzip', statusMessage('gzip'));
+    throw new StatusListEncodingError('gzip');
   }
   let chunks: Uint8Array[] | null;
   try {
     const stream = new Blob([gz as BufferSource]).stream().pipeThrough(new DecompressionStream('gzip'));
     chunks = await drain(stream, maxBytes);
   } catch (cause) {
-    throw new StatusListEncodingError('gzip', statusMessage('gzip'), { cause });
+    throw new StatusListEncodingError('gzip', { cause });
   }
-  if (!chunks) throw new StatusListTooLargeError(maxLength, statusMessage('too-large', maxLength));
+  if (!chunks) throw new StatusListTooLargeError(maxLength);
   const bits = concat(chunks);
   // RFC 1952 §2.3.1 ISIZE: the member's length mod 2^32. A mismatch means a second member, which
   // some engines inflate and others refuse; we refuse everywhere so every verifier agrees.
@@ -186,9 +185,9 @@ export async function decodeStatusList(
       ((gz[gz.length - 2] as number) << 16) |
       ((gz[gz.length - 1] as number) << 24)) >>>
     0;
-  if (isize !== bits.length >>> 0) throw new StatusListEncodingError('gzip', statusMessage('gzip'));
+  if (isize !== bits.length >>> 0) throw new StatusListEncodingError('gzip');
   if (bits.length * 8 < STATUS_LIST_MIN_LENGTH) {
-    throw new StatusListTooShortError(bits.length * 8, statusMessage('too-short', bits.length * 8));
+    throw new StatusListTooShortError(bits.length * 8);
   }
   return bits;
 }

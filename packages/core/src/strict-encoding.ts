@@ -6,7 +6,7 @@
  * @module
  * @example
  * ```ts
- * import { isStrictPublicKeyEncoding, isStrictSignatureEncoding } from '@ikrar/core';
+ * import { isStrictPublicKeyEncoding, isStrictSignatureEncoding } from '@ikrar/core/crypto';
  * isStrictPublicKeyEncoding(pub) && isStrictSignatureEncoding(sig); // then the native check
  * ```
  */

@@ -23,10 +23,12 @@
  * ```
  */
 import { verifyEd25519 } from './ed25519.js';
-import { strictPrecheck, type StrictVerifyStats } from './internal/strict-precheck.js';
+import { strictPrecheck } from './internal/strict-precheck.js';
 import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 
-export type { StrictVerifyStats } from './internal/strict-precheck.js';
+import type { StrictVerifyStats } from './types.js';
+
+export type { StrictVerifyStats } from './types.js';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 

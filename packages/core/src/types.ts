@@ -205,3 +205,13 @@ export interface Signer {
   /** Signs the 64-byte hash data; returns 64 signature bytes. */
   sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
+
+/** Counters of a strict verifier, for benchmarks and tests. */
+export interface StrictVerifyStats {
+  /** Signatures the native check accepted. */
+  nativeAccepted: number;
+  /** Native rejections re-checked with the reference. */
+  referenceChecks: number;
+  /** Refused by the byte-level checks before any curve arithmetic. */
+  refusedEarly: number;
+}

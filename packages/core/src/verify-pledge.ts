@@ -18,7 +18,7 @@
  * ```
  */
 import { verifyRecord } from './internal/verify-record.js';
-import type { VerifyPledgeOptions, VerifyPledgeResult } from './internal/verification-types.js';
+import type { VerifyPledgeOptions, VerifyPledgeResult } from './verification.js';
 
 export {
   verificationMessage,
@@ -26,7 +26,7 @@ export {
   type VerificationCode,
   type VerifyPledgeOptions,
   type VerifyPledgeResult,
-} from './internal/verification-types.js';
+} from './verification.js';
 
 /**
  * @deprecated The options of {@link verifyPledge} (whose `sha256` may be asynchronous); kept for

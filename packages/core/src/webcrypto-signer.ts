@@ -10,7 +10,7 @@
  * const any = await generateSigner(); // WebCrypto, else noble loaded on demand
  * ```
  */
-import { keyNames } from './internal/did-key.js';
+import { keyNames } from './did-key.js';
 import { memorySigner } from './internal/in-memory-signer.js';
 import type { Signer } from './types.js';
 import { isStrictPublicKeyEncoding } from './strict-encoding.js';

@@ -22,14 +22,14 @@
  * @module
  * @example
  * ```ts
- * import { sha256Async, verifyEd25519Async } from '@ikrar/core';
+ * import { sha256Async, verifyEd25519Async } from '@ikrar/core/crypto';
  * await verifyEd25519Async(signature, message, publicKey); // true or false, same as verifyEd25519
  * ```
  */
 import { canonicalizeToBytes } from './canonicalize.js';
 import { assertBytes } from './internal/assert.js';
 import { sha256DigestMultibase } from './internal/multihash.js';
-import { proofData } from './internal/proofs.js';
+import { proofData } from './proofs.js';
 import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 import { strictPrecheck } from './internal/strict-precheck.js';
 

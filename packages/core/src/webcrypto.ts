@@ -4,7 +4,8 @@
  * Ed25519 in `crypto.subtle`, or no `crypto.subtle` at all on plain http). Nothing this entry
  * imports statically loads noble, so a bundle built from it keeps noble in a chunk that a modern
  * browser in a secure context never fetches. Same credentials, proofs and verdicts as the
- * synchronous functions of `@ikrar/core`, which also exports everything here.
+ * synchronous functions of `@ikrar/core`; everything here is also exported from `@ikrar/core`
+ * (the pledge operations) or `@ikrar/core/crypto` (the primitives and providers).
  *
  * @module
  * @example

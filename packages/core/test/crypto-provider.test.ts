@@ -10,13 +10,15 @@ import {
   signPledgeAsync,
   verifyPledge,
   verifyPledgeAsync,
+} from '../src/index.js';
+import {
   createCryptoProvider,
   NOBLE_PROVIDER,
   strictVerifier,
   WEBCRYPTO_PROVIDER,
   type CryptoProvider,
   type StrictVerifyStats,
-} from '../src/index.js';
+} from '../src/crypto.js';
 import { agencyRecord, pledgeInput } from './fixtures/make-record.js';
 
 const nodeSha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();

@@ -1,7 +1,7 @@
 // Wycheproof Ed25519 (C2SP), read in place from ../shared/vectors/ (see ./vectors.ts): nothing of
 // the vector file is copied here. Every case goes through our strict verification primitive.
 import { describe, expect, it } from 'vitest';
-import { hexToBytes, isStrictPublicKey, verifyEd25519 } from '../src/index.js';
+import { hexToBytes, isStrictPublicKey, verifyEd25519 } from '../src/crypto.js';
 import { vectorJson } from './vectors.js';
 
 interface WycheproofFile {

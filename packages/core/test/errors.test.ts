@@ -20,6 +20,16 @@ import * as base from '../src/errors/base.js';
 import * as catalog from '../src/internal/error-messages.js';
 import * as key from '../src/internal/key-messages.js';
 import * as pdf from '../src/internal/pdf-messages.js';
+import * as status from '../src/internal/status-messages.js';
+import {
+  CreatedInvalidError,
+  StatusEntryInvalidError,
+  StatusListFullError,
+  StatusListTooLargeError,
+  StatusListTooShortError,
+} from '../src/errors.js';
+import { createProof } from '../src/crypto.js';
+import { createSigner, generateKeyPair } from '../src/keys.js';
 
 const M = { ...base, ...catalog, ...key, ...pdf };
 import { multibaseToPublicKey } from '../src/keys.js';
@@ -75,6 +85,75 @@ describe('IkrarError, the one base class', () => {
       'prefix',
       'encodedList must be multibase base64url starting with "u".',
       'encodedList harus multibase base64url yang diawali "u".',
+    ]);
+  });
+});
+
+describe('messages come from the catalogs, keyed by code (created, status lists)', () => {
+  it('every status entry has both languages, different, with every placeholder filled', () => {
+    const n = status.counted(131072);
+    expect(n).toEqual({ nId: '131.072', nEn: '131,072' });
+    const entries = [
+      ...Object.values(status.STATUS_LIST_ENCODING),
+      status.STATUS_LIST_TOO_SHORT,
+      status.STATUS_LIST_TOO_LARGE,
+      status.STATUS_LIST_FULL,
+      status.STATUS_ENTRY_INVALID.malformed,
+      status.STATUS_ENTRY_INVALID.range,
+      status.STATUS_CREDENTIAL_INVALID,
+      catalog.CREATED_INVALID,
+    ];
+    for (const e of entries) {
+      const t = base.fill(e, { ...n, p: 'credentialStatus.type', got: 'number' });
+      expect(t.id).not.toBe(t.en);
+      expect(`${t.id} ${t.en}`).not.toMatch(/\{\w+\}|undefined|NaN/);
+    }
+  });
+
+  it('the status-list and created errors take facts, not texts, and fill both languages', async () => {
+    const cases: [Error & { code: string; messages: { id: string; en: string } }, string, string, string][] = [
+      [
+        new StatusListTooShortError(8),
+        'ERR_STATUS_LIST_TOO_SHORT',
+        'The status list holds only 8 entries; the minimum is 131,072.',
+        'Daftar status hanya berisi 8 entri; minimal 131.072.',
+      ],
+      [
+        new StatusListTooLargeError(1_048_576),
+        'ERR_STATUS_LIST_TOO_LARGE',
+        'The status list exceeds the limit of 1,048,576 entries.',
+        'Daftar status melebihi batas 1.048.576 entri.',
+      ],
+      [
+        new StatusListFullError(),
+        'ERR_STATUS_LIST_FULL',
+        'Every index of the status list is taken.',
+        'Semua indeks daftar status sudah terpakai.',
+      ],
+      [
+        new StatusEntryInvalidError('credentialStatus.type'),
+        'ERR_STATUS_ENTRY_INVALID',
+        'credentialStatus is malformed (credentialStatus.type).',
+        'credentialStatus tidak sah bentuknya (credentialStatus.type).',
+      ],
+      [
+        new StatusEntryInvalidError('credentialStatus.statusListIndex', { index: 200_000 }),
+        'ERR_STATUS_ENTRY_INVALID',
+        'statusListIndex 200,000 is outside the status list.',
+        'statusListIndex 200.000 di luar panjang daftar status.',
+      ],
+    ];
+    for (const [err, code, en, id] of cases) expect([err.code, err.message, err.messages.id]).toEqual([code, en, id]);
+    const key = generateKeyPair();
+    const thrown = await createProof({ a: 1 }, createSigner(key), { created: '2024-13-01T00:00:00+07:00' }).catch(
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(CreatedInvalidError);
+    const c = thrown as CreatedInvalidError;
+    expect([c.code, c.message, c.messages.id]).toEqual([
+      'ERR_CREATED_INVALID',
+      'created must be an RFC 3339 date-time with an offset (e.g. 2024-10-07T08:16:00+08:00), got "2024-13-01T00:00:00+07:00".',
+      'created harus tanggal-waktu RFC 3339 dengan offset (mis. 2024-10-07T08:16:00+08:00), bukan "2024-13-01T00:00:00+07:00".',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToHex, canonicalizeToBytes, parseJson } from '../src/index.js';
+import { canonicalizeToBytes, parseJson } from '../src/index.js';
+import { bytesToHex } from '../src/crypto.js';
 import { vectorBytes } from './vectors.js';
 
 const NAMES = ['arrays', 'french', 'structures', 'unicode', 'values', 'weird'];

@@ -9,7 +9,6 @@ import {
   checkPledgeText,
   createPledge,
   defineTemplate,
-  digestJson,
   digestSignatureStrokes,
   exportJwk,
   generateKeyPair,
@@ -24,6 +23,7 @@ import {
   type DataIntegrityProof,
   type Signer,
 } from '../src/index.js';
+import { digestJson } from '../src/crypto.js';
 import { agencyRecord, chainedRecord, pledgeInput } from './fixtures/make-record.js';
 
 describe('createPledge', () => {
@@ -381,7 +381,7 @@ describe('signPledge and verifyPledge', () => {
       id: vm,
       controller: 'did:web:jembranakab.go.id',
       publicKey: agency.publicKey,
-      sign: (d) => import('../src/index.js').then((m) => m.signEd25519(d, agency.secretKey)),
+      sign: (d) => import('../src/crypto.js').then((m) => m.signEd25519(d, agency.secretKey)),
     };
     const input = pledgeInput(agency);
     const c = createPledge({ ...input, issuer: { id: 'did:web:jembranakab.go.id', name: input.issuer.name } });
@@ -477,7 +477,7 @@ describe('verifyPledge options for batch verifiers', () => {
     // did:key of the identity point (0x01 followed by zeros): well encoded, unusable.
     const identity = new Uint8Array(34);
     identity.set([0xed, 0x01, 0x01]);
-    const { toMultibase58 } = await import('../src/index.js');
+    const { toMultibase58 } = await import('../src/crypto.js');
     const mb = toMultibase58(identity);
     const forged = structuredClone(record) as unknown as { proof: DataIntegrityProof };
     forged.proof.verificationMethod = `did:key:${mb}#${mb}`;

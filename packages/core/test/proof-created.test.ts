@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createPledge,
-  createProof,
   createSigner,
   generateKeyPair,
   signPledge,
@@ -13,6 +12,7 @@ import {
   verifyPledge,
   type PledgeCredential,
 } from '../src/index.js';
+import { createProof } from '../src/crypto.js';
 import { CreatedInvalidError, IkrarError } from '../src/errors.js';
 import { pledgeInput } from './fixtures/make-record.js';
 

@@ -9,12 +9,11 @@ import {
   generateKeyPair,
   keyPairFromSecretKey,
   parseJson,
-  signEd25519,
   signPledge,
-  verifyEd25519,
   verifyPledge,
   type SignedPledge,
 } from '../src/index.js';
+import { signEd25519, verifyEd25519 } from '../src/crypto.js';
 import { chainedRecord, pledgeInput } from './fixtures/make-record.js';
 
 const seed = fc.uint8Array({ minLength: 32, maxLength: 32 });

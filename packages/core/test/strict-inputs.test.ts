@@ -6,20 +6,22 @@ import {
   CanonicalizationError,
   JsonInvalidError,
   KeyInvalidError,
-  bytesToHex,
   canonicalize,
   generateKeyPair,
+  multibaseToPublicKey,
+  parseJson,
+  publicKeyToMultibase,
+} from '../src/index.js';
+import {
+  bytesToHex,
   hexToBytes,
   isSmallOrderEncoding,
   isStrictPublicKey,
   isStrictPublicKeyEncoding,
   isStrictSignatureEncoding,
-  multibaseToPublicKey,
-  parseJson,
-  publicKeyToMultibase,
   signEd25519,
   verifyEd25519,
-} from '../src/index.js';
+} from '../src/crypto.js';
 import { fromLe, le } from './fixtures/ed25519-forgeries.js';
 
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;

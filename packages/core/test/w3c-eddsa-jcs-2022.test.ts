@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bytesToHex,
   canonicalize,
-  createProof,
   createSigner,
   keyPairFromSecretKey,
   multibaseToPublicKey,
   multibaseToSecretKey,
-  sha256,
-  utf8ToBytes,
   verifyPledge,
 } from '../src/index.js';
+import { bytesToHex, createProof, sha256, utf8ToBytes } from '../src/crypto.js';
 import { vectorJson, vectorText } from './vectors.js';
 
 const dir = 'w3c-vc-di-eddsa';

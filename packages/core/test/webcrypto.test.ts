@@ -7,17 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createPledge,
   createSigner,
-  digestJson,
   digestSignatureStrokes,
   generateKeyPair,
-  hexToBytes,
-  sha256,
   signPledge,
-  toMultibase58,
-  verifyEd25519,
   verifyPledge,
   type SignatureStrokes,
 } from '../src/index.js';
+import { digestJson, hexToBytes, sha256, toMultibase58, verifyEd25519 } from '../src/crypto.js';
 import {
   createPledgeAsync,
   digestJsonAsync,

@@ -36,7 +36,6 @@ import {
   countersignCollective,
   createCollectivePledge,
   parseTimestamp,
-  proofsOf,
   representativesOf,
   verifyPledge,
   type CollectiveCredential,
@@ -47,6 +46,7 @@ import {
   type SignedCollective,
   type Signer,
 } from '@ikrar/core';
+import { proofsOf } from '@ikrar/core/crypto';
 import type { BitstringStatusListEntry } from '@ikrar/core/status';
 import type { AgencyKey } from './agency-key.js';
 import type { ClockTolerance, Employee } from './check-credential.js';

@@ -18,7 +18,8 @@
  * await lists.revoke(record.id, { reason: 'ditandatangani orang lain' });
  * ```
  */
-import { canonicalize, sha256Async, type Signer } from '@ikrar/core';
+import { canonicalize, type Signer } from '@ikrar/core';
+import { sha256Async } from '@ikrar/core/crypto';
 import {
   STATUS_LIST_MIN_LENGTH,
   createStatusEntry,

@@ -3,13 +3,13 @@
 import {
   canonicalize,
   createPledge,
-  digestJson,
   digestSignatureStrokes,
   generateKeyPair,
   signPledge,
   verifyPledge,
   type PledgeCredential,
 } from '@ikrar/core';
+import { digestJson } from '@ikrar/core/crypto';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {

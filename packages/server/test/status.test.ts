@@ -207,7 +207,7 @@ describe('a re-signed list is published only after it is stored', () => {
       sign: async (data) => {
         if (gate) await gate;
         if (fail) throw new Error('HSM unavailable');
-        return (await import('@ikrar/core')).signEd25519(data, agency.secretKey);
+        return (await import('@ikrar/core/crypto')).signEd25519(data, agency.secretKey);
       },
     };
     const lists = await createStatusListStore(db, { signer: slow, issuer: { id: agency.controller }, baseUrl: BASE });

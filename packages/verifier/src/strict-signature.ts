@@ -12,9 +12,9 @@
  * await verifyPledge(record, { verifySignature });
  * ```
  */
-import { strictVerifier, type NativeVerify, type StrictVerify, type StrictVerifyStats } from '@ikrar/core';
+import { strictVerifier, type NativeVerify, type StrictVerify, type StrictVerifyStats } from '@ikrar/core/crypto';
 
-export { keyId, type NativeVerify, type StrictVerify, type StrictVerifyStats } from '@ikrar/core';
+export { keyId, type NativeVerify, type StrictVerify, type StrictVerifyStats } from '@ikrar/core/crypto';
 
 /**
  * Wraps a native verifier with the strict checks and the reference fallback (core's `strictVerifier`).

@@ -18,7 +18,6 @@ import {
   createVerifyCache,
   isIkrarError,
   maskIdentifier,
-  NOBLE_PROVIDER,
   parseJson,
   parseTimestamp,
   type PledgeTemplate,
@@ -26,6 +25,7 @@ import {
   type VerifyPledgeResult,
   verifyPledge,
 } from '@ikrar/core';
+import { NOBLE_PROVIDER } from '@ikrar/core/crypto';
 import type { VerifierMessage } from './errors.js';
 import { keyResolver } from './internal/keys.js';
 import { isPlainObject, str } from './internal/util.js';

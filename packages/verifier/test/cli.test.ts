@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createProof, createSigner, generateKeyPair, type SignedPledge } from '@ikrar/core';
+import { createSigner, generateKeyPair, type SignedPledge } from '@ikrar/core';
+import { createProof } from '@ikrar/core/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRecord, runCli, tempDir, trustFor, writeJsonl } from './helpers.js';
 

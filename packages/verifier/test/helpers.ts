@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPledge, digestJson, signPledge, type Ed25519KeyPair, type SignedPledge } from '@ikrar/core';
+import { createPledge, signPledge, type Ed25519KeyPair, type SignedPledge } from '@ikrar/core';
+import { digestJson } from '@ikrar/core/crypto';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const packageDir: string = path.resolve(here, '..');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes, verifyEd25519 } from '@ikrar/core';
+import { bytesToHex, hexToBytes, verifyEd25519 } from '@ikrar/core/crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoVerify, sodiumVerify } from '../src/cli/verify/engines.js';
 import { createStrictVerifier, type StrictVerifyStats } from '../src/strict-signature.js';

@@ -1,16 +1,15 @@
 // Verdict rules of DESIGN.md "Trust store", with records made by @ikrar/core's own API.
 import { IkrarError } from '@ikrar/core/errors';
 import {
-  createProof,
   createSigner,
   defineTemplate,
-  digestJson,
   generateKeyPair,
   publicKeyToMultibase,
   signPledge,
   verifyPledge,
   type SignedPledge,
 } from '@ikrar/core';
+import { createProof, digestJson } from '@ikrar/core/crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createRecordVerifier,
@@ -194,7 +193,7 @@ describe('verdicts', () => {
       id: `${did}#kunci-1`,
       controller: did,
       publicKey: key.publicKey,
-      sign: async (d: Uint8Array) => (await import('@ikrar/core')).signEd25519(d, key.secretKey),
+      sign: async (d: Uint8Array) => (await import('@ikrar/core/crypto')).signEd25519(d, key.secretKey),
     };
     const rec = await makeRecord({ agency: signer as never, issuerId: did });
     const trust = {

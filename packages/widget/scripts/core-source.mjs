@@ -39,9 +39,9 @@ export const coreSourcePlugin = {
 };
 
 /**
- * Loads @ikrar/core from its source in Node (bundled by esbuild into a temporary ESM file), for the
- * test server that countersigns like an agency backend.
- * @returns {Promise<typeof import('../../core/src/index.ts')>}
+ * Loads @ikrar/core and its primitives (`@ikrar/core/crypto`) from their source in Node, bundled by
+ * esbuild into one temporary ESM file, for the test server that countersigns like an agency backend.
+ * @returns {Promise<typeof import('../../core/src/index.ts') & typeof import('../../core/src/crypto.ts')>}
  */
 export async function importCoreSource() {
   const { build } = await import('esbuild');
@@ -49,7 +49,11 @@ export async function importCoreSource() {
   const os = await import('node:os');
   const { pathToFileURL } = await import('node:url');
   const out = await build({
-    entryPoints: [path.join(coreDir, 'src/index.ts')],
+    stdin: {
+      contents: "export * from './src/index.ts';\nexport * from './src/crypto.ts';\n",
+      resolveDir: coreDir,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -12,7 +12,6 @@ import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveIn
 import { bad, issuerAndEvent, pledgeBody, text, type PledgePlan } from './build-pledge.js';
 import { readStatusEntries, type BitstringStatusListEntry } from '../status-entry.js';
 import { isPlainObject } from './assert.js';
-import { statusMessage } from './status-messages.js';
 import { randomUuid } from './uuid.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,7 +104,7 @@ export function planCollective(
 function statusEntryOf(value: unknown): BitstringStatusListEntry | undefined {
   if (value === undefined) return undefined;
   if (!isPlainObject(value) || value.type !== 'BitstringStatusListEntry') {
-    throw new StatusEntryInvalidError('credentialStatus', statusMessage('entry', 0, 'credentialStatus'));
+    throw new StatusEntryInvalidError('credentialStatus');
   }
   const [entry] = readStatusEntries({ credentialStatus: value });
   const e = entry as NonNullable<typeof entry>;

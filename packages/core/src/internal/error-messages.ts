@@ -159,6 +159,15 @@ export const SIGNATURE_INVALID: Readonly<Record<SignatureInvalidReason, Entry>> 
   ],
 };
 
+/**
+ * `ERR_CREATED_INVALID`: a proof's `created` that is not an RFC 3339 date-time with an offset;
+ * `{got}` describes what was given.
+ */
+export const CREATED_INVALID: Entry = [
+  'created harus tanggal-waktu RFC 3339 dengan offset (mis. 2024-10-07T08:16:00+08:00), bukan {got}.',
+  'created must be an RFC 3339 date-time with an offset (e.g. 2024-10-07T08:16:00+08:00), got {got}.',
+];
+
 /** `ERR_PROOF_CHAIN_BROKEN`: the same meaning as the verification code of that name. */
 export const PROOF_CHAIN_BROKEN: Entry = [
   'previousProof merujuk bukti yang tidak ada dalam dokumen.',

@@ -5,7 +5,7 @@
  */
 import { RecordInvalidError } from '../errors.js';
 import { assertObject, isPlainObject } from './assert.js';
-import { createdInvalid, proofsOf, type CreateProofOptions } from './proofs.js';
+import { createdInvalid, proofsOf, type CreateProofOptions } from '../proofs.js';
 import { randomUuid } from './uuid.js';
 import { VC_V2_CONTEXT, type DataIntegrityProof, type PledgeCredential, type SignedPledge } from '../record.js';
 import type { Ed25519KeyPair, Signer } from '../types.js';

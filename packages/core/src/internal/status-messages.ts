@@ -1,83 +1,58 @@
 /**
- * Messages of the status-list errors and verdicts, in Bahasa Indonesia and English, keyed by what
- * went wrong. One catalog, so a throw site never writes its own text.
+ * The message catalog of the status-list errors and verdict, keyed by code (then by reason), in
+ * Bahasa Indonesia first and English. Kept beside the status code rather than in
+ * `error-messages.ts`, so a page that never reads a status list does not carry these texts; the
+ * error classes fill them (`{n}` as written in each language, `{p}` a JSON path).
  *
  * @module
  * @internal
  */
-import type { LocalizedText } from '../types.js';
+import type { Entry } from '../errors/base.js';
+import type { StatusListEncodingReason } from '../types.js';
 
-/** What a status-list message is about. */
-export type StatusMessageKey =
-  | 'not-string'
-  | 'prefix'
-  | 'base64url'
-  | 'gzip'
-  | 'too-short'
-  | 'too-large'
-  | 'full'
-  | 'entry'
-  | 'entry-range'
-  | 'credential';
+/** `ERR_STATUS_LIST_ENCODING`, by reason. */
+export const STATUS_LIST_ENCODING: Readonly<Record<StatusListEncodingReason, Entry>> = {
+  'not-string': ['encodedList harus berupa teks.', 'encodedList must be a string.'],
+  prefix: [
+    'encodedList harus multibase base64url yang diawali "u".',
+    'encodedList must be multibase base64url starting with "u".',
+  ],
+  base64url: ['encodedList bukan base64url tanpa padding.', 'encodedList is not unpadded base64url.'],
+  gzip: ['encodedList bukan satu anggota GZIP yang utuh.', 'encodedList is not a single, complete GZIP member.'],
+};
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
-const fmtId = (n: number): string => n.toLocaleString('en-US').replace(/,/g, '.');
+/** `ERR_STATUS_LIST_TOO_SHORT`: `{nId}` / `{nEn}` entries. */
+export const STATUS_LIST_TOO_SHORT: Entry = [
+  'Daftar status hanya berisi {nId} entri; minimal 131.072.',
+  'The status list holds only {nEn} entries; the minimum is 131,072.',
+];
 
-/**
- * The message for a key.
- * @param key - what went wrong
- * @param n - the number it names (a length or limit in entries)
- * @param path - the field it names
- * @returns `{ id, en }`
- */
-export function statusMessage(key: StatusMessageKey, n = 0, path = ''): LocalizedText {
-  switch (key) {
-    case 'not-string':
-      return { id: 'encodedList harus berupa teks.', en: 'encodedList must be a string.' };
-    case 'prefix':
-      return {
-        id: 'encodedList harus multibase base64url yang diawali "u".',
-        en: 'encodedList must be multibase base64url starting with "u".',
-      };
-    case 'base64url':
-      return {
-        id: 'encodedList bukan base64url tanpa padding.',
-        en: 'encodedList is not unpadded base64url.',
-      };
-    case 'gzip':
-      return {
-        id: 'encodedList bukan satu anggota GZIP yang utuh.',
-        en: 'encodedList is not a single, complete GZIP member.',
-      };
-    case 'too-short':
-      return {
-        id: `Daftar status hanya berisi ${fmtId(n)} entri; minimal 131.072.`,
-        en: `The status list holds only ${fmt(n)} entries; the minimum is 131,072.`,
-      };
-    case 'too-large':
-      return {
-        id: `Daftar status melebihi batas ${fmtId(n)} entri.`,
-        en: `The status list exceeds the limit of ${fmt(n)} entries.`,
-      };
-    case 'full':
-      return {
-        id: 'Semua indeks daftar status sudah terpakai.',
-        en: 'Every index of the status list is taken.',
-      };
-    case 'entry':
-      return {
-        id: `credentialStatus tidak sah bentuknya (${path}).`,
-        en: `credentialStatus is malformed (${path}).`,
-      };
-    case 'entry-range':
-      return {
-        id: `statusListIndex ${fmtId(n)} di luar panjang daftar status.`,
-        en: `statusListIndex ${fmt(n)} is outside the status list.`,
-      };
-    case 'credential':
-      return {
-        id: `Kredensial daftar status tidak sah bentuknya (${path}).`,
-        en: `The status list credential is malformed (${path}).`,
-      };
-  }
+/** `ERR_STATUS_LIST_TOO_LARGE`: the limit, `{nId}` / `{nEn}` entries. */
+export const STATUS_LIST_TOO_LARGE: Entry = [
+  'Daftar status melebihi batas {nId} entri.',
+  'The status list exceeds the limit of {nEn} entries.',
+];
+
+/** `ERR_STATUS_LIST_FULL`. */
+export const STATUS_LIST_FULL: Entry = [
+  'Semua indeks daftar status sudah terpakai.',
+  'Every index of the status list is taken.',
+];
+
+/** `ERR_STATUS_ENTRY_INVALID`: a malformed field `{p}`, or an index `{nId}` / `{nEn}` outside the list. */
+export const STATUS_ENTRY_INVALID: { readonly malformed: Entry; readonly range: Entry } = {
+  malformed: ['credentialStatus tidak sah bentuknya ({p}).', 'credentialStatus is malformed ({p}).'],
+  range: ['statusListIndex {nId} di luar panjang daftar status.', 'statusListIndex {nEn} is outside the status list.'],
+};
+
+/** The verdict `ERR_STATUS_LIST_CREDENTIAL_INVALID` of `verifyStatusListCredential`: field `{p}`. */
+export const STATUS_CREDENTIAL_INVALID: Entry = [
+  'Kredensial daftar status tidak sah bentuknya ({p}).',
+  'The status list credential is malformed ({p}).',
+];
+
+/** A count as each language writes it: `{nId}` 131.072, `{nEn}` 131,072. */
+export function counted(n: number): { nId: string; nEn: string } {
+  const en = n.toLocaleString('en-US');
+  return { nId: en.replace(/,/g, '.'), nEn: en };
 }

@@ -7,17 +7,8 @@
  * @internal
  */
 import { isStrictSignatureEncoding } from '../strict-encoding.js';
+import type { StrictVerifyStats } from '../types.js';
 import { assertBytes } from './assert.js';
-
-/** Counters of a strict verifier, for benchmarks and tests. */
-export interface StrictVerifyStats {
-  /** Signatures the native check accepted. */
-  nativeAccepted: number;
-  /** Native rejections re-checked with the reference. */
-  referenceChecks: number;
-  /** Refused by the byte-level checks before any curve arithmetic. */
-  refusedEarly: number;
-}
 
 /**
  * `true` when the native check may run, `false` for a verdict of `false` already (wrong length,

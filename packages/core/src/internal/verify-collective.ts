@@ -11,8 +11,8 @@
  * @internal
  */
 import { isPlainObject } from './assert.js';
-import { DID_KEY } from './did-key.js';
-import type { ProofVerification, VerificationCode } from './verification-types.js';
+import { DID_KEY } from '../did-key.js';
+import type { ProofVerification, VerificationCode } from '../verification.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -13,12 +13,12 @@ import { fromMultibase58 } from '../encoding.js';
 import { isIkrarError } from '../errors.js';
 import type { CryptoProvider, LocalizedText } from '../types.js';
 import { isPlainObject } from './assert.js';
-import { decodeDidKey } from './did-key.js';
+import { decodeDidKey } from '../did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
-import { proofData, proofsOf, securedInput } from './proofs.js';
+import { proofData, proofsOf, securedInput } from '../proofs.js';
 import { providerOf } from './provider.js';
 import {
   verificationMessage,
@@ -26,7 +26,7 @@ import {
   type ProofVerification,
   type VerifyPledgeResult,
   type VerifyPledgeOptions,
-} from './verification-types.js';
+} from '../verification.js';
 
 /** did:key bytes by method, in the caller's cache (bounded); the point is checked by the strict signature check. */
 function resolveDidKey(vm: string, cache: VerifyCache | undefined): Uint8Array | null {

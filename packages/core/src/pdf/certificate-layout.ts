@@ -14,7 +14,7 @@
  * const pages = layoutCertificate(view, fonts);
  * ```
  */
-import type { FontSet } from './fonts.js';
+import type { FontSet } from './types.js';
 import type { CertificateLabels } from './labels.js';
 import { A4_HEIGHT, A4_WIDTH, Flow, GREY, INK, wrapText, type DrawOp, type Rgb } from './layout.js';
 import { placeSigners, type SignerView } from './signers-layout.js';

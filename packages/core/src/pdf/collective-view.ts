@@ -16,7 +16,7 @@ import { maskIdentifier } from '../identity.js';
 import type { SignerView } from './certificate-layout.js';
 import { formatLocalDateTime, type CertificateLabels } from './labels.js';
 import type { CertificateView } from './certificate-layout.js';
-import type { RenderCertificateOptions } from './render-certificate.js';
+import type { RenderCertificateOptions } from './types.js';
 import { bad, countersignature, labelsOf, pledgeTextView, readRecord, str } from './record-view.js';
 import type { SignedPledge } from '../record.js';
 import { zoneOfTimestamp } from '../time.js';

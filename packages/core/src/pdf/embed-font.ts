@@ -15,14 +15,7 @@
  */
 import { PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { StreamWriter } from './paint.js';
-import type { TrueTypeFont } from './truetype.js';
-
-/** A face to embed: the parsed font and its PostScript name. */
-export interface FontFace {
-  readonly font: TrueTypeFont;
-  readonly postScriptName: string;
-}
+import type { FontFace, StreamSink } from './types.js';
 
 interface Used {
   readonly face: FontFace;
@@ -94,10 +87,10 @@ function widthArray(face: FontFace, glyphs: readonly number[]): (number | number
 /** The fonts of one document: encodes text as glyph ids and writes each face used, once. */
 export class DocumentFonts {
   readonly #doc: PDFDocument;
-  readonly #streams: StreamWriter;
+  readonly #streams: StreamSink;
   readonly #used = new Map<string, Used>();
 
-  constructor(doc: PDFDocument, streams: StreamWriter) {
+  constructor(doc: PDFDocument, streams: StreamSink) {
     this.#doc = doc;
     this.#streams = streams;
   }

@@ -13,30 +13,8 @@
  * fonts.width('Śri', 10, 'bold');
  * ```
  */
-import type { FontFace } from './embed-font.js';
 import { notoFontSet } from './noto-sans.js';
-
-/** Which face a text uses. Italic is drawn slanted from the regular face. */
-export type FontRole = 'regular' | 'bold' | 'italic';
-
-/** A piece of text that one face draws. */
-export interface FontRun {
-  /** Key of the face, resolved by {@link FontSet.face}. */
-  readonly font: string;
-  readonly text: string;
-  /** Width at size 1. */
-  readonly width: number;
-}
-
-/** Measures text and splits it into runs per face. */
-export interface FontSet {
-  /** Runs of `text` in `role`, widths at size 1. */
-  runs(text: string, role: FontRole): FontRun[];
-  /** Width of `text` at `size`. */
-  width(text: string, size: number, role: FontRole): number;
-  /** The face of a run key. */
-  face(key: string): FontFace;
-}
+import type { FontSet } from './types.js';
 
 /**
  * The fonts of a certificate (loaded once per realm).

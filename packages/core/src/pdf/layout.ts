@@ -10,7 +10,7 @@
  * flow.paragraph('Kami Aparatur Sipil Negara …', { size: 10.5 });
  * ```
  */
-import type { FontRole, FontSet } from './fonts.js';
+import type { FontRole, FontSet } from './types.js';
 import type { Box } from './strokes.js';
 
 /** An RGB colour, 0 to 1 per channel. */

@@ -12,8 +12,7 @@
  * fonts.runs('Śri Nguyễn', 'bold'); // runs per face, with widths at size 1
  * ```
  */
-import type { FontFace } from './embed-font.js';
-import type { FontRole, FontRun, FontSet } from './fonts.js';
+import type { FontFace, FontRole, FontRun, FontSet } from './types.js';
 import { parseTrueType } from './truetype.js';
 import { woffToSfnt } from './woff.js';
 

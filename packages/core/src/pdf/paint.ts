@@ -22,7 +22,7 @@ import {
 } from 'pdf-lib';
 import type { SignatureStrokes } from '../signature-strokes.js';
 import type { DocumentFonts } from './embed-font.js';
-import type { FontSet } from './fonts.js';
+import type { FontSet } from './types.js';
 import { A4_HEIGHT, A4_WIDTH, type DrawOp, type Rgb } from './layout.js';
 import { qrPath } from './qr.js';
 import { signaturePath } from './strokes.js';

@@ -14,7 +14,7 @@ import type { SignedPledge } from '../record.js';
 import type { RecordInvalidReason } from '../types.js';
 import type { CertificateView } from './certificate-layout.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime } from './labels.js';
-import type { RenderCertificateOptions } from './render-certificate.js';
+import type { RenderCertificateOptions } from './types.js';
 
 export function bad(path: string, reason: RecordInvalidReason): never {
   throw new RecordInvalidError(path, reason);

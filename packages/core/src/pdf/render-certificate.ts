@@ -28,32 +28,14 @@ import { attachRecord } from './attach-record.js';
 import { layoutCertificate, type CertificateView } from './certificate-layout.js';
 import { DocumentFonts } from './embed-font.js';
 import { loadFontSet } from './fonts.js';
-import { formatLocalDateTime, type CertificateLanguage } from './labels.js';
+import { formatLocalDateTime } from './labels.js';
 import { embedLogo } from './logo.js';
 import { paintPages, StreamWriter } from './paint.js';
 import { writePdfA } from './pdfa.js';
 import { verificationCode } from './verification-code.js';
+import type { RenderCertificateOptions } from './types.js';
 
-/** Options of {@link renderCertificate}. */
-export interface RenderCertificateOptions {
-  /** The drawn signature; must match `consent.signatureDigestMultibase` of a `drawn` record. */
-  signature?: SignatureStrokes;
-  /**
-   * What the QR code holds: a URL where the host verifies certificates. `{id}` is replaced by the
-   * record's UUID (its `id` without `urn:uuid:`, as the widget's `certificate-url` and the portal's
-   * `/verifikasi/<uuid>` use it) and `{code}` by the verification code (both URI-encoded). Without
-   * it the QR code holds the compact `IKRAR:<uuid>:<code>`.
-   */
-  verificationUrl?: string;
-  /** The agency logo, PNG or JPEG bytes, drawn in a 50 pt square. */
-  logo?: Uint8Array;
-  /** Print only the last four characters of NIP / NI PPPK / NIK (UU PDP 27/2022). Default `true`. */
-  maskIdentifiers?: boolean;
-  /** Language of the labels around the pledge (the pledge keeps its own). Default `'id'`. */
-  language?: CertificateLanguage;
-  /** Creation and modification date written into the PDF and the attachment. Default: the record's `validFrom`. */
-  date?: Date | string;
-}
+export type { RenderCertificateOptions } from './types.js';
 
 function fileNameOf(id: string): string {
   const m = /^urn:uuid:([0-9a-f-]{36})$/i.exec(id);

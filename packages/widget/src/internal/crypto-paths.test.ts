@@ -3,7 +3,8 @@
 // Wycheproof case (read in place from ../shared/vectors, served by the test server) and on our
 // forgeries; and the element still signs and verifies when crypto.subtle has no Ed25519, and when
 // there is no crypto.subtle at all (a plain-http intranet).
-import { hexToBytes, verifyEd25519, verifyPledge, type SignedPledge } from '@ikrar/core';
+import { verifyPledge, type SignedPledge } from '@ikrar/core';
+import { hexToBytes, verifyEd25519 } from '@ikrar/core/crypto';
 import { hasNativeEd25519, verifyEd25519Async } from '@ikrar/core/webcrypto';
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { forgeryCases } from '../../../core/test/fixtures/ed25519-forgeries.js';

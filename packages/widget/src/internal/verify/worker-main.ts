@@ -10,7 +10,7 @@
  * startVerifyWorker(self as unknown as DedicatedWorkerGlobalScope);
  * ```
  */
-import { verifyEd25519Async } from '@ikrar/core';
+import { verifyEd25519Async } from '@ikrar/core/crypto';
 import {
   createJobRunner,
   createRecordVerifier,

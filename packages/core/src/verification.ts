@@ -5,8 +5,8 @@
  * @module
  * @internal
  */
-import type { CryptoProvider, Ed25519PublicKey, LocalizedText } from '../types.js';
-import type { VerifyCache } from '../verify-cache.js';
+import type { CryptoProvider, Ed25519PublicKey, LocalizedText } from './types.js';
+import type { VerifyCache } from './verify-cache.js';
 
 /** Why a record or a proof did not verify. Stable, documented in the README. */
 export type VerificationCode =

@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { RecordInvalidError } from '../errors.js';
+import { RecordInvalidError } from './errors.js';
 
 /** One point of a stroke, in CSS pixels of the drawing area. */
 export interface StrokePoint {

@@ -3,8 +3,8 @@
  * arithmetic, so the WebCrypto path can name a key without loading `@noble/ed25519`. The point
  * checks live with the callers (`keys.ts` with noble, the WebCrypto paths with the native engine).
  */
-import { fromMultibase58, toMultibase58 } from '../encoding.js';
-import type { Ed25519PublicKey } from '../types.js';
+import { fromMultibase58, toMultibase58 } from './encoding.js';
+import type { Ed25519PublicKey } from './types.js';
 
 /** `did:key:X` or its verification method `did:key:X#X` (did:key spec §3.1.2), X base58btc. */
 export const DID_KEY: RegExp = /^did:key:(z[1-9A-HJ-NP-Za-km-z]+)(?:#(z[1-9A-HJ-NP-Za-km-z]+))?$/;

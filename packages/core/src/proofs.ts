@@ -7,13 +7,13 @@
  * @module
  * @internal
  */
-import { canonicalizeToBytes } from '../canonicalize.js';
-import type { CryptoProvider } from '../types.js';
-import { CreatedInvalidError, ProofChainBrokenError, SignatureInvalidError } from '../errors.js';
-import { CRYPTOSUITE } from '../record.js';
-import { parseTimestamp } from '../time.js';
-import { isPlainObject } from './assert.js';
-import { joinDigests } from './multihash.js';
+import { canonicalizeToBytes } from './canonicalize.js';
+import type { CryptoProvider } from './types.js';
+import { CreatedInvalidError, ProofChainBrokenError, SignatureInvalidError } from './errors.js';
+import { CRYPTOSUITE } from './record.js';
+import { parseTimestamp } from './time.js';
+import { isPlainObject } from './internal/assert.js';
+import { joinDigests } from './internal/multihash.js';
 
 /** Options of a new proof (`createProof`). */
 export interface CreateProofOptions {
@@ -39,12 +39,9 @@ export interface CreateProofOptions {
  * is described by its type only (it may be anything a caller passed).
  */
 export function createdInvalid(value: unknown): CreatedInvalidError {
-  const got =
-    typeof value === 'string' ? `"${value.slice(0, 40)}"` : value instanceof Date ? 'an invalid Date' : typeof value;
-  return new CreatedInvalidError({
-    en: `created must be an RFC 3339 date-time with an offset (e.g. 2024-10-07T08:16:00+08:00), got ${got}.`,
-    id: `created harus tanggal-waktu RFC 3339 dengan offset (mis. 2024-10-07T08:16:00+08:00), bukan ${got}.`,
-  });
+  return new CreatedInvalidError(
+    typeof value === 'string' ? `"${value.slice(0, 40)}"` : value instanceof Date ? 'an invalid Date' : typeof value,
+  );
 }
 
 /**
