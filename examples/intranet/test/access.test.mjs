@@ -2,6 +2,7 @@
 // employee reaching for another's record, forged and malformed cookies, sessions that end,
 // roles, CSRF, rate limits. No answer to an anonymous client holds a full identifier.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePortal, openPortal } from './fixture.mjs';
 import {
   AUDITOR_PASSWORD,
   client,
@@ -13,20 +14,15 @@ import {
   startTestPortal,
 } from './helpers.mjs';
 
-let app;
-let config;
-let roster;
+let app, config, roster;
 let recordOfA;
 
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal({ limits: { signInPerMinute: 10_000, signingPerMinute: 10_000 } }));
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal({ limits: { signInPerMinute: 10_000, signingPerMinute: 10_000 } }));
   const a = await employeeClient(app.url, roster[0].identifier);
   recordOfA = (await (await a.post('/api/sign', credentialFor(app, config, roster[0]))).json()).id.slice(9);
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 const containsFullIdentifier = (text) => roster.some((e) => text.includes(e.identifier));
 

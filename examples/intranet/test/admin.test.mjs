@@ -3,11 +3,10 @@
 // database and paginated, search and filters, the not-signed CSV, times in words in the event's
 // zone, and the verifier's HTML report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal } from './fixture.mjs';
+import { credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
 
-let app;
-let config;
-let roster;
+let app, config, roster;
 let admin;
 
 const EVENT = {
@@ -21,17 +20,14 @@ const EVENT = {
 };
 
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal());
   admin = await staffClient(app.url);
   for (const who of roster.slice(0, 5)) {
     const c = await employeeClient(app.url, who.identifier);
     expect((await c.post('/api/sign', credentialFor(app, config, who))).status).toBe(201);
   }
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 describe('events', () => {
   it('refuses bad fields with ERR_INPUT_INVALID naming the field', async () => {

@@ -3,47 +3,29 @@
 // the projector's count goes from 0 to 1 without a reload, and the stored record notes the presence
 // at the apel with the code the QR code carried.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { ADMIN_PASSWORD, sampleRoster, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, pageErrors, signInStaffPage, tempDir } from './fixture.mjs';
+import { signTyped } from './widget-steps.mjs';
 
-let app;
-let config;
-let browser;
-let roster;
-
+let app, config, browser, roster;
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  ({ app, config, browser, roster } = await openPortal({}, { browser: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closePortal({ app, browser }));
 
 describe('apel projector in Chromium', () => {
   it('QR read by zbarimg opens the pledge on a phone; signing there moves the count', async () => {
     const projector = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await projector.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
-    await page.goto(`${app.url}/admin`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.locator('#nav:not([hidden])').waitFor();
+    const errors = pageErrors(page);
+    await signInStaffPage(page, app.url);
     await page.goto(`${app.url}/apel.html`);
     await page.locator('#event-name', { hasText: config.firstEvent.name }).waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => document.querySelector('#qr')?.getAttribute('src')?.startsWith('data:image/svg'));
     expect(await page.locator('#count').textContent()).toBe('0');
 
-    const shot = path.join(mkdtempSync(path.join(tmpdir(), 'ikrar-apel-')), 'qr.png');
+    const shot = path.join(tempDir('ikrar-apel-'), 'qr.png');
     await page.locator('#qr').screenshot({ path: shot });
     const decoded = execFileSync('zbarimg', ['--quiet', '--raw', shot], { encoding: 'utf8' }).trim();
     const event = await app.stores.events.open();
@@ -82,16 +64,7 @@ describe('apel projector in Chromium', () => {
     );
     expect(check.status).toBe(200);
     expect(check.body.event.id).toBe(event.id);
-    for (const box of await widget.getByRole('checkbox').all()) await box.check();
-    await widget.getByRole('button', { name: 'Lanjut' }).click();
-    await widget.getByRole('heading', { name: /Identitas/ }).waitFor();
-    await widget.getByRole('button', { name: 'Lanjut' }).click();
-    await widget.getByRole('heading', { name: /Tanda tangan/ }).waitFor();
-    await widget.getByRole('button', { name: 'Ketik nama' }).click();
-    await widget.getByRole('textbox').last().fill(who.name);
-    await widget.getByRole('button', { name: 'Lanjut' }).click();
-    await widget.getByRole('button', { name: 'Tanda tangani ikrar' }).click();
-    await widget.getByRole('link', { name: 'Unduh PDF' }).waitFor({ timeout: 30_000 });
+    await signTyped(widget, who.name);
 
     await page.locator('#count', { hasText: /^1$/ }).waitFor({ timeout: 15_000 });
     // The page told the employee, and the agency noted the apel, the code and when, in the record.

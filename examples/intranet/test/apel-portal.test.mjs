@@ -2,19 +2,15 @@
 // the count move when an employee signs; the code it shows passes the employee's check (CSRF and
 // session as the pages send them), and a code for another event does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal } from './fixture.mjs';
+import { credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
 
-let app;
-let config;
-let roster;
+let app, config, roster;
 
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal());
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 /** Yields the `state` events of a server-sent event response. */
 async function* states(res) {

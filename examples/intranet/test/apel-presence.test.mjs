@@ -5,20 +5,16 @@
 // is refused in both languages with nothing stored. The records verify with core, with ikrar-verify
 // and on the certificate.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTimestamp, verifyPledgeAsync } from '@ikrar/core';
 import { createApelCodes } from '../src/apel/apel-codes.mjs';
-import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, tempDir, verifyExport } from './fixture.mjs';
+import { credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const SECRET_HEX = 'a5'.repeat(32);
-let app;
-let config;
-let roster;
+let app, config, roster;
 let codes;
 let event;
 let previousSecret;
@@ -26,8 +22,7 @@ let previousSecret;
 beforeAll(async () => {
   previousSecret = process.env.IKRAR_APEL_SECRET;
   process.env.IKRAR_APEL_SECRET = SECRET_HEX;
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal());
   // The same secret the portal holds: the test can make a code of any window or event.
   codes = await createApelCodes({ secret: Uint8Array.from(Buffer.from(SECRET_HEX, 'hex')) });
   event = await app.stores.events.open();
@@ -35,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (previousSecret === undefined) delete process.env.IKRAR_APEL_SECRET;
   else process.env.IKRAR_APEL_SECRET = previousSecret;
-  await app?.close();
+  await closePortal({ app });
 });
 
 const sign = async (employee, code) => {
@@ -128,15 +123,8 @@ describe('presence at the apel in the record', () => {
     const lines = jsonl.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.every((l) => JSON.parse(l).evidence?.[0]?.type?.[0] === 'ApelPresence')).toBe(true);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-apel-presence-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
-    writeFileSync(path.join(dir, 'trust.json'), await (await fetch(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const r = spawnSync(
-      process.execPath,
-      [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
-      { encoding: 'utf8' },
-    );
+    const trust = await (await fetch(`${app.url}/trust.json`)).text();
+    const r = verifyExport({ records: jsonl, trust }, 'ikrar-apel-presence-');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ total: lines.length, valid: lines.length });
 
@@ -144,7 +132,7 @@ describe('presence at the apel in the record', () => {
     const phone = await employeeClient(app.url, atApel.credentialSubject.signer.identifier);
     const pdf = await phone.get(`/api/records/${atApel.id.slice('urn:uuid:'.length)}/certificate.pdf`);
     expect(pdf.status).toBe(200);
-    const file = path.join(dir, 'certificate.pdf');
+    const file = path.join(tempDir('ikrar-apel-presence-'), 'certificate.pdf');
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Kehadiran');

@@ -7,6 +7,7 @@ import { verifyPledge } from '@ikrar/core';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPortalCookies } from '../src/http/cookies.mjs';
+import { closePortal } from './fixture.mjs';
 import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
 
 let app;
@@ -19,9 +20,7 @@ beforeAll(async () => {
   me = sampleRoster(config)[0];
   c = await employeeClient(app.url, me.identifier);
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 const nothingStored = async () => expect((await (await c.get('/api/session')).json()).signed).toBeNull();
 

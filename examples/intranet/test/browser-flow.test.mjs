@@ -1,39 +1,24 @@
 // An employee signs through the real page in headless Chromium: demo login, <ikrar-netralitas> in
 // endpoint mode, keyboard-only typed signature and a drawn one; the server stores a record that
 // verifies, and the page shows no console error under its strict CSP.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { verifyPledge } from '@ikrar/core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { ADMIN_PASSWORD, employeeClient, sampleRoster, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, pageErrors, signInStaffPage, tempDir, verifyExport } from './fixture.mjs';
+import { employeeClient } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-let app;
-let browser;
-let roster;
-
+let app, browser, roster;
 beforeAll(async () => {
-  let config;
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  ({ app, browser, roster } = await openPortal({}, { browser: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closePortal({ app, browser }));
 
 async function openAs(identifier) {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const errors = [];
   // The page asks /api/session first; its 401 (not signed in yet) is the expected answer.
-  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = pageErrors(page);
   await page.goto(`${app.url}/`);
   await page
     .locator('#identifier')
@@ -110,7 +95,7 @@ describe('signing through the intranet page', () => {
     expect(record.credentialSubject.consent.signatureDigestMultibase).toMatch(/^uEi/);
     expect((await verifyPledge(record)).verified).toBe(true);
     // The page sent the strokes from ikrar-signed: the server's certificate draws them.
-    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-pdf-')), 'certificate.pdf');
+    const pdf = path.join(tempDir('ikrar-e2e-pdf-'), 'certificate.pdf');
     writeFileSync(pdf, Buffer.from(await (await own.get(href)).arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(who.name);
@@ -135,14 +120,8 @@ async function expectNoHorizontalScroll(page, what) {
 describe('the administrator on a phone', () => {
   it('creates an event, uploads a roster (errors first), sees an employee sign, reveals a number, finds it in the audit log, exports what ikrar-verify accepts', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const errors = [];
-    page.on('console', (m) => m.type() === 'error' && !/status of (401|422)/.test(m.text()) && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${app.url}/admin`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.locator('#nav:not([hidden])').waitFor();
+    const errors = pageErrors(page, /status of (401|422)/);
+    await signInStaffPage(page, app.url);
     await expectNoHorizontalScroll(page, 'coverage');
 
     // A new event: Pemilu 2029 in WIB, with a deadline, PPNPN on the Jembrana template.
@@ -215,15 +194,8 @@ describe('the administrator on a phone', () => {
     const href = await page.locator('#export-jsonl').getAttribute('href');
     const jsonl = await (await page.request.get(`${app.url}${href}`)).text();
     expect(jsonl.trimEnd().split('\n')).toHaveLength(1);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-e2e-export-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
-    writeFileSync(path.join(dir, 'trust.json'), await (await page.request.get(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const r = spawnSync(
-      process.execPath,
-      [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json')],
-      { encoding: 'utf8' },
-    );
+    const trust = await (await page.request.get(`${app.url}/trust.json`)).text();
+    const r = verifyExport({ records: jsonl, trust }, 'ikrar-e2e-export-');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -2,13 +2,12 @@
 // configured; behind a configured proxy (a hop count or the proxies' addresses) on the client
 // address from X-Forwarded-For. A spoofed X-Forwarded-For never lets a client escape its limit.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy, resolveClientAddress } from '../src/http/client-address.mjs';
+import { tempDir } from './fixture.mjs';
 import { AUDITOR_PASSWORD, client, expectError, staffClient, startTestPortal } from './helpers.mjs';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.mjs');
@@ -87,7 +86,7 @@ describe('resolveClientAddress', () => {
     const run = spawnSync(process.execPath, [main], {
       env: {
         ...process.env,
-        IKRAR_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ikrar-proxy-bad-')),
+        IKRAR_DATA_DIR: tempDir('ikrar-proxy-bad-'),
         PORT: '0',
         IKRAR_TRUST_PROXY: 'true',
       },

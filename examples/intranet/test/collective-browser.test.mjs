@@ -7,39 +7,20 @@
 // representative's page no longer offers to sign; naming three again lists the revoked one as
 // earlier; ikrar-verify --status on the export says revoked (exit 1).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { ADMIN_PASSWORD, sampleRoster, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, pageErrors, signInStaffPage, tempDir, verifyExport } from './fixture.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PHONE = { viewport: { width: 390, height: 844 } };
-let app;
-let cfg;
-let browser;
-let roster;
-
+let app, browser, roster;
 beforeAll(async () => {
-  ({ app, config: cfg } = await startTestPortal());
-  roster = sampleRoster(cfg);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  ({ app, browser, roster } = await openPortal({}, { browser: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closePortal({ app, browser }));
 
 /** Console errors and page errors of a page (a 4xx answer the page expects is not one). */
-function watch(page) {
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
+const watch = (page) => pageErrors(page, /status of 40[13]/);
 
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
 
@@ -49,11 +30,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     const adminContext = await browser.newContext(PHONE);
     const admin = await adminContext.newPage();
     const adminErrors = watch(admin);
-    await admin.goto(`${app.url}/admin`);
-    await admin.fill('#username', 'admin');
-    await admin.fill('#password', ADMIN_PASSWORD);
-    await admin.press('#password', 'Enter');
-    await admin.locator('#nav:not([hidden])').waitFor();
+    await signInStaffPage(admin, app.url);
     await admin.getByRole('link', { name: 'Kegiatan' }).click();
     await admin.getByRole('link', { name: 'Pakta integritas bersama' }).first().click();
     await admin.locator('#pakta:not([hidden])').waitFor();
@@ -101,7 +78,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     const href = await admin.locator('#pakta-certificate').getAttribute('href');
     const pdf = await adminContext.request.get(`${app.url}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-pakta-browser-'));
+    const dir = tempDir('ikrar-pakta-browser-');
     writeFileSync(path.join(dir, 'pakta.pdf'), await pdf.body());
     const text = spawnSync('pdftotext', ['-layout', path.join(dir, 'pakta.pdf'), '-'], { encoding: 'utf8' });
     expect(text.status, text.stderr).toBe(0);
@@ -115,14 +92,8 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
       await adminContext.request.get(`${app.url}/api/admin/export.jsonl?event=${event.id}`)
     ).text();
     expect(exported.trim().split('\n')).toHaveLength(1);
-    writeFileSync(path.join(dir, 'rekaman.jsonl'), exported);
-    writeFileSync(path.join(dir, 'trust.json'), await (await adminContext.request.get(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const run = spawnSync(
-      process.execPath,
-      [bin, path.join(dir, 'rekaman.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
-      { encoding: 'utf8' },
-    );
+    const trust = await (await adminContext.request.get(`${app.url}/trust.json`)).text();
+    const run = verifyExport({ records: exported, trust }, 'ikrar-pakta-browser-');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).summary).toMatchObject({ total: 1, valid: 1 });
 
@@ -166,26 +137,14 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     expect(await fitsWidth(admin)).toBe(true);
 
     // The auditor's check: the export still holds the revoked record; --status says revoked (exit 1).
-    writeFileSync(
-      path.join(dir, 'rekaman.jsonl'),
-      await (await adminContext.request.get(`${app.url}/api/admin/export.jsonl?event=${event.id}`)).text(),
-    );
-    writeFileSync(
-      path.join(dir, 'status.json'),
-      await (await adminContext.request.get(`${app.url}/api/admin/status-lists.json`)).text(),
-    );
-    const withStatus = spawnSync(
-      process.execPath,
-      [
-        bin,
-        path.join(dir, 'rekaman.jsonl'),
-        '--trust',
-        path.join(dir, 'trust.json'),
-        '--status',
-        path.join(dir, 'status.json'),
-        '--json',
-      ],
-      { encoding: 'utf8' },
+    const get = async (url) => (await adminContext.request.get(`${app.url}${url}`)).text();
+    const withStatus = verifyExport(
+      {
+        records: await get(`/api/admin/export.jsonl?event=${event.id}`),
+        trust,
+        status: await get('/api/admin/status-lists.json'),
+      },
+      'ikrar-pakta-browser-',
     );
     expect(withStatus.status, withStatus.stdout + withStatus.stderr).toBe(1);
     expect(JSON.parse(withStatus.stdout).summary).toMatchObject({ total: 1, valid: 0, revoked: 1 });

@@ -8,40 +8,21 @@
 // missing reason refused); a revoked document takes no more signatures; the representatives named
 // again make a new record; ikrar-verify --status on the export says revoked for the old one; the
 // VC-API's POST /credentials/status revokes the new one.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateKeyPair, signPledge, verifyPledge } from '@ikrar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AUDITOR_PASSWORD,
-  client,
-  employeeClient,
-  expectError,
-  sampleRoster,
-  staffClient,
-  startTestPortal,
-} from './helpers.mjs';
+import { closePortal, openPortal, verifyExport } from './fixture.mjs';
+import { AUDITOR_PASSWORD, client, employeeClient, expectError, staffClient } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const verifyBin = path.join(here, '../../../packages/verifier/bin.js');
-let app;
-let config;
-let roster;
+let app, config, roster;
 let eventId;
 
 const API_TOKEN = 'uji-token-vc-api-0123456789';
 
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal({ apiToken: API_TOKEN }));
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal({ apiToken: API_TOKEN }));
   eventId = (await app.stores.events.open()).id;
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 /** What /pakta.html does in the representative's browser: sign the document alone, keep the proof. */
 async function proofFrom(view, key = generateKeyPair()) {
@@ -167,16 +148,8 @@ describe('the collective pakta integritas in the portal', () => {
     const exported = await (await admin.get(`/api/admin/export.jsonl?event=${eventId}`)).text();
     const lines = exported.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).id)).toContain(record.id);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-pakta-'));
-    writeFileSync(path.join(dir, 'export.jsonl'), exported);
-    writeFileSync(path.join(dir, 'trust.json'), await (await client(app.url).get('/trust.json')).text());
-    const run = spawnSync(
-      process.execPath,
-      [verifyBin, path.join(dir, 'export.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const trust = await (await client(app.url).get('/trust.json')).text();
+    const run = verifyExport({ records: exported, trust }, 'ikrar-pakta-');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).summary.valid).toBe(lines.length);
   });
@@ -258,26 +231,13 @@ describe('the collective pakta integritas in the portal', () => {
 
     // The export holds both; ikrar-verify --status: the old one revoked (exit 1), the new one valid.
     const exported = await (await admin.get(`/api/admin/export.jsonl?event=${eventId}`)).text();
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-pakta-revoked-'));
-    writeFileSync(path.join(dir, 'export.jsonl'), exported);
-    writeFileSync(path.join(dir, 'trust.json'), await (await client(app.url).get('/trust.json')).text());
-    writeFileSync(path.join(dir, 'status.json'), await (await admin.get('/api/admin/status-lists.json')).text());
-    const verify = () =>
-      spawnSync(
-        process.execPath,
-        [
-          verifyBin,
-          path.join(dir, 'export.jsonl'),
-          '--trust',
-          path.join(dir, 'trust.json'),
-          '--status',
-          path.join(dir, 'status.json'),
-          '--require-status',
-          '--json',
-        ],
-        { encoding: 'utf8' },
-      );
-    let run = verify();
+    const trust = await (await client(app.url).get('/trust.json')).text();
+    // The status lists as they are now, each time.
+    const verify = async () => {
+      const status = await (await admin.get('/api/admin/status-lists.json')).text();
+      return verifyExport({ records: exported, trust, status }, 'ikrar-pakta-revoked-', ['--require-status']);
+    };
+    let run = await verify();
     expect(run.status, run.stdout + run.stderr).toBe(1);
     const verdicts = new Map(JSON.parse(run.stdout).results.map((r) => [r.id, r.verdict]));
     expect(verdicts.get(oldId)).toBe('revoked');
@@ -296,8 +256,7 @@ describe('the collective pakta integritas in the portal', () => {
     );
     expect(vc.status, await vc.clone().text()).toBe(200);
     expect((await (await auditor.get(base)).json()).revoked).toBe(true);
-    writeFileSync(path.join(dir, 'status.json'), await (await admin.get('/api/admin/status-lists.json')).text());
-    run = verify();
+    run = await verify();
     expect(JSON.parse(run.stdout).summary.revoked).toBe(2);
   });
 

@@ -4,39 +4,26 @@
 // draft, POST /api/sign countersigns. The stored record has the employee's proof then the agency's,
 // the reserved credentialStatus and the apel evidence; an administrator revokes it from the record
 // page as any other; ikrar-verify --status then says revoked (exit 1).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { verifyPledgeAsync } from '@ikrar/core';
 import { readStatusEntries } from '@ikrar/core/status';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import { ADMIN_PASSWORD, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, pageErrors, signInStaffPage, verifyPageExports } from './fixture.mjs';
+import { staffClient } from './helpers.mjs';
 import { signTyped } from './widget-steps.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const SECRET_HEX = 'b6'.repeat(32);
-let app;
-let config;
-let browser;
-let roster;
+let app, browser, roster;
 let previousSecret;
 
 beforeAll(async () => {
   previousSecret = process.env.IKRAR_APEL_SECRET;
   process.env.IKRAR_APEL_SECRET = SECRET_HEX;
-  ({ app, config } = await startTestPortal({ signingMode: 'browser-key' }));
-  roster = sampleRoster(config);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  ({ app, browser, roster } = await openPortal({ signingMode: 'browser-key' }, { browser: true }));
 });
 afterAll(async () => {
   if (previousSecret === undefined) delete process.env.IKRAR_APEL_SECRET;
   else process.env.IKRAR_APEL_SECRET = previousSecret;
-  await browser?.close();
-  await app?.close();
+  await closePortal({ app, browser });
 });
 
 describe('browser-key signing in the portal', () => {
@@ -47,9 +34,7 @@ describe('browser-key signing in the portal', () => {
     const shown = await (await admin.get(`/api/admin/apel/${event.id}`)).json();
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const errors = [];
-    phone.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
-    phone.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(phone);
     const asked = [];
     phone.on('request', (r) => r.method() === 'POST' && asked.push(new URL(r.url()).pathname));
     await phone.goto(`${app.url}/?apel=${encodeURIComponent(event.id)}&kode=${encodeURIComponent(shown.code)}`);
@@ -79,11 +64,7 @@ describe('browser-key signing in the portal', () => {
 
     // The administrator revokes it from the record page, as any record.
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${app.url}/admin`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', ADMIN_PASSWORD);
-    await page.press('#password', 'Enter');
-    await page.locator('#nav:not([hidden])').waitFor();
+    await signInStaffPage(page, app.url);
     await page.fill('#people-q', who.name);
     const card = page.locator('#people li', { hasText: who.name });
     await card.waitFor();
@@ -97,18 +78,7 @@ describe('browser-key signing in the portal', () => {
     expect((await app.stores.statusLists.status(record.id))?.reason).toBe('Kunci perangkat dipakai orang lain');
 
     // The exports: ikrar-verify --status gives the verdict.
-    await page.getByRole('link', { name: 'Ekspor' }).click();
-    const jsonlHref = await page.locator('#export-jsonl').getAttribute('href');
-    const listsHref = await page.getByRole('link', { name: /Daftar status pencabutan/ }).getAttribute('href');
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-draft-e2e-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), await (await page.request.get(`${app.url}${jsonlHref}`)).text());
-    writeFileSync(path.join(dir, 'status.json'), await (await page.request.get(`${app.url}${listsHref}`)).text());
-    writeFileSync(path.join(dir, 'trust.json'), await (await page.request.get(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const args = [path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json')];
-    const r = spawnSync(process.execPath, [bin, ...args, '--status', path.join(dir, 'status.json'), '--json'], {
-      encoding: 'utf8',
-    });
+    const r = await verifyPageExports(page, app.url, 'ikrar-draft-e2e-');
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.summary).toMatchObject({ total: 1, revoked: 1 });

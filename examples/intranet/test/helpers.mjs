@@ -1,6 +1,7 @@
 // Shared by the portal's tests: a portal on a real SQLite file in a temp dir (or a fresh database
-// on a real PostgreSQL server in the PostgreSQL run, vitest.postgres.config.mjs), and an HTTP client that keeps cookies and echoes the CSRF token as the
-// pages do.
+// on a real PostgreSQL server in the PostgreSQL run, vitest.postgres.config.mjs), and an HTTP
+// client that keeps cookies and echoes the CSRF token as the pages do, signed in as an employee or
+// staff. fixture.mjs builds the per-file setup on it.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

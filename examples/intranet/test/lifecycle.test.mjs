@@ -1,18 +1,13 @@
 // The portal as a process: SIGTERM lets in-flight signings finish and exits 0; SIGKILL in the
 // middle of a burst of signings loses nothing that was answered 2xx (every such record is stored
 // once and verifies with ikrar-verify); slow clients are cut off by the header timeout.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPledge } from '@ikrar/core';
+import { tempDir, verifyExport } from './fixture.mjs';
 import { client, employeeClient, staffClient } from './helpers.mjs';
 import { spawnPortal } from './process.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const running = [];
 afterEach(() => {
   for (const p of running.splice(0)) p.child.kill('SIGKILL');
@@ -25,6 +20,18 @@ function rosterCsv(n) {
     lines.push(`Pegawai Uji ${i},PNS,198001012005031${String(i + 1).padStart(3, '0')},,Unit ${Math.floor(i / 50)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Uploads a roster of `n` as an administrator; answers the identifiers in order. */
+async function uploadRoster(url, n) {
+  const csv = rosterCsv(n);
+  const admin = await staffClient(url);
+  expect((await admin.request('POST', '/api/admin/roster', { body: csv, type: 'text/csv' })).status).toBe(200);
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[2]);
 }
 
 async function start(dataDir, env) {
@@ -53,16 +60,9 @@ async function credentialOf(c) {
 
 describe('the portal process', () => {
   it('SIGTERM: in-flight signings finish, new ones are refused, then it exits 0', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-sigterm-'));
+    const dataDir = tempDir('ikrar-sigterm-');
     const p = await start(dataDir);
-    const csv = rosterCsv(30);
-    const admin = await staffClient(p.url);
-    expect((await admin.request('POST', '/api/admin/roster', { body: csv, type: 'text/csv' })).status).toBe(200);
-    const ids = csv
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')[2]);
+    const ids = await uploadRoster(p.url, 30);
     const clients = await Promise.all(ids.map((id) => employeeClient(p.url, id)));
     const bodies = await Promise.all(clients.map((c) => credentialOf(c)));
     const answers = clients.map((c, i) =>
@@ -86,17 +86,10 @@ describe('the portal process', () => {
   });
 
   it('SIGKILL mid-burst: every signing answered 2xx is stored once and verifies with ikrar-verify', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-crash-'));
+    const dataDir = tempDir('ikrar-crash-');
     const p = await start(dataDir);
     const n = 300;
-    const csv = rosterCsv(n);
-    const admin = await staffClient(p.url);
-    expect((await admin.request('POST', '/api/admin/roster', { body: csv, type: 'text/csv' })).status).toBe(200);
-    const ids = csv
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')[2]);
+    const ids = await uploadRoster(p.url, n);
     const clients = [];
     for (let i = 0; i < ids.length; i += 50)
       clients.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => employeeClient(p.url, id)))));
@@ -129,15 +122,8 @@ describe('the portal process', () => {
     for (const r of answered) expect(storedIds.has(r.record.id)).toBe(true);
     const signers = stored.map((r) => r.credentialSubject.signer.identifier);
     expect(new Set(signers).size).toBe(signers.length);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-crash-export-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
-    writeFileSync(path.join(dir, 'trust.json'), await (await fetch(`${again.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const r = spawnSync(
-      process.execPath,
-      [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
-      { encoding: 'utf8' },
-    );
+    const trust = await (await fetch(`${again.url}/trust.json`)).text();
+    const r = verifyExport({ records: jsonl, trust }, 'ikrar-crash-export-');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ total: stored.length, valid: stored.length });
     // Those whose signing was cut off can sign now, once.
@@ -147,7 +133,7 @@ describe('the portal process', () => {
   }, 120_000);
 
   it('a client that never finishes its headers is cut off by the header timeout, and others are still served', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-slow-'));
+    const dataDir = tempDir('ikrar-slow-');
     const p = await start(dataDir, { IKRAR_HEADERS_TIMEOUT_MS: '1000' });
     const port = Number(new URL(p.url).port);
     const slow = await Promise.all(

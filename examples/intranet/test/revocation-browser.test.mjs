@@ -2,49 +2,20 @@
 // employee's records from coverage, revokes the record with a reason ("Cabut / Revoke"), sees it
 // marked revoked; the read-only auditor sees the reason but no revoke button; the exports the
 // admin page links to make ikrar-verify --status answer revoked (exit 1).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
-import {
-  ADMIN_PASSWORD,
-  AUDITOR_PASSWORD,
-  credentialFor,
-  employeeClient,
-  sampleRoster,
-  startTestPortal,
-} from './helpers.mjs';
+import { closePortal, openPortal, pageErrors, signInStaffPage, verifyPageExports } from './fixture.mjs';
+import { ADMIN_PASSWORD, AUDITOR_PASSWORD, credentialFor, employeeClient } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-let app;
-let config;
-let browser;
-let roster;
-
+let app, config, browser, roster;
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  ({ app, config, browser, roster } = await openPortal({}, { browser: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closePortal({ app, browser }));
 
 async function staffPage(username, password) {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${app.url}/admin`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.press('#password', 'Enter');
-  await page.locator('#nav:not([hidden])').waitFor();
+  const errors = pageErrors(page);
+  await signInStaffPage(page, app.url, username, password);
   return { page, errors };
 }
 
@@ -97,27 +68,7 @@ describe('revoking from the record page in Chromium', () => {
     expect(await entry.textContent()).toContain('Alasan: Ditandatangani oleh rekan di meja bersama');
 
     // The exports the page links to; ikrar-verify --status gives the verdict.
-    await page.getByRole('link', { name: 'Ekspor' }).click();
-    const jsonlHref = await page.locator('#export-jsonl').getAttribute('href');
-    const listsHref = await page.getByRole('link', { name: /Daftar status pencabutan/ }).getAttribute('href');
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-revoke-e2e-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), await (await page.request.get(`${app.url}${jsonlHref}`)).text());
-    writeFileSync(path.join(dir, 'status.json'), await (await page.request.get(`${app.url}${listsHref}`)).text());
-    writeFileSync(path.join(dir, 'trust.json'), await (await page.request.get(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const r = spawnSync(
-      process.execPath,
-      [
-        bin,
-        path.join(dir, 'records.jsonl'),
-        '--trust',
-        path.join(dir, 'trust.json'),
-        '--status',
-        path.join(dir, 'status.json'),
-        '--json',
-      ],
-      { encoding: 'utf8' },
-    );
+    const r = await verifyPageExports(page, app.url, 'ikrar-revoke-e2e-');
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.summary).toMatchObject({ total: 1, revoked: 1 });

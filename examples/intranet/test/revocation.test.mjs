@@ -3,40 +3,21 @@
 // log keeps who, when, which record, why and from where; the employee signs the event again (a new
 // record, the old one stays revoked); coverage counts the valid one; the exported records and
 // status lists make ikrar-verify --status report exactly the revoked record as revoked.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPledge } from '@ikrar/core';
-import {
-  AUDITOR_PASSWORD,
-  client,
-  credentialFor,
-  employeeClient,
-  expectError,
-  sampleRoster,
-  staffClient,
-  startTestPortal,
-} from './helpers.mjs';
+import { closePortal, openPortal, verifyExport } from './fixture.mjs';
+import { AUDITOR_PASSWORD, client, credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-let app;
-let config;
-let roster;
+let app, config, roster;
 let admin;
 let auditor;
 
 beforeAll(async () => {
-  ({ app, config } = await startTestPortal());
-  roster = sampleRoster(config);
+  ({ app, config, roster } = await openPortal());
   admin = await staffClient(app.url);
   auditor = await staffClient(app.url, 'auditor-uji', AUDITOR_PASSWORD);
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 /** Signs `who` in and posts a fresh credential; answers the response's JSON (and asserts 201). */
 async function signAs(who) {
@@ -185,23 +166,13 @@ describe('revocation in the portal', () => {
   });
 
   it('the export and the status lists: ikrar-verify --status says revoked for exactly that record (exit 1)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-revocation-export-'));
     const jsonl = await (await admin.get('/api/admin/export.jsonl')).text();
     const lists = await admin.get('/api/admin/status-lists.json');
     expect(lists.status).toBe(200);
     const listsText = await lists.text();
     expect(JSON.parse(listsText)).toHaveLength(1);
-    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
-    writeFileSync(path.join(dir, 'status.json'), listsText);
-    writeFileSync(path.join(dir, 'trust.json'), await (await fetch(`${app.url}/trust.json`)).text());
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const run = (...extra) =>
-      spawnSync(
-        process.execPath,
-        [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json', ...extra],
-        { encoding: 'utf8' },
-      );
-    const r = run('--status', path.join(dir, 'status.json'));
+    const trust = await (await fetch(`${app.url}/trust.json`)).text();
+    const r = verifyExport({ records: jsonl, trust, status: listsText }, 'ikrar-revocation-export-');
     expect(r.status, r.stdout + r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
     const total = jsonl.trimEnd().split('\n').length;

@@ -1,11 +1,9 @@
 // Signing through the portal over real HTTP and a real SQLite file: countersigned records that
 // verify, idempotent retries, the employee's own proof chained, each refusal with its code, the
 // certificate (a real PDF carrying the record), drawn strokes, and an export ikrar-verify accepts.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canonicalize,
@@ -15,22 +13,16 @@ import {
   signPledge,
   verifyPledge,
 } from '@ikrar/core';
-import { credentialFor, employeeClient, expectError, sampleRoster, staffClient, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, tempDir, verifyExport } from './fixture.mjs';
+import { credentialFor, employeeClient, expectError, staffClient, startTestPortal } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-let app;
-let config;
-let dataDir;
-let roster;
+let app, config, dataDir, roster;
 let firstRecordId;
 
 beforeAll(async () => {
-  ({ app, config, dataDir } = await startTestPortal());
-  roster = sampleRoster(config);
+  ({ app, config, dataDir, roster } = await openPortal());
 });
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => closePortal({ app }));
 
 const sign = async (who, body) =>
   (await employeeClient(app.url, who.identifier)).post('/api/sign', body ?? credentialFor(app, config, who));
@@ -156,7 +148,7 @@ describe('signing', () => {
     const file = path.join(dataDir, 'cert.pdf');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     execFileSync('qpdf', ['--check', file]);
-    const out = mkdtempSync(path.join(tmpdir(), 'ikrar-detach-'));
+    const out = tempDir('ikrar-detach-');
     execFileSync('pdfdetach', ['-saveall', '-o', out, file]);
     const attached = readFileSync(path.join(out, `ikrar-${signed.recordId}.json`), 'utf8');
     expect((await verifyPledge(parseJson(attached))).verified).toBe(true);
@@ -220,17 +212,7 @@ describe('signing', () => {
     const lines = jsonl.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
     for (const line of lines) expect(canonicalize(parseJson(line))).toBe(line);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-export-'));
-    writeFileSync(path.join(dir, 'records.jsonl'), jsonl);
-    writeFileSync(path.join(dir, 'trust.json'), trust);
-    const bin = path.resolve(here, '../../../packages/verifier/bin.js');
-    const r = spawnSync(
-      process.execPath,
-      [bin, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--json'],
-      {
-        encoding: 'utf8',
-      },
-    );
+    const r = verifyExport({ records: jsonl, trust }, 'ikrar-export-');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ total: 5, valid: 5 });
   });

@@ -5,11 +5,10 @@
 // both languages and a stable code; a tampered state or nonce and a replayed callback fail;
 // signing out ends the portal's session and the provider's (RP-Initiated Logout).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { verifyPledge } from '@ikrar/core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { defaultConfig } from '../src/config.mjs';
 import { ssoSettings } from '../src/sso/sso-settings.mjs';
+import { closePortal, launchChromium } from './fixture.mjs';
 import { sampleRoster, startTestPortal } from './helpers.mjs';
 import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider } from './oidc-provider.mjs';
 import { signTyped } from './widget-steps.mjs';
@@ -55,11 +54,10 @@ beforeAll(async () => {
   });
   ({ app } = await startTestPortal({ port: Number(new URL(portalUrl).port), publicUrl: portalUrl, demo: false, sso }));
   expect(app.url).toBe(portalUrl);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await closePortal({ app, browser });
   await idp?.close();
 });
 

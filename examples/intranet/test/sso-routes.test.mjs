@@ -4,8 +4,6 @@
 // a portal without SSO.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, migrate } from '@ikrar/server';
@@ -13,6 +11,7 @@ import { startPostgres } from '../../../scripts/postgres.mjs';
 import { ssoSettings } from '../src/sso/sso-settings.mjs';
 import { createSsoStore, SSO_MIGRATIONS } from '../src/sso/sso-store.mjs';
 import { safeReturn } from '../src/sso/sso-routes.mjs';
+import { tempDir } from './fixture.mjs';
 import { client, expectError, startTestPortal } from './helpers.mjs';
 import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider } from './oidc-provider.mjs';
 
@@ -70,7 +69,7 @@ describe('SSO settings (OIDC_*)', () => {
   });
 
   it('the portal refuses to start with such a setting: exit 2, the setting named, no stack trace', () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-sso-bad-'));
+    const dataDir = tempDir('ikrar-sso-bad-');
     const run = spawnSync(process.execPath, [main], {
       env: { ...process.env, IKRAR_DATA_DIR: dataDir, PORT: '0', OIDC_ISSUER: 'http://sso.example.go.id' },
       encoding: 'utf8',

@@ -7,35 +7,28 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { verificationCode } from '@ikrar/core/pdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { lookupOf, loopbackWarning, normalizeCode } from '../src/verifikasi/verifikasi-routes.mjs';
-import { credentialFor, employeeClient, expectError, sampleRoster, startTestPortal } from './helpers.mjs';
+import { closePortal, openPortal, tempDir } from './fixture.mjs';
+import { credentialFor, employeeClient, expectError, sampleRoster } from './helpers.mjs';
 
-let app;
-let config;
-let dataDir;
+let app, config, dataDir, roster, browser;
 let record;
-let browser;
 
 beforeAll(async () => {
-  ({ app, config, dataDir } = await startTestPortal());
-  const me = sampleRoster(config)[0];
+  ({ app, config, dataDir, roster, browser } = await openPortal({}, { browser: true }));
+  const me = roster[0];
   const c = await employeeClient(app.url, me.identifier);
   const res = await c.post('/api/sign', credentialFor(app, config, me));
   expect(res.status).toBe(201);
   record = await res.json();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await closePortal({ app, browser });
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -92,7 +85,7 @@ describe('/verifikasi: the certificate verification page', () => {
     const c = await employeeClient(app.url, me.identifier);
     const res = await c.get(`/api/records/${record.id.slice(9)}/certificate.pdf`);
     expect(res.status).toBe(200);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ikrar-verifikasi-qr-'));
+    const dir = tempDir('ikrar-verifikasi-qr-');
     try {
       const pdf = path.join(dir, 'c.pdf');
       writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));

@@ -12,35 +12,21 @@ import {
 import { digestJson } from '@ikrar/core/crypto';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AGENCY_NAME,
-  EVENT,
-  NOW,
-  SRI,
-  YUSUF,
-  credentialFor,
-  errorOf,
-  freshDatabase,
-  makeService,
-  postSign,
-  removeTempDirs,
-  type TestService,
-} from './helpers.js';
+import { AGENCY_NAME, EVENT, NOW, SRI, YUSUF } from './world.js';
+import { ownKeyCredential, sqliteService } from './fixture.js';
+import { credentialFor, errorOf, postSign, removeTempDirs, type TestService } from './helpers.js';
 
 afterAll(removeTempDirs);
 
 let svc: TestService;
 beforeEach(async () => {
-  svc = await makeService(await freshDatabase('sqlite'));
+  svc = await sqliteService();
 });
 
 const clone = <T>(v: T): T => structuredClone(v);
 
 /** Yusuf's credential naming his own key as the subject, as a widget with a browser key builds it. */
-const withOwnKey = (own: { controller: string }): PledgeCredential =>
-  credentialFor(svc, YUSUF, {
-    signer: { ...YUSUF, id: own.controller, position: YUSUF.position!, workUnit: YUSUF.workUnit! },
-  });
+const withOwnKey = (own: { controller: string }): PledgeCredential => ownKeyCredential(svc, YUSUF, own);
 
 async function nothingStored(): Promise<void> {
   expect(await svc.store.count(EVENT.id)).toBe(0);
@@ -416,7 +402,7 @@ describe('refuses, with a stable code in both languages and nothing stored', () 
   });
 
   it('with no open event: 409 ERR_NO_OPEN_EVENT', async () => {
-    const closed = await makeService(await freshDatabase('sqlite'), [YUSUF], { event: () => null });
+    const closed = await sqliteService([YUSUF], { event: () => null });
     const res = await postSign(closed, credentialFor(closed, YUSUF), YUSUF.identifier);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe('ERR_NO_OPEN_EVENT');

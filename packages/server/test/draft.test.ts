@@ -21,23 +21,14 @@ import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosui
 import jsigs from 'jsonld-signatures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offlineDocumentLoader } from '../../core/test/fixtures/db-document-loader.js';
-import {
-  createDraftStore,
-  createStatusListStore,
-  type Draft,
-  type IkrarServiceOptions,
-  type SqlDatabase,
-} from '../src/index.js';
+import { createDraftStore, type Draft, type IkrarServiceOptions, type SqlDatabase } from '../src/index.js';
+import { expectRefusal, ownKeyCredential, revokeVia as revoke, serviceWithStatusLists } from './fixture.js';
+import { EVENT, NOW, SRI, YUSUF } from './world.js';
 import {
   DIALECTS,
-  EVENT,
-  NOW,
-  SRI,
-  YUSUF,
   credentialFor,
   errorOf,
   freshDatabase,
-  makeService,
   postSign,
   removeTempDirs,
   type TestService,
@@ -69,20 +60,14 @@ function presence(now: Date, code: string | undefined): ApelPresenceEvidence[] {
 }
 
 async function draftService(db: SqlDatabase, extra: Partial<IkrarServiceOptions> = {}): Promise<TestService> {
-  const probe = await makeService(db);
-  const statusLists = await createStatusListStore(db, {
-    signer: probe.key.signer,
-    issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Jembrana' },
-    baseUrl: 'https://dinas.example/status',
+  const { svc } = await serviceWithStatusLists(db, [YUSUF, SRI], {
+    extra: async (statusLists) => ({
+      drafts: await createDraftStore(db, { statusLists, ttlMs: TTL }),
+      evidence: ({ now }, c) => presence(now, c.req.header('x-test-apel')),
+      ...extra,
+    }),
   });
-  const drafts = await createDraftStore(db, { statusLists, ttlMs: TTL });
-  return makeService(db, [YUSUF, SRI], {
-    key: probe.key,
-    statusLists,
-    drafts,
-    evidence: ({ now }, c) => presence(now, c.req.header('x-test-apel')),
-    ...extra,
-  });
+  return svc;
 }
 
 function postDraft(svc: TestService, who: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -109,28 +94,10 @@ async function signOwn(
   draft: Partial<Draft>,
   own: Ed25519KeyPair = generateKeyPair(),
 ): Promise<SignedPledge> {
-  const base = credentialFor(svc, employee, {
-    signer: { ...employee, id: own.controller, position: employee.position!, workUnit: employee.workUnit! },
-    ...(draft.id && { id: draft.id }),
-    now: svc.clock.now,
-  });
+  const base = ownKeyCredential(svc, employee, own, { ...(draft.id && { id: draft.id }), now: svc.clock.now });
   const { expires: _e, id: _i, ...fields } = draft as Draft & { expires?: string };
   const credential: PledgeCredential = { ...base, ...fields };
   return signPledge(credential, own, { created: svc.clock.now });
-}
-
-/** Revokes through the VC-API, as the agency's systems do. */
-function revoke(svc: TestService, credentialId: string): Promise<Response> {
-  return Promise.resolve(
-    svc.app.request('/credentials/status', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-0123456789' },
-      body: JSON.stringify({
-        credentialId,
-        credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
-      }),
-    }),
-  );
 }
 
 async function entries(db: SqlDatabase): Promise<number> {
@@ -169,14 +136,9 @@ for (const dialect of DIALECTS) {
       // A retry of the same post answers the stored record; a draft now is refused.
       const again = await postSign(svc, mine, YUSUF.identifier);
       expect(again.status).toBe(200);
-      const refusal = await postDraft(svc, YUSUF.identifier);
-      expect(refusal.status).toBe(409);
-      expect(await errorOf(refusal)).toMatchObject({
-        code: 'ERR_ALREADY_SIGNED',
-        messages: {
-          id: 'Anda sudah menandatangani ikrar ini; tidak ada lagi yang perlu disiapkan.',
-          en: 'You have already signed this pledge; there is nothing left to draft.',
-        },
+      await expectRefusal(await postDraft(svc, YUSUF.identifier), 409, 'ERR_ALREADY_SIGNED', {
+        id: 'Anda sudah menandatangani ikrar ini; tidak ada lagi yang perlu disiapkan.',
+        en: 'You have already signed this pledge; there is nothing left to draft.',
       });
       // Revoked through the VC-API like any record: the list's bit is the draft's index.
       const revoked = await revoke(svc, record.id);
@@ -215,14 +177,9 @@ for (const dialect of DIALECTS) {
       const old = await draftOf(svc, YUSUF.identifier);
       const mine = await signOwn(svc, YUSUF, old);
       svc.clock.now = new Date(NOW.getTime() + TTL);
-      const res = await postSign(svc, mine, YUSUF.identifier);
-      expect(res.status).toBe(409);
-      expect(await errorOf(res)).toMatchObject({
-        code: 'ERR_DRAFT_EXPIRED',
-        messages: {
-          id: 'Draf sudah kedaluwarsa; minta draf baru lalu tanda tangani lagi.',
-          en: 'The draft has expired; ask for a new one and sign again.',
-        },
+      await expectRefusal(await postSign(svc, mine, YUSUF.identifier), 409, 'ERR_DRAFT_EXPIRED', {
+        id: 'Draf sudah kedaluwarsa; minta draf baru lalu tanda tangani lagi.',
+        en: 'The draft has expired; ask for a new one and sign again.',
       });
       expect(await svc.store.count(EVENT.id)).toBe(0);
       const fresh = await draftOf(svc, YUSUF.identifier);
@@ -349,13 +306,9 @@ for (const dialect of DIALECTS) {
       const revoked = await revoke(svc, draft.id);
       expect(revoked.status).toBe(200);
       const reused = await postSign(svc, await signOwn(svc, YUSUF, draft), YUSUF.identifier);
-      expect(reused.status).toBe(409);
-      expect(await errorOf(reused)).toMatchObject({
-        code: 'ERR_DRAFT_USED',
-        messages: {
-          id: 'Draf ini sudah dipakai untuk sebuah rekaman; minta draf baru.',
-          en: 'A record was already made from this draft; ask for a new one.',
-        },
+      await expectRefusal(reused, 409, 'ERR_DRAFT_USED', {
+        id: 'Draf ini sudah dipakai untuk sebuah rekaman; minta draf baru.',
+        en: 'A record was already made from this draft; ask for a new one.',
       });
       const next = await draftOf(svc, YUSUF.identifier);
       expect(next.id).not.toBe(draft.id);

@@ -14,10 +14,13 @@ import {
   silentLogger,
   type AgencyKey,
   type Employee,
-  type IkrarEvent,
   type IkrarServiceOptions,
   type SqlDatabase,
 } from '../src/index.js';
+
+import { AGENCY_NAME, EVENT, NOW, SRI, YUSUF } from './world.js';
+
+export { AGENCY_NAME, EVENT, NOW, SRI, YUSUF } from './world.js';
 
 export const tempDirs: string[] = [];
 export function tempDir(prefix = 'ikrar-server-'): string {
@@ -80,39 +83,6 @@ export function makeRoster(n: number): Employee[] {
   }
   return out;
 }
-
-/** Named people for the attack tests. */
-export const YUSUF: Employee = {
-  identifier: '200009162021062001',
-  name: "Yusuf Ma'ruf",
-  employeeType: 'PNS',
-  position: 'Pengelola Keuangan',
-  workUnit: 'Dinas Pendidikan, Kepemudaan dan Olahraga',
-};
-export const SRI: Employee = {
-  identifier: '5101036401970027',
-  name: 'Sri Lestari',
-  employeeType: 'PPNPN',
-  position: 'Pengemudi',
-  workUnit: 'Kecamatan Negara',
-};
-
-export const AGENCY_NAME = 'Pemerintah Kabupaten Jembrana';
-export const NOW = new Date('2024-10-07T02:00:00Z');
-
-export const EVENT: IkrarEvent = {
-  id: 'pilkada-2024',
-  name: 'Pilkada Serentak 2024',
-  place: 'Halaman Kantor Bupati Jembrana',
-  date: '2024-10-07',
-  deadline: '2024-10-31T23:59:59+08:00',
-  timeZone: 'WITA',
-  templates: {
-    PNS: ['jembrana-2024', 'skb-2022-asn'],
-    PPPK: ['jembrana-2024', 'skb-2022-asn'],
-    PPNPN: ['jembrana-2024'],
-  },
-};
 
 export interface TestService {
   app: ReturnType<typeof createIkrarService>;

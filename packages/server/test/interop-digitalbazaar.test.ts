@@ -8,18 +8,9 @@ import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosui
 import jsigs from 'jsonld-signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineDocumentLoader } from '../../core/test/fixtures/db-document-loader.js';
-import {
-  AGENCY_NAME,
-  EVENT,
-  SRI,
-  YUSUF,
-  credentialFor,
-  freshDatabase,
-  makeService,
-  postSign,
-  removeTempDirs,
-  type TestService,
-} from './helpers.js';
+import { AGENCY_NAME, EVENT, SRI, YUSUF } from './world.js';
+import { sqliteService } from './fixture.js';
+import { credentialFor, postSign, removeTempDirs, type TestService } from './helpers.js';
 
 const { documentLoader, refused } = offlineDocumentLoader();
 
@@ -33,7 +24,7 @@ async function dbVerify(document: unknown): Promise<{ verified: boolean; error?:
 
 let svc: TestService;
 beforeAll(async () => {
-  svc = await makeService(await freshDatabase('sqlite'), [YUSUF, SRI], {
+  svc = await sqliteService([YUSUF, SRI], {
     clock: () => new Date(),
     event: () => ({ ...EVENT, deadline: undefined }),
   });

@@ -8,7 +8,8 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SRI, YUSUF, credentialFor, freshDatabase, makeService, removeTempDirs, type TestService } from './helpers.js';
+import { sqliteService } from './fixture.js';
+import { SRI, YUSUF, credentialFor, removeTempDirs, type TestService } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -44,7 +45,7 @@ const close = (server: Server) => new Promise<void>((r) => server.close(() => r(
 
 describe('mounting', () => {
   it('in Node through @hono/node-server, under a Hono app', async () => {
-    const svc = await makeService(await freshDatabase('sqlite'));
+    const svc = await sqliteService();
     const app = new Hono().route('/api', svc.app);
     const server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
@@ -57,7 +58,7 @@ describe('mounting', () => {
   });
 
   it('in Node, bodies without a Content-Length (chunked) are limited as they stream', async () => {
-    const svc = await makeService(await freshDatabase('sqlite'));
+    const svc = await sqliteService();
     const server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: svc.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
     });
@@ -100,7 +101,7 @@ describe('mounting', () => {
   });
 
   it('inside an Express app', async () => {
-    const svc = await makeService(await freshDatabase('sqlite'));
+    const svc = await sqliteService();
     const app = express();
     app.get('/', (_req, res) => void res.send('portal'));
     app.use('/ikrar', getRequestListener(svc.app.fetch));
@@ -116,7 +117,7 @@ describe('mounting', () => {
   });
 
   it('inside a Fastify app', async () => {
-    const svc = await makeService(await freshDatabase('sqlite'));
+    const svc = await sqliteService();
     const mounted = new Hono().route('/ikrar', svc.app);
     const listener = getRequestListener(mounted.fetch);
     const app = Fastify();

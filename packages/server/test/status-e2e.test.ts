@@ -8,17 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SignedPledge } from '@ikrar/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStatusListStore } from '../src/index.js';
-import {
-  EVENT,
-  credentialFor,
-  freshDatabase,
-  makeRoster,
-  makeService,
-  postSign,
-  removeTempDirs,
-  tempDir,
-} from './helpers.js';
+import { revokeVia, serviceWithStatusLists } from './fixture.js';
+import { EVENT } from './world.js';
+import { credentialFor, freshDatabase, makeRoster, postSign, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -32,14 +24,8 @@ describe('1,000 records, 17 revoked, checked by ikrar-verify --status', () => {
     async () => {
       const db = await freshDatabase('sqlite');
       const roster = makeRoster(1000);
-      const probe = await makeService(db, roster);
-      const lists = await createStatusListStore(db, {
-        signer: probe.key.signer,
-        issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Jembrana' },
-        baseUrl: 'https://dinas.example/status',
-      });
       // A generous per-request timeout: this runs on shared CI machines; speed is not what is tested.
-      const svc = await makeService(db, roster, { key: probe.key, statusLists: lists, timeoutMs: 300_000 });
+      const { svc } = await serviceWithStatusLists(db, roster, { extra: () => ({ timeoutMs: 300_000 }) });
 
       const ids: string[] = [];
       for (let i = 0; i < roster.length; i += 10) {
@@ -57,17 +43,7 @@ describe('1,000 records, 17 revoked, checked by ikrar-verify --status', () => {
       // 17 records chosen spread over the signing order, revoked through the VC-API.
       const revoked = Array.from({ length: 17 }, (_, k) => ids[k * 58 + 3] as string);
       const answers = await Promise.all(
-        revoked.map((credentialId) =>
-          svc.app.request('/credentials/status', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: 'Bearer test-token-0123456789' },
-            body: JSON.stringify({
-              credentialId,
-              credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
-              reason: 'uji akhir-ke-akhir',
-            }),
-          }),
-        ),
+        revoked.map((credentialId) => revokeVia(svc, credentialId, { reason: 'uji akhir-ke-akhir' })),
       );
       expect(answers.map((r) => r.status)).toEqual(Array(17).fill(200));
 

@@ -6,10 +6,9 @@ import { generateKeyPair, signPledge, type SignedPledge, type Signer } from '@ik
 import { isStatusSet, readStatusEntries, verifyStatusListCredential } from '@ikrar/core/status';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStatusListStore, openDatabase, type SqlDatabase, type StatusListStore } from '../src/index.js';
+import { EVENT, YUSUF } from './world.js';
 import {
   DIALECTS,
-  EVENT,
-  YUSUF,
   credentialFor,
   errorOf,
   freshDatabase,
@@ -20,6 +19,7 @@ import {
   removeTempDirs,
   type TestService,
 } from './helpers.js';
+import { revokeVia as revoke, serviceWithStatusLists } from './fixture.js';
 
 afterAll(removeTempDirs);
 
@@ -28,14 +28,7 @@ const BASE = 'https://dinas.example/status';
 
 async function statusService(db: SqlDatabase, n = 4, signer?: Signer) {
   const roster = makeRoster(n);
-  const probe = await makeService(db, roster);
-  const lists = await createStatusListStore(db, {
-    signer: signer ?? probe.key.signer,
-    issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Jembrana' },
-    baseUrl: BASE,
-  });
-  const svc = await makeService(db, roster, { key: probe.key, statusLists: lists });
-  return { svc, lists, roster };
+  return { ...(await serviceWithStatusLists(db, roster, signer && { signer })), roster };
 }
 
 async function sign(svc: TestService, who: (typeof YUSUF)['identifier']): Promise<SignedPledge> {
@@ -43,18 +36,6 @@ async function sign(svc: TestService, who: (typeof YUSUF)['identifier']): Promis
   const res = await postSign(svc, credentialFor(svc, employee, { id: undefined as never }), who);
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   return (await res.json()) as SignedPledge;
-}
-
-function revoke(svc: TestService, credentialId: string, body: Record<string, unknown> = {}, token = TOKEN) {
-  return svc.app.request('/credentials/status', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      credentialId,
-      credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
-      ...body,
-    }),
-  });
 }
 
 async function served(svc: TestService, id = 1, headers: Record<string, string> = {}) {

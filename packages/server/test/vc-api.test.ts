@@ -10,19 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { generateKeyPair, signPledge, type SignedPledge } from '@ikrar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EVENT,
-  SRI,
-  YUSUF,
-  credentialFor,
-  errorOf,
-  freshDatabase,
-  makeService,
-  postSign,
-  removeTempDirs,
-  tempDir,
-  type TestService,
-} from './helpers.js';
+import { EVENT, SRI, YUSUF } from './world.js';
+import { sqliteService } from './fixture.js';
+import { credentialFor, errorOf, postSign, removeTempDirs, tempDir, type TestService } from './helpers.js';
 
 const SUITE =
   process.env.IKRAR_W3C_SUITE ??
@@ -34,7 +24,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  svc = await makeService(await freshDatabase('sqlite'), [YUSUF, SRI], {
+  svc = await sqliteService([YUSUF, SRI], {
     clock: () => new Date(),
     event: () => ({ ...EVENT, deadline: undefined }),
   });
