@@ -21,7 +21,6 @@
  * ```
  */
 import { digestJson } from './digest.js';
-import { RecordInvalidError, SignatureInvalidError } from './errors.js';
 import type {
   CollectiveCredential,
   CollectiveRepresentative,
@@ -29,6 +28,7 @@ import type {
   SignedCollective,
 } from './credential-types.js';
 import { isPlainObject } from './internal/assert.js';
+import { collectiveRecordInvalid, representativeSignatureInvalid } from './internal/collective-messages.js';
 import { DID_KEY } from './did-key.js';
 import { planCollective } from './internal/build-collective.js';
 import { proofsOf } from './proofs.js';
@@ -102,7 +102,7 @@ export function representativesOf(document: unknown): CollectiveRepresentative[]
 function requireCollective(document: unknown): CollectiveRepresentative[] {
   const reps = representativesOf(document);
   if (!reps) {
-    throw new RecordInvalidError('credentialSubject.representatives', 'not-collective', {
+    throw collectiveRecordInvalid('credentialSubject.representatives', 'not-collective', {
       value: COLLECTIVE_CREDENTIAL_TYPE,
     });
   }
@@ -167,22 +167,22 @@ export async function signAsRepresentative(
   const rep = Number.isInteger(representative) ? reps[representative] : undefined;
   const path = `credentialSubject.representatives[${representative}]`;
   if (!rep) {
-    throw new RecordInvalidError(path, 'no-representative', { value: String(representative + 1) });
+    throw collectiveRecordInvalid(path, 'no-representative', { value: String(representative + 1) });
   }
   const progress = collectiveProgress(document);
   if (progress.countersigned) {
-    throw new RecordInvalidError('proof', 'countersigned');
+    throw collectiveRecordInvalid('proof', 'countersigned');
   }
   if (progress.representatives[representative]?.signed) {
-    throw new RecordInvalidError(path, 'already-signed', { value: rep.name });
+    throw collectiveRecordInvalid(path, 'already-signed', { value: rep.name });
   }
   const controller = key.controller;
   const m = DID_KEY.exec(key.id);
   if (!m || m[2] !== m[1] || controller !== `did:key:${m[1]}`) {
-    throw new SignatureInvalidError('representative-not-did-key');
+    throw representativeSignatureInvalid('representative-not-did-key');
   }
   if (progress.representatives.some((r) => r.controller === controller)) {
-    throw new SignatureInvalidError('representative-key-used');
+    throw representativeSignatureInvalid('representative-key-used');
   }
   const zone = options.timeZone ?? zoneOfTimestamp(document.validFrom) ?? 'WIB';
   return (await signPledge(document as never, key, {
@@ -213,15 +213,15 @@ export async function countersignCollective(
   const reps = requireCollective(document);
   const progress = collectiveProgress(document);
   if (progress.countersigned) {
-    throw new RecordInvalidError('proof', 'already-countersigned');
+    throw collectiveRecordInvalid('proof', 'already-countersigned');
   }
   if (!progress.complete) {
     const names = progress.pending.map((i) => reps[i]?.name).join(', ');
-    throw new RecordInvalidError('proof', 'not-everyone-signed', { value: names });
+    throw collectiveRecordInvalid('proof', 'not-everyone-signed', { value: names });
   }
   const check = await verifyPledge(document, { requireIssuerProof: false });
   if (!check.verified) {
-    throw new SignatureInvalidError('representative-proof', { value: check.code as string });
+    throw representativeSignatureInvalid('representative-proof', { value: check.code as string });
   }
   const zone = options.timeZone ?? zoneOfTimestamp(document.validFrom) ?? 'WIB';
   return (await signPledge(document as never, key, {

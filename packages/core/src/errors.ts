@@ -26,6 +26,8 @@ import {
   UNSUPPORTED_VERSION,
   identifierInvalid,
   CREATED_INVALID,
+  type SharedRecordInvalidReason,
+  type SharedSignatureInvalidReason,
 } from './internal/error-messages.js';
 import {
   counted,
@@ -128,12 +130,32 @@ export class RecordInvalidError extends CoreError {
   /**
    * @param path - the field
    * @param reason - the rule it breaks
-   * @param options - `cause`, and the values a message names (`max`, `value`)
+   * @param options - `cause`, and the values a message names (`max`, `value`); `messages` for the
+   *   reasons only the collective or PDF code raises, whose catalogs load with that code
    */
-  constructor(path: string, reason: RecordInvalidReason, options?: IkrarErrorOptions & RecordInvalidValues) {
+  constructor(
+    path: string,
+    reason: SharedRecordInvalidReason,
+    options?: IkrarErrorOptions & RecordInvalidValues & { readonly messages?: LocalizedText },
+  );
+  constructor(
+    path: string,
+    reason: RecordInvalidReason,
+    options: IkrarErrorOptions & RecordInvalidValues & { readonly messages: LocalizedText },
+  );
+  constructor(
+    path: string,
+    reason: RecordInvalidReason,
+    options?: IkrarErrorOptions & RecordInvalidValues & { readonly messages?: LocalizedText },
+  ) {
     super(
       'ERR_RECORD_INVALID',
-      fill(RECORD_INVALID[reason], { p: path, max: options?.max, value: options?.value }),
+      options?.messages ??
+        fill(RECORD_INVALID[reason as SharedRecordInvalidReason], {
+          p: path,
+          max: options?.max,
+          value: options?.value,
+        }),
       options,
     );
     this.path = path;
@@ -186,10 +208,26 @@ export class SignatureInvalidError extends CoreError {
   readonly reason: SignatureInvalidReason;
   /**
    * @param reason - what is wrong
-   * @param options - `cause`; `value` is the verification code a `representative-proof` names
+   * @param options - `cause`; `value` is the verification code a `representative-proof` names;
+   *   `messages` for the reasons only the collective code raises, whose catalog loads with it
    */
-  constructor(reason: SignatureInvalidReason, options?: IkrarErrorOptions & { readonly value?: string }) {
-    super('ERR_SIGNATURE_INVALID', fill(SIGNATURE_INVALID[reason], { value: options?.value }), options);
+  constructor(
+    reason: SharedSignatureInvalidReason,
+    options?: IkrarErrorOptions & { readonly value?: string; readonly messages?: LocalizedText },
+  );
+  constructor(
+    reason: SignatureInvalidReason,
+    options: IkrarErrorOptions & { readonly value?: string; readonly messages: LocalizedText },
+  );
+  constructor(
+    reason: SignatureInvalidReason,
+    options?: IkrarErrorOptions & { readonly value?: string; readonly messages?: LocalizedText },
+  ) {
+    super(
+      'ERR_SIGNATURE_INVALID',
+      options?.messages ?? fill(SIGNATURE_INVALID[reason as SharedSignatureInvalidReason], { value: options?.value }),
+      options,
+    );
     this.reason = reason;
   }
 }

@@ -18,6 +18,7 @@ import {
 import { decodeStatusList } from '../src/status-list.js';
 import * as base from '../src/errors/base.js';
 import * as catalog from '../src/internal/error-messages.js';
+import * as collective from '../src/internal/collective-messages.js';
 import * as key from '../src/internal/key-messages.js';
 import * as pdf from '../src/internal/pdf-messages.js';
 import * as status from '../src/internal/status-messages.js';
@@ -31,7 +32,7 @@ import {
 import { createProof } from '../src/crypto.js';
 import { createSigner, generateKeyPair } from '../src/keys.js';
 
-const M = { ...base, ...catalog, ...key, ...pdf };
+const M = { ...base, ...catalog, ...collective, ...key, ...pdf };
 import { multibaseToPublicKey } from '../src/keys.js';
 
 // A package built on core declares its own codes on the same base, as the verifier and widget do.
@@ -164,8 +165,11 @@ describe('the message catalog', () => {
       M.JSON_INVALID,
       M.CANONICALIZATION_FAILED,
       M.RECORD_INVALID,
+      M.COLLECTIVE_RECORD_INVALID,
+      M.PDF_RECORD_INVALID,
       M.KEY_INVALID,
       M.SIGNATURE_INVALID,
+      M.COLLECTIVE_SIGNATURE_INVALID,
       M.TEMPLATE_INVALID,
       M.IDENTIFIER_INVALID,
       M.PDF_INVALID,
@@ -216,6 +220,46 @@ describe('the message catalog', () => {
     expect(new CanonicalizationError('no-json-form', '$.a', { type: 'function' }).message).toBe(
       'Type function has no JSON form ($.a)',
     );
+  });
+
+  it('a reason has its message in one catalog: the shared one, or the one loaded with the collective or PDF code', () => {
+    const record = [M.RECORD_INVALID, M.COLLECTIVE_RECORD_INVALID, M.PDF_RECORD_INVALID].flatMap((c) => Object.keys(c));
+    const signature = [M.SIGNATURE_INVALID, M.COLLECTIVE_SIGNATURE_INVALID].flatMap((c) => Object.keys(c));
+    expect(new Set(record).size).toBe(record.length);
+    expect(new Set(signature).size).toBe(signature.length);
+    expect(Object.keys(M.COLLECTIVE_RECORD_INVALID)).toContain('not-everyone-signed');
+    expect(Object.keys(M.RECORD_INVALID)).not.toContain('not-everyone-signed');
+
+    const c = M.collectiveRecordInvalid('proof', 'not-everyone-signed', { value: 'Ani, Budi' });
+    expect(c).toBeInstanceOf(RecordInvalidError);
+    expect([c.code, c.path, c.reason, c.message, c.messages.id]).toEqual([
+      'ERR_RECORD_INVALID',
+      'proof',
+      'not-everyone-signed',
+      'Not everyone has signed yet: Ani, Budi.',
+      'Belum semua menandatangani: Ani, Budi.',
+    ]);
+    const n = M.collectiveRecordInvalid('credentialSubject.representatives', 'representatives-count', { max: 50 });
+    expect(n.messages).toEqual({
+      id: 'Harus 1 sampai 50 perwakilan (credentialSubject.representatives)',
+      en: 'Expected 1 to 50 representatives (credentialSubject.representatives)',
+    });
+    const s = M.representativeSignatureInvalid('representative-proof', { value: 'ERR_KEY_INVALID' });
+    expect(s).toBeInstanceOf(SignatureInvalidError);
+    expect([s.code, s.reason, s.message, s.messages.id]).toEqual([
+      'ERR_SIGNATURE_INVALID',
+      'representative-proof',
+      "A representative's proof does not verify (ERR_KEY_INVALID).",
+      'Bukti tanda tangan seorang perwakilan tidak terverifikasi (ERR_KEY_INVALID).',
+    ]);
+    const d = M.pdfRecordInvalid('credentialSubject.consent.signatureDigestMultibase', 'drawing-mismatch');
+    expect(d).toBeInstanceOf(RecordInvalidError);
+    expect([d.code, d.path, d.reason, d.messages.id]).toEqual([
+      'ERR_RECORD_INVALID',
+      'credentialSubject.consent.signatureDigestMultibase',
+      'drawing-mismatch',
+      'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
+    ]);
   });
 
   it('a thrown code and a verification code share a name only with one meaning', () => {

@@ -12,6 +12,7 @@ import type { CollectiveCredential, CollectiveRepresentative, CreateCollectiveIn
 import { bad, issuerAndEvent, pledgeBody, text, type PledgePlan } from './build-pledge.js';
 import { readStatusEntries, type BitstringStatusListEntry } from '../status-entry.js';
 import { isPlainObject } from './assert.js';
+import { collectiveRecordInvalid } from './collective-messages.js';
 import { randomUuid } from './uuid.js';
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,7 +35,7 @@ export function planCollective(
       ? getTemplate(input.template, input.templateVersion, COLLECTIVE_TEMPLATES)
       : input.template;
   if (template.kind !== 'pakta-integritas') {
-    bad('template', 'collective-template');
+    throw collectiveRecordInvalid('template', 'collective-template');
   }
   const language = input.language ?? 'id';
   if (!template.texts[language]) bad('language', 'template-language', { value: language });
@@ -42,7 +43,7 @@ export function planCollective(
 
   const list = input.representatives;
   if (!Array.isArray(list) || list.length < 1 || list.length > max) {
-    bad('credentialSubject.representatives', 'representatives-count', { max });
+    throw collectiveRecordInvalid('credentialSubject.representatives', 'representatives-count', { max });
   }
   const seenPeople = new Set<string>();
   const seenProofs = new Set<string>();
@@ -57,11 +58,11 @@ export function planCollective(
     const checked = validateIdentifier(scheme, r.identifier, { now });
     if (!checked.valid) throw new IdentifierInvalidError(scheme, checked.reason);
     const person = `${scheme}:${checked.parsed.value}`;
-    if (seenPeople.has(person)) bad(path, 'person-twice');
+    if (seenPeople.has(person)) throw collectiveRecordInvalid(path, 'person-twice');
     seenPeople.add(person);
     const proofId = r.proofId ?? `urn:uuid:${randomUuid()}`;
-    if (!UUID_URN.test(proofId)) bad(`${path}.proofId`, 'proof-id');
-    if (seenProofs.has(proofId)) bad(`${path}.proofId`, 'proof-id-twice');
+    if (!UUID_URN.test(proofId)) throw collectiveRecordInvalid(`${path}.proofId`, 'proof-id');
+    if (seenProofs.has(proofId)) throw collectiveRecordInvalid(`${path}.proofId`, 'proof-id-twice');
     seenProofs.add(proofId);
     return {
       name: text(r.name, `${path}.name`, 200, true) as string,
@@ -75,7 +76,7 @@ export function planCollective(
   });
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (!UUID_URN.test(id)) bad('id', 'record-id');
-  if (seenProofs.has(id)) bad('id', 'record-id-is-proof-id');
+  if (seenProofs.has(id)) throw collectiveRecordInvalid('id', 'record-id-is-proof-id');
   const credentialStatus = statusEntryOf(input.credentialStatus);
   const body = pledgeBody(template, language, { agency: issuerName, event: eventName });
   const validFrom = formatTimestamp(input.validFrom ?? now, zone);

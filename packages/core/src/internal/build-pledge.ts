@@ -8,7 +8,8 @@
  */
 import { randomUuid } from './uuid.js';
 import { ConsentIncompleteError, IdentifierInvalidError, RecordInvalidError } from '../errors.js';
-import type { RecordInvalidReason, RecordInvalidValues } from '../types.js';
+import type { RecordInvalidValues } from '../types.js';
+import type { SharedRecordInvalidReason } from './error-messages.js';
 import { DEFAULT_SCHEME, validateIdentifier } from '../identity.js';
 import { PLEDGE_CONTEXT, PLEDGE_CREDENTIAL_TYPE, type PledgeCredential, type PledgeText } from '../record.js';
 import {
@@ -21,7 +22,7 @@ import { getTemplate } from '../templates/registry.js';
 import { formatTimestamp } from '../time.js';
 import type { CreatePledgeInput } from '../credential-types.js';
 
-export function bad(path: string, reason: RecordInvalidReason, values?: RecordInvalidValues): never {
+export function bad(path: string, reason: SharedRecordInvalidReason, values?: RecordInvalidValues): never {
   throw new RecordInvalidError(path, reason, values);
 }
 

@@ -2,8 +2,9 @@
  * The message catalog of core's errors, keyed by code and then by the error's `reason`, in Bahasa
  * Indonesia first and English; `{name}` placeholders are filled by the error classes in
  * `../errors.ts`, so no throw site writes a message. The catalogs of errors thrown only by code
- * that loads later (keys: `key-messages.ts`; PDF: `pdf-messages.ts`) sit beside that code, so a
- * page that never imports a key or reads a PDF does not carry their messages.
+ * that loads later (keys: `key-messages.ts`; PDF: `pdf-messages.ts`; the collective pakta
+ * integritas: `collective-messages.ts`) sit beside that code, so a page that never imports a key,
+ * reads or renders a PDF or builds a collective record does not carry their messages.
  *
  * @module
  * @internal
@@ -19,6 +20,37 @@ import type {
   SignatureInvalidReason,
   TemplateInvalidReason,
 } from '../types.js';
+
+/** `ERR_RECORD_INVALID` reasons only the collective code raises (messages in `collective-messages.ts`). */
+export type CollectiveRecordInvalidReason =
+  | 'collective-template'
+  | 'representatives-count'
+  | 'person-twice'
+  | 'proof-id'
+  | 'proof-id-twice'
+  | 'record-id-is-proof-id'
+  | 'not-collective'
+  | 'no-representative'
+  | 'countersigned'
+  | 'already-countersigned'
+  | 'already-signed'
+  | 'not-everyone-signed';
+
+/** `ERR_RECORD_INVALID` reasons only the PDF code raises (messages in `pdf-messages.ts`). */
+export type PdfRecordInvalidReason = 'drawing-not-drawn' | 'drawing-mismatch' | 'drawing-collective';
+
+/** `ERR_RECORD_INVALID` reasons whose messages are in this catalog. */
+export type SharedRecordInvalidReason = Exclude<
+  RecordInvalidReason,
+  CollectiveRecordInvalidReason | PdfRecordInvalidReason
+>;
+
+/** `ERR_SIGNATURE_INVALID` reasons only the collective code raises (messages in `collective-messages.ts`). */
+export type CollectiveSignatureInvalidReason =
+  'representative-not-did-key' | 'representative-key-used' | 'representative-proof';
+
+/** `ERR_SIGNATURE_INVALID` reasons whose messages are in this catalog. */
+export type SharedSignatureInvalidReason = Exclude<SignatureInvalidReason, CollectiveSignatureInvalidReason>;
 
 /** `ERR_JSON_INVALID`, by reason, at character position `{p}`. */
 export const JSON_INVALID: Readonly<Record<JsonInvalidReason, Entry>> = {
@@ -53,7 +85,7 @@ export const CANONICALIZATION_FAILED: Readonly<Record<CanonicalizationReason | '
 };
 
 /** `ERR_RECORD_INVALID`, by rule, at JSON path `{p}`; `{max}` and `{value}` as the rule names them. */
-export const RECORD_INVALID: Readonly<Record<RecordInvalidReason, Entry>> = {
+export const RECORD_INVALID: Readonly<Record<SharedRecordInvalidReason, Entry>> = {
   'text-required': ['Teks wajib tidak ada ({p})', 'Required text is missing ({p})'],
   'text-too-long': ['Teks lebih dari {max} karakter ({p})', 'Text is longer than {max} characters ({p})'],
   'text-control-characters': ['Teks berisi karakter kontrol ({p})', 'Text contains control characters ({p})'],
@@ -82,45 +114,6 @@ export const RECORD_INVALID: Readonly<Record<RecordInvalidReason, Entry>> = {
   'expected-list': ['Harus daftar ({p})', 'Expected a list ({p})'],
   'expected-time': ['Harus RFC 3339 ({p})', 'Expected RFC 3339 ({p})'],
   'expected-boolean': ['Harus true atau false ({p})', 'Expected true or false ({p})'],
-  'drawing-not-drawn': [
-    'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
-    'A signature drawing was given, but the record was not signed with a drawn signature.',
-  ],
-  'drawing-mismatch': [
-    'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
-    'The signature drawing does not match the record: its digest differs from consent.signatureDigestMultibase.',
-  ],
-  'drawing-collective': [
-    'Gambar tanda tangan diberikan, tetapi pakta integritas kolektif hanya ditandatangani dengan kunci.',
-    'A signature drawing was given, but a collective pakta integritas is signed with keys only.',
-  ],
-  'collective-template': [
-    'Rekaman kolektif memerlukan templat pakta integritas ({p})',
-    'A collective record needs a pakta-integritas template ({p})',
-  ],
-  'representatives-count': ['Harus 1 sampai {max} perwakilan ({p})', 'Expected 1 to {max} representatives ({p})'],
-  'person-twice': ['Orang yang sama disebut dua kali ({p})', 'The same person is named twice ({p})'],
-  'proof-id': ['Harus urn:uuid:… ({p})', 'Expected urn:uuid:… ({p})'],
-  'proof-id-twice': ['Id bukti harus berbeda ({p})', 'Proof ids must differ ({p})'],
-  'record-id-is-proof-id': [
-    'Id rekaman harus berbeda dari id bukti ({p})',
-    'The record id must differ from the proof ids ({p})',
-  ],
-  'not-collective': [
-    'Bukan rekaman kolektif ({value} dengan perwakilan).',
-    'Not a collective record ({value} with representatives).',
-  ],
-  'no-representative': ['Tidak ada perwakilan nomor {value}.', 'There is no representative number {value}.'],
-  countersigned: [
-    'Instansi sudah menandatangani; tidak ada lagi yang dapat menandatangani.',
-    'The agency has already countersigned; no one can sign any more.',
-  ],
-  'already-countersigned': [
-    'Instansi sudah menandatangani dokumen ini.',
-    'The agency has already countersigned this document.',
-  ],
-  'already-signed': ['{value} sudah menandatangani.', '{value} has already signed.'],
-  'not-everyone-signed': ['Belum semua menandatangani: {value}.', 'Not everyone has signed yet: {value}.'],
 };
 
 /** `ERR_CONSENT_INCOMPLETE`, with the `{missing}` points. */
@@ -136,7 +129,7 @@ export const CONSENT_UNKNOWN_POINTS: Entry = [
 ];
 
 /** `ERR_SIGNATURE_INVALID`, by reason: the same meaning as the verification code of that name. */
-export const SIGNATURE_INVALID: Readonly<Record<SignatureInvalidReason, Entry>> = {
+export const SIGNATURE_INVALID: Readonly<Record<SharedSignatureInvalidReason, Entry>> = {
   'signer-output': [
     'Penanda tangan mengembalikan sesuatu selain tanda tangan Ed25519 64 byte.',
     'The signer returned something other than a 64-byte Ed25519 signature.',
@@ -144,18 +137,6 @@ export const SIGNATURE_INVALID: Readonly<Record<SignatureInvalidReason, Entry>> 
   'self-check': [
     'Tanda tangan dari penanda tangan tidak terverifikasi dengan kuncinya sendiri.',
     'The signer produced a signature that does not verify under its own key.',
-  ],
-  'representative-not-did-key': [
-    'Perwakilan menandatangani dengan did:key miliknya sendiri.',
-    'A representative signs with their own did:key.',
-  ],
-  'representative-key-used': [
-    'Kunci ini sudah menandatangani untuk perwakilan lain.',
-    'This key has already signed for another representative.',
-  ],
-  'representative-proof': [
-    'Bukti tanda tangan seorang perwakilan tidak terverifikasi ({value}).',
-    "A representative's proof does not verify ({value}).",
   ],
 };
 

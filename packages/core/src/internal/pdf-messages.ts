@@ -6,8 +6,9 @@
  */
 import { type Entry, fill, type IkrarErrorOptions } from '../errors/base.js';
 import { JsonInvalidError } from '../errors.js';
-import { PdfInvalidError, PdfMultipleRecordsError, PdfNoRecordError } from '../errors.js';
+import { PdfInvalidError, PdfMultipleRecordsError, PdfNoRecordError, RecordInvalidError } from '../errors.js';
 import type { PdfInvalidReason, PdfInvalidValues } from '../types.js';
+import type { PdfRecordInvalidReason } from './error-messages.js';
 
 /** `ERR_PDF_INVALID`, by reason; `{max}` and `{name}` as the reason names them. */
 export const PDF_INVALID: Readonly<Record<PdfInvalidReason, Entry>> = {
@@ -43,6 +44,32 @@ export const EMBEDDED_NOT_UTF8: Entry = [
   'Berkas terlampir {name} bukan teks UTF-8.',
   'The embedded file {name} is not UTF-8 text.',
 ];
+
+/** `ERR_RECORD_INVALID` of the certificate's signature drawing and signers, by rule. */
+export const PDF_RECORD_INVALID: Readonly<Record<PdfRecordInvalidReason, Entry>> = {
+  'drawing-not-drawn': [
+    'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
+    'A signature drawing was given, but the record was not signed with a drawn signature.',
+  ],
+  'drawing-mismatch': [
+    'Gambar tanda tangan tidak cocok dengan rekaman: digest-nya berbeda dari consent.signatureDigestMultibase.',
+    'The signature drawing does not match the record: its digest differs from consent.signatureDigestMultibase.',
+  ],
+  'drawing-collective': [
+    'Gambar tanda tangan diberikan, tetapi pakta integritas kolektif hanya ditandatangani dengan kunci.',
+    'A signature drawing was given, but a collective pakta integritas is signed with keys only.',
+  ],
+};
+
+/**
+ * `ERR_RECORD_INVALID` for a rule of the certificate, with its catalog message.
+ * @param path - the field
+ * @param reason - the rule it breaks
+ * @returns the error to throw
+ */
+export function pdfRecordInvalid(path: string, reason: PdfRecordInvalidReason): RecordInvalidError {
+  return new RecordInvalidError(path, reason, { messages: fill(PDF_RECORD_INVALID[reason], { p: path }) });
+}
 
 /**
  * `ERR_PDF_INVALID` for `reason`.

@@ -11,12 +11,12 @@
  */
 import { RecordInvalidError } from '../errors.js';
 import type { SignedPledge } from '../record.js';
-import type { RecordInvalidReason } from '../types.js';
+import type { SharedRecordInvalidReason } from '../internal/error-messages.js';
 import type { CertificateView } from './certificate-layout.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime } from './labels.js';
 import type { RenderCertificateOptions } from './types.js';
 
-export function bad(path: string, reason: RecordInvalidReason): never {
+export function bad(path: string, reason: SharedRecordInvalidReason): never {
   throw new RecordInvalidError(path, reason);
 }
 

@@ -14,7 +14,7 @@
  * ```
  */
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { RecordInvalidError } from '../errors.js';
+import { pdfRecordInvalid } from '../internal/pdf-messages.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignedPledge } from '../record.js';
 import { digestJson } from '../digest.js';
@@ -97,12 +97,12 @@ function checkSignature(record: SignedPledge, signature: SignatureStrokes | unde
   const consent = record.credentialSubject.consent;
   const path = 'credentialSubject.consent.signatureDigestMultibase';
   if (consent.method !== 'drawn' || typeof consent.signatureDigestMultibase !== 'string') {
-    throw new RecordInvalidError(path, 'drawing-not-drawn');
+    throw pdfRecordInvalid(path, 'drawing-not-drawn');
   }
   // The same as digestSignatureStrokes(signature), normalizing once for both the check and the drawing.
   const normalized = normalizeSignatureStrokes(signature);
   if (digestJson(normalized) !== consent.signatureDigestMultibase) {
-    throw new RecordInvalidError(path, 'drawing-mismatch');
+    throw pdfRecordInvalid(path, 'drawing-mismatch');
   }
   return normalized;
 }
@@ -140,7 +140,7 @@ export async function renderCertificate(
   const fileName = fileNameOf(String(record.id));
   const collective = representativesOf(document) !== null;
   if (collective && options.signature !== undefined) {
-    throw new RecordInvalidError('credentialSubject.representatives', 'drawing-collective');
+    throw pdfRecordInvalid('credentialSubject.representatives', 'drawing-collective');
   }
   // The view checks the fields the page shows, so the signature check may rely on them.
   const view = collective
