@@ -6,18 +6,26 @@
  * proof is the issuer's countersignature, whose `previousProof` names exactly every
  * representative's proof. Nothing else may be in the set. `verifyRecord` loads this module with
  * `import()` only when a record's type names `PaktaIntegritasCredential`, so that a page verifying
- * one employee's pledge does not carry it.
+ * one employee's pledge does not carry it. It imports nothing at run time: `verifyRecord` hands it
+ * the two helpers it shares with the record verifier ({@link CollectiveHelpers}), so a bundle's chunk
+ * of these rules shares no module with the signing code, which then stays one chunk.
  *
  * @internal
  */
-import { isPlainObject } from './assert.js';
-import { DID_KEY } from '../did-key.js';
 import type { ProofVerification, VerificationCode } from '../verification.js';
+
+/** What the rules use of the record verifier's modules, handed over by `verifyRecord`. */
+export interface CollectiveHelpers {
+  /** `isPlainObject` of `assert.ts`. */
+  readonly isPlainObject: (value: unknown) => value is Record<string, unknown>;
+  /** `DID_KEY` of `did-key.ts`: `did:key:X` or `did:key:X#X`. */
+  readonly didKey: RegExp;
+}
 
 const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A structural problem of a collective subject (its JSON path), or `null`. */
-export function collectiveStructure(subject: unknown): string | null {
+export function collectiveStructure(subject: unknown, { isPlainObject }: CollectiveHelpers): string | null {
   if (!isPlainObject(subject)) return 'credentialSubject';
   for (const part of ['pledge', 'event']) {
     if (!isPlainObject(subject[part])) return `credentialSubject.${part}`;
@@ -50,6 +58,7 @@ export function checkCollective(
   proofs: readonly ProofVerification[],
   issuer: string,
   requireIssuerProof: boolean,
+  { didKey }: CollectiveHelpers,
 ): { code: VerificationCode; proof?: number } | null {
   const slots = (subject.representatives as { proofId: string }[]).map((r) => r.proofId);
   const slotSet = new Set(slots);
@@ -58,7 +67,7 @@ export function checkCollective(
   let countersignature: ProofVerification | undefined;
   for (const p of proofs) {
     if (p.id !== undefined && slotSet.has(p.id)) {
-      const m = DID_KEY.exec(p.verificationMethod ?? '');
+      const m = didKey.exec(p.verificationMethod ?? '');
       const ownKey = m !== null && m[2] === m[1];
       if (bySlot.has(p.id) || p.previousProof.length > 0 || !ownKey || p.controller === issuer) {
         return { code: 'ERR_PROOF_UNEXPECTED', proof: p.index };

@@ -13,7 +13,7 @@ import { fromMultibase58 } from '../encoding.js';
 import { isIkrarError } from '../errors.js';
 import type { CryptoProvider, LocalizedText } from '../types.js';
 import { isPlainObject } from './assert.js';
-import { decodeDidKey } from '../did-key.js';
+import { DID_KEY, decodeDidKey } from '../did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
@@ -46,6 +46,9 @@ const COLLECTIVE_TYPE = 'PaktaIntegritasCredential';
 /** The collective rules, loaded only for a record whose type names {@link COLLECTIVE_TYPE}. */
 type CollectiveRules = typeof import('./verify-collective.js');
 
+/** The helpers the collective rules get from here instead of importing them (see `verify-collective.ts`). */
+const COLLECTIVE_HELPERS = { isPlainObject, didKey: DID_KEY } as const;
+
 function structural(record: unknown, collective: CollectiveRules | undefined): { path: string } | null {
   if (!isPlainObject(record)) return { path: '$' };
   const ctx = record['@context'];
@@ -60,7 +63,7 @@ function structural(record: unknown, collective: CollectiveRules | undefined): {
     return { path: 'credentialSubject' };
   if (collective) {
     if (type.includes(PLEDGE_CREDENTIAL_TYPE)) return { path: 'type' };
-    const path = collective.collectiveStructure(record.credentialSubject);
+    const path = collective.collectiveStructure(record.credentialSubject, COLLECTIVE_HELPERS);
     if (path) return { path };
   }
   if (type.includes(PLEDGE_CREDENTIAL_TYPE)) {
@@ -270,6 +273,7 @@ async function conclude(
       results,
       issuer,
       options.requireIssuerProof ?? true,
+      COLLECTIVE_HELPERS,
     );
     if (wrong) return fail(wrong.code, base);
   }
