@@ -37,7 +37,16 @@ export type CollectiveRecordInvalidReason =
   | 'not-everyone-signed';
 
 /** `ERR_RECORD_INVALID` reasons only the PDF code raises (messages in `pdf-messages.ts`). */
-export type PdfRecordInvalidReason = 'drawing-not-drawn' | 'drawing-mismatch' | 'drawing-collective';
+export type PdfRecordInvalidReason =
+  | 'expected-text'
+  | 'missing'
+  | 'expected-points'
+  | 'expected-list'
+  | 'expected-time'
+  | 'expected-boolean'
+  | 'drawing-not-drawn'
+  | 'drawing-mismatch'
+  | 'drawing-collective';
 
 /** `ERR_RECORD_INVALID` reasons whose messages are in this catalog. */
 export type SharedRecordInvalidReason = Exclude<
@@ -108,12 +117,6 @@ export const RECORD_INVALID: Readonly<Record<SharedRecordInvalidReason, Entry>> 
     'Cannot chain to a proof that has no id; sign with mode "set" instead.',
   ],
   'drawing-malformed': ['Gambar tanda tangan tidak sah di {p}.', 'Signature drawing is malformed at {p}.'],
-  'expected-text': ['Harus berupa teks ({p})', 'Expected text ({p})'],
-  missing: ['Tidak ada ({p})', 'Missing ({p})'],
-  'expected-points': ['Harus berupa daftar butir ({p})', 'Expected a list of points ({p})'],
-  'expected-list': ['Harus daftar ({p})', 'Expected a list ({p})'],
-  'expected-time': ['Harus RFC 3339 ({p})', 'Expected RFC 3339 ({p})'],
-  'expected-boolean': ['Harus true atau false ({p})', 'Expected true or false ({p})'],
 };
 
 /** `ERR_CONSENT_INCOMPLETE`, with the `{missing}` points. */

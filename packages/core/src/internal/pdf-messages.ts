@@ -45,8 +45,14 @@ export const EMBEDDED_NOT_UTF8: Entry = [
   'The embedded file {name} is not UTF-8 text.',
 ];
 
-/** `ERR_RECORD_INVALID` of the certificate's signature drawing and signers, by rule. */
+/** `ERR_RECORD_INVALID` of what a certificate prints (at JSON path `{p}`) and its signature drawing, by rule. */
 export const PDF_RECORD_INVALID: Readonly<Record<PdfRecordInvalidReason, Entry>> = {
+  'expected-text': ['Harus berupa teks ({p})', 'Expected text ({p})'],
+  missing: ['Tidak ada ({p})', 'Missing ({p})'],
+  'expected-points': ['Harus berupa daftar butir ({p})', 'Expected a list of points ({p})'],
+  'expected-list': ['Harus daftar ({p})', 'Expected a list ({p})'],
+  'expected-time': ['Harus RFC 3339 ({p})', 'Expected RFC 3339 ({p})'],
+  'expected-boolean': ['Harus true atau false ({p})', 'Expected true or false ({p})'],
   'drawing-not-drawn': [
     'Gambar tanda tangan diberikan, tetapi rekaman tidak ditandatangani dengan tanda tangan gambar.',
     'A signature drawing was given, but the record was not signed with a drawn signature.',

@@ -11,7 +11,6 @@
  * ```
  */
 import { collectiveProgress, type SignedCollective } from '../collective.js';
-import { RecordInvalidError } from '../errors.js';
 import { maskIdentifier } from '../identity.js';
 import type { SignerView } from './certificate-layout.js';
 import { formatLocalDateTime, type CertificateLabels } from './labels.js';
@@ -23,7 +22,7 @@ import { zoneOfTimestamp } from '../time.js';
 
 function text(value: unknown, path: string): string {
   if (typeof value !== 'string') {
-    throw new RecordInvalidError(path, 'expected-text');
+    bad(path, 'expected-text');
   }
   return value.normalize('NFC');
 }

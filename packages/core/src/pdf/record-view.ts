@@ -9,15 +9,15 @@
  * const row = presenceRow(record, 'WITA', CERTIFICATE_LABELS.id); // ['Kehadiran', 'Ditandatangani di apel, …']
  * ```
  */
-import { RecordInvalidError } from '../errors.js';
 import type { SignedPledge } from '../record.js';
-import type { SharedRecordInvalidReason } from '../internal/error-messages.js';
+import type { PdfRecordInvalidReason } from '../internal/error-messages.js';
+import { pdfRecordInvalid } from '../internal/pdf-messages.js';
 import type { CertificateView } from './certificate-layout.js';
 import { CERTIFICATE_LABELS, formatDate, formatLocalDateTime } from './labels.js';
 import type { RenderCertificateOptions } from './types.js';
 
-export function bad(path: string, reason: SharedRecordInvalidReason): never {
-  throw new RecordInvalidError(path, reason);
+export function bad(path: string, reason: PdfRecordInvalidReason): never {
+  throw pdfRecordInvalid(path, reason);
 }
 
 export function str(value: unknown, path: string, required = true): string {
