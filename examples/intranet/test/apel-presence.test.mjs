@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTimestamp, verifyPledgeAsync } from '@ikrar/core';
+import { parseTimestamp, verifyPledge } from '@ikrar/core';
 import { createApelCodes } from '../src/apel/apel-codes.mjs';
 import { closePortal, openPortal, tempDir, verifyExport } from './fixture.mjs';
 import { credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
@@ -59,10 +59,10 @@ describe('presence at the apel in the record', () => {
     expect(checked).toBeGreaterThanOrEqual(before - 1000);
     expect(checked).toBeLessThanOrEqual(Date.now());
     // The agency's proof covers the evidence: verified as is, refused when it is changed.
-    expect((await verifyPledgeAsync(record)).verified).toBe(true);
+    expect((await verifyPledge(record)).verified).toBe(true);
     const forged = structuredClone(record);
     forged.evidence[0].atApel = false;
-    expect((await verifyPledgeAsync(forged)).verified).toBe(false);
+    expect((await verifyPledge(forged)).verified).toBe(false);
     // A retry answers the stored record, presence included.
     const again = await sign(roster[0], shown.code);
     expect(again.status).toBe(200);
@@ -74,7 +74,7 @@ describe('presence at the apel in the record', () => {
     expect(res.status).toBe(201);
     const record = await res.json();
     expect(record.evidence).toEqual([{ type: ['ApelPresence'], atApel: false }]);
-    expect((await verifyPledgeAsync(record)).verified).toBe(true);
+    expect((await verifyPledge(record)).verified).toBe(true);
   });
 
   it('refuses an old window, another event, a forged and an unreadable code, in both languages, storing nothing', async () => {

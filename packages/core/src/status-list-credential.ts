@@ -161,7 +161,7 @@ export async function createStatusListCredential(input: StatusListCredentialInpu
  * @param key - the agency's {@link Signer} or key pair
  * @param options - `created`, `timeZone`, `proofId`
  * @returns the signed credential
- * @throws as `signPledgeAsync`
+ * @throws as `signPledge`
  * @example await signStatusListCredential(credential, agencyKey)
  */
 export async function signStatusListCredential(

@@ -1,6 +1,6 @@
 /**
- * The result types, options and messages of record verification (`verifyPledge`,
- * `verifyPledgeAsync`): every `VerificationCode` with its message in both languages.
+ * The result types, options and messages of record verification (`verifyPledge`):
+ * every `VerificationCode` with its message in both languages.
  *
  * @module
  * @internal

@@ -23,7 +23,7 @@ export interface FilledText {
 }
 
 /**
- * Opaque: pass it to `verifyPledge` / `verifyPledgeAsync` / `checkPledgeText` as `cache`.
+ * Opaque: pass it to `verifyPledge` / `checkPledgeText` as `cache`.
  * Bounded in size.
  */
 export interface VerifyCache {

@@ -31,8 +31,8 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
   }
   const raw = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
   // A generated key is a multiple of the base point, so on the curve and of order L; the byte
-  // checks guard against a broken engine without loading noble, and `signPledgeAsync` /
-  // `signPledge` verify the first signature against this key before trusting it.
+  // checks guard against a broken engine without loading noble, and `signPledge`
+  // verifies the first signature against this key before trusting it.
   if (!isStrictPublicKeyEncoding(raw)) return null;
   const info = keyNames(raw);
   return {
@@ -48,7 +48,7 @@ export async function generateWebCryptoSigner(): Promise<Signer | null> {
  * where WebCrypto has Ed25519, else an in-memory noble key pair, with `@noble/ed25519` loaded by
  * `import()` only then.
  * @returns the signer
- * @example const record = await signPledgeAsync(credential, await generateSigner());
+ * @example const record = await signPledge(credential, await generateSigner());
  */
 export async function generateSigner(): Promise<Signer> {
   const native = await generateWebCryptoSigner();

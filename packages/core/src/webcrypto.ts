@@ -10,7 +10,7 @@
  * @module
  * @example
  * ```ts
- * import { createPledgeAsync, generateWebCryptoSigner, signPledgeAsync, verifyPledgeAsync } from '@ikrar/core/webcrypto';
+ * import { createPledgeAsync, generateWebCryptoSigner, signPledge, verifyPledge } from '@ikrar/core/webcrypto';
  * ```
  */
 // Only `export *` and `export type`: bundlers (esbuild) keep a module that re-exports by name

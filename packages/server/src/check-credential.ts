@@ -16,7 +16,7 @@ import {
   createPledge,
   findTemplate,
   parseTimestamp,
-  verifyPledgeAsync,
+  verifyPledge,
   ConsentIncompleteError,
   RecordInvalidError,
   type EmployeeType,
@@ -264,7 +264,7 @@ export async function checkCredential(
 
   if (!ownProof) return { credential: expected };
   const own = { ...expected, proof } as SignedPledge;
-  const result = await verifyPledgeAsync(own, { requireIssuerProof: false });
+  const result = await verifyPledge(own, { requireIssuerProof: false });
   const theirs = result.proofs.length > 0 && result.proofs.every((p) => p.controller === subject.id);
   if (!result.verified || !theirs || subject.id === agency.id) throw new ServerError('ERR_SIGNATURE_INVALID');
   return { credential: own };

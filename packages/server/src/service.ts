@@ -21,7 +21,7 @@
 import {
   maskIdentifier,
   type ApelPresenceEvidence,
-  signPledgeAsync,
+  signPledge,
   type PledgeCredential,
   type PledgeTemplate,
   type SignedPledge,
@@ -283,7 +283,7 @@ export function createIkrarService(options: IkrarServiceOptions): Hono {
       }
     }
     if (options.beforeCountersign) credential = await options.beforeCountersign(credential, { employee, event, now });
-    const signed = await signPledgeAsync(credential, signer, {
+    const signed = await signPledge(credential, signer, {
       created: now,
       timeZone: event.timeZone,
       hash: nodeSha256,

@@ -17,8 +17,8 @@ import {
   RecordInvalidError,
   VC_V2_CONTEXT,
   parseTimestamp,
-  signPledgeAsync,
-  verifyPledgeAsync,
+  signPledge,
+  verifyPledge,
   type PledgeCredential,
   type Signer,
 } from '@ikrar/core';
@@ -78,7 +78,7 @@ export function registerVcApi(app: Hono, deps: VcApiDeps): void {
     }
     const unsigned = { ...credential, issuer: issuer ?? deps.agency.id } as unknown as PledgeCredential;
     try {
-      const verifiableCredential = await signPledgeAsync(unsigned, deps.signer, { created: deps.clock() });
+      const verifiableCredential = await signPledge(unsigned, deps.signer, { created: deps.clock() });
       c.header('cache-control', 'no-store');
       return c.json({ verifiableCredential }, 201);
     } catch (err) {
@@ -96,7 +96,7 @@ export function registerVcApi(app: Hono, deps: VcApiDeps): void {
     if (!isObject(body) || !isObject(body.verifiableCredential)) {
       throw new ServerError('ERR_RECORD_INVALID', { path: 'verifiableCredential' });
     }
-    const result = await verifyPledgeAsync(body.verifiableCredential);
+    const result = await verifyPledge(body.verifiableCredential);
     if (!result.verified && result.code && UNVERIFIABLE.has(result.code)) {
       throw new ServerError('ERR_RECORD_INVALID', {
         path: result.path ? `verifiableCredential.${result.path}` : 'verifiableCredential.proof',

@@ -26,7 +26,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPledge, keyPairFromSecretKey } from '@ikrar/core';
-import { signPledgeAsync } from '@ikrar/core/webcrypto';
+import { signPledge } from '@ikrar/core/webcrypto';
 import {
   chooseFreeIndex,
   createStatusEntry,
@@ -63,7 +63,7 @@ async function dataset() {
   const agency = keyPairFromSecretKey(seed);
   const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
   const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
-  // No publicKey: signPledgeAsync then skips its self-check; the verifier checks every signature.
+  // No publicKey: signPledge then skips its self-check; the verifier checks every signature.
   const signer = {
     id: agency.id,
     controller: agency.controller,
@@ -88,7 +88,7 @@ async function dataset() {
       timeZone: 'WITA',
       now: new Date('2024-10-07T00:00:00Z'),
     });
-    const record = await signPledgeAsync({ ...credential, credentialStatus: createStatusEntry(URL, index) }, signer, {
+    const record = await signPledge({ ...credential, credentialStatus: createStatusEntry(URL, index) }, signer, {
       created: '2024-10-07T08:05:00+08:00',
     });
     if (!out.write(JSON.stringify(record) + '\n')) await new Promise((r) => out.once('drain', r));

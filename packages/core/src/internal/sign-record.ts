@@ -1,5 +1,5 @@
 /**
- * The parts of `signPledge` around the proof itself, shared with `signPledgeAsync`: the checks on
+ * The parts of `signPledge` around the proof itself, shared with the collective signers: the checks on
  * the credential, which proofs a new one chains to, its `created` and `id`, and the signed record.
  * No cryptography here.
  */
