@@ -46,7 +46,7 @@ export type VerifyPledgeAsyncOptions = VerifyPledgeOptions;
  * const { verified, proofs } = await verifyPledge(record);
  * ```
  */
-export function verifyPledge(record: unknown, options: VerifyPledgeOptions = {}): Promise<VerifyPledgeResult> {
+export async function verifyPledge(record: unknown, options: VerifyPledgeOptions = {}): Promise<VerifyPledgeResult> {
   return verifyRecord(record, options);
 }
 

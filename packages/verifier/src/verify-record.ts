@@ -234,42 +234,35 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   };
 
   async function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {
-    const doc = isPlainObject(record) ? record : undefined;
-    const base = {
-      ...(source && { source }),
-      ...(doc && typeof doc.id === 'string' && { id: doc.id }),
-    };
-    const info = doc
-      ? summarize(doc, reveal)
-      : { signer: undefined, event: undefined, identifier: undefined, representatives: undefined };
-    const extra = {
-      ...(info.signer && { signer: info.signer }),
-      ...(info.representatives && { representatives: info.representatives }),
-      ...(info.event && { event: info.event }),
-    };
     let r: VerifyPledgeResult;
     try {
       r = await verifyPledge(record, pledgeOptions);
     } catch {
       return malformedOutcome({ code: 'ERR_RECORD_INVALID' }, source);
     }
+    const doc = isPlainObject(record) ? record : undefined;
+    const info = doc ? summarize(doc, reveal) : undefined;
     const issuerProof = r.issuerProof !== undefined ? r.proofs[r.issuerProof] : undefined;
-    const common = {
-      ...base,
-      ...(r.issuer !== undefined && { issuer: r.issuer }),
-      ...(issuerProof?.created !== undefined && { signedAt: issuerProof.created }),
-      ...extra,
-    };
+    // One result object per record, its keys in a fixed order (pack-outcomes.ts unpacks them so):
+    // source, id, issuer, signedAt, signer, representatives, event, verdict, valid, reason, message, proof.
     const out = (verdict: Verdict, reason?: RecordReason, proof?: number): RecordOutcome => {
-      const valid = verdict === 'valid';
-      const message = verdictMessage(verdict);
-      const result: { -readonly [K in keyof RecordResult]: RecordResult[K] } =
-        reason === undefined ? { ...common, verdict, valid, message } : { ...common, verdict, valid, reason, message };
+      const result: { -readonly [K in keyof RecordResult]: RecordResult[K] } = {} as RecordResult;
+      if (source) result.source = source;
+      if (doc && typeof doc.id === 'string') result.id = doc.id;
+      if (r.issuer !== undefined) result.issuer = r.issuer;
+      if (issuerProof?.created !== undefined) result.signedAt = issuerProof.created;
+      if (info?.signer) result.signer = info.signer;
+      if (info?.representatives) result.representatives = info.representatives;
+      if (info?.event) result.event = info.event;
+      result.verdict = verdict;
+      result.valid = verdict === 'valid';
+      if (reason !== undefined) result.reason = reason;
+      result.message = verdictMessage(verdict);
       if (proof !== undefined) result.proof = proof;
       const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = { result };
-      if (info.identifier !== undefined) outcome.identifier = info.identifier;
+      if (info?.identifier !== undefined) outcome.identifier = info.identifier;
       if (r.issuer !== undefined) {
-        outcome.eventKey = `${r.issuer}\u0000${info.event?.name ?? ''}\u0000${info.event?.date ?? ''}`;
+        outcome.eventKey = `${r.issuer}\u0000${info?.event?.name ?? ''}\u0000${info?.event?.date ?? ''}`;
       }
       return outcome;
     };
@@ -319,18 +312,20 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     return out('valid', undefined, ip);
   }
 
-  async function verifyText(text: string, source?: RecordSource): Promise<RecordOutcome> {
+  const parseOptions = {
+    ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
+    ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
+  };
+  function verifyText(text: string, source?: RecordSource): Promise<RecordOutcome> {
     let record: unknown;
     try {
-      record = parseJson(text, {
-        ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
-        ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
-      });
+      record = parseJson(text, parseOptions);
     } catch (err) {
-      if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
-        return malformedOutcome({ code: 'ERR_JSON_INVALID', detail: err.reason }, source, err.messages);
-      }
-      return malformedOutcome({ code: 'ERR_JSON_INVALID' }, source);
+      return Promise.resolve(
+        isIkrarError(err) && err.code === 'ERR_JSON_INVALID'
+          ? malformedOutcome({ code: 'ERR_JSON_INVALID', detail: err.reason }, source, err.messages)
+          : malformedOutcome({ code: 'ERR_JSON_INVALID' }, source),
+      );
     }
     return verify(record, source);
   }

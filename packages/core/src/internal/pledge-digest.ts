@@ -49,14 +49,15 @@ function sameJson(a: unknown, b: unknown): boolean {
 /**
  * The digest of a record's pledge text under `sha256`: the claimed one when an equal text was
  * hashed by this function before (in the caller's cache), else hashed now; `undefined` when the
- * text cannot be canonicalized.
+ * text cannot be canonicalized. A step of the verification walk (`verify-record.ts`): it yields
+ * what `sha256` returns and is resumed with the digest.
  */
-export async function pledgeDigest(
+export function* pledgeDigest(
   body: Record<string, unknown>,
   claimed: string,
   sha256: CryptoProvider['sha256'],
   cache: VerifyCache | undefined,
-): Promise<string | undefined> {
+): Generator<unknown, string | undefined, unknown> {
   // The value depends on the text and the hash function: key by both.
   let known = cache?.texts.get(sha256);
   if (cache && !known) cache.texts.set(sha256, (known = new Map()));
@@ -70,7 +71,7 @@ export async function pledgeDigest(
   }
   let digest: Uint8Array;
   try {
-    digest = await sha256(bytes);
+    digest = (yield sha256(bytes)) as Uint8Array;
   } catch {
     return undefined;
   }

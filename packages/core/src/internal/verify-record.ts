@@ -6,6 +6,12 @@
  * crypto provider and verifies; `conclude` weighs final proofs, the issuer, the collective rules
  * and the pledge digest. This module imports no cryptography itself.
  *
+ * The walk is a generator that yields what the provider or resolver returns and gets back its
+ * value; `drive` is the one place that tells a value from a promise. With a synchronous provider
+ * (libsodium, node:crypto, noble) the whole record is verified without a microtask; a promise
+ * (WebCrypto, a resolver that fetches, the collective rules loaded on demand) switches the rest
+ * of the same walk to awaiting.
+ *
  * @module
  * @internal
  */
@@ -18,7 +24,8 @@ import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js
 import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
-import { proofData, proofsOf, securedInput } from '../proofs.js';
+import { joinDigests } from './multihash.js';
+import { proofHashInput, proofsOf, securedInput } from '../proofs.js';
 import { providerOf } from './provider.js';
 import {
   verificationMessage,
@@ -83,19 +90,67 @@ function fail(code: VerificationCode, base: Partial<VerifyPledgeResult> = {}): V
   return { proofs: [], finalProofs: [], ...base, verified: false, code, message: verificationMessage(code) };
 }
 
+/**
+ * A walk: yields what the provider or a resolver returned (a value or a promise) and is resumed
+ * with the value; a rejected promise is thrown into it where it yielded.
+ */
+type Walk<T> = Generator<unknown, T, unknown>;
+
 /** The finish of a planned proof: resolve, hash and verify through the provider. */
-type ProofFinish = (crypto: CryptoProvider) => Promise<ProofVerification>;
+type ProofFinish = (crypto: CryptoProvider) => Walk<ProofVerification>;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Runs a walk: synchronously while every yielded value is already there, awaiting from the first
+ * promise on. The one place where a value and a promise are told apart.
+ */
+function drive<T>(walk: Walk<T>): T | Promise<T> {
+  let step = walk.next();
+  while (!step.done) {
+    if (isThenable(step.value)) return driveAsync(walk, step.value);
+    step = walk.next(step.value);
+  }
+  return step.value;
+}
+
+async function driveAsync<T>(walk: Walk<T>, first: PromiseLike<unknown>): Promise<T> {
+  let pending: unknown = first;
+  for (;;) {
+    let value: unknown;
+    let failed = false;
+    try {
+      value = await pending;
+    } catch (err) {
+      failed = true;
+      value = err;
+    }
+    const step = failed ? walk.throw(value) : walk.next(value);
+    if (step.done) return step.value;
+    pending = step.value;
+  }
+}
 
 /**
  * Verifies one record. Never throws for a bad signature or a malformed record.
  * @param record - a parsed record
  * @param options - keys, resolver, crypto provider, purpose, cache
- * @returns a {@link VerifyPledgeResult}
+ * @returns a {@link VerifyPledgeResult}: the value itself when the provider (and resolver) answered
+ *   synchronously, else a promise of it
  */
-export async function verifyRecord(record: unknown, options: VerifyPledgeOptions): Promise<VerifyPledgeResult> {
+export function verifyRecord(
+  record: unknown,
+  options: VerifyPledgeOptions,
+): VerifyPledgeResult | Promise<VerifyPledgeResult> {
+  return drive(walkRecord(record, options));
+}
+
+function* walkRecord(record: unknown, options: VerifyPledgeOptions): Walk<VerifyPledgeResult> {
   const collective =
     isPlainObject(record) && Array.isArray(record.type) && record.type.includes(COLLECTIVE_TYPE)
-      ? await import('./verify-collective.js')
+      ? ((yield import('./verify-collective.js')) as CollectiveRules)
       : undefined;
   const bad = structural(record, collective);
   if (bad) return fail('ERR_RECORD_INVALID', { path: bad.path });
@@ -115,9 +170,9 @@ export async function verifyRecord(record: unknown, options: VerifyPledgeOptions
   for (let index = 0; index < proofs.length; index++) {
     // The plan (synchronous, no cryptography), then the finish through the provider.
     const plan = planProof(doc, proofs, index, purpose, options);
-    results.push(typeof plan === 'function' ? await plan(crypto) : plan);
+    results.push(typeof plan === 'function' ? yield* plan(crypto) : plan);
   }
-  return conclude(doc, issuer, results, options, crypto, collective);
+  return yield* conclude(doc, issuer, results, options, crypto, collective);
 }
 
 function planProof(
@@ -204,7 +259,7 @@ type ProofInfo = Omit<ProofVerification, 'verified' | 'code' | 'message'>;
  * The finish of one proof: its key (`known`, else from the resolver), the bytes it covers (the
  * canonical config and secured input) hashed by the provider, the signature checked.
  */
-async function finishProof(
+function* finishProof(
   info: ProofInfo,
   signature: Uint8Array,
   verificationMethod: string,
@@ -214,45 +269,50 @@ async function finishProof(
   didKey: boolean,
   options: VerifyPledgeOptions,
   crypto: CryptoProvider,
-): Promise<ProofVerification> {
+): Walk<ProofVerification> {
   let publicKey: Uint8Array | null | undefined = known;
   if (publicKey === undefined && options.resolveKey) {
     try {
-      publicKey = await options.resolveKey(verificationMethod);
+      publicKey = (yield options.resolveKey(verificationMethod)) as Uint8Array | null;
     } catch {
       publicKey = null;
     }
   }
   if (!publicKey) return refuse(info, 'ERR_KEY_UNRESOLVED');
 
-  let data: Uint8Array;
+  let configBytes: Uint8Array;
+  let inputBytes: Uint8Array;
   try {
-    data = await proofData(input, config, crypto.sha256);
+    [configBytes, inputBytes] = proofHashInput(input, config);
   } catch (err) {
     if (isIkrarError(err)) return refuse(info, 'ERR_CANONICALIZATION_FAILED');
     throw err;
   }
+  const data = joinDigests(
+    (yield crypto.sha256(configBytes)) as Uint8Array,
+    (yield crypto.sha256(inputBytes)) as Uint8Array,
+  );
   let ok: boolean;
   try {
-    ok = await crypto.verify(signature, data, publicKey);
+    ok = (yield crypto.verify(signature, data, publicKey)) as boolean;
   } catch {
     ok = false;
   }
   if (ok) return { ...info, verified: true };
   // A did:key is decoded without the point check; say so when that is why it failed.
-  const keyBad = didKey && !(await crypto.isStrictPublicKey(publicKey));
+  const keyBad = didKey && !((yield crypto.isStrictPublicKey(publicKey)) as boolean);
   return refuse(info, keyBad ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID');
 }
 
 /** Final proofs, the issuer's proof, the collective rules and the pledge digest. */
-async function conclude(
+function* conclude(
   doc: Record<string, unknown>,
   issuer: string,
   results: ProofVerification[],
   options: VerifyPledgeOptions,
   crypto: CryptoProvider,
   collective: CollectiveRules | undefined,
-): Promise<VerifyPledgeResult> {
+): Walk<VerifyPledgeResult> {
   // Final proofs: those no other proof names (Data Integrity 1.0 §2.1.2).
   const named = new Set(results.flatMap((r) => r.previousProof));
   const finalProofs = results.filter((r) => r.id === undefined || !named.has(r.id)).map((r) => r.index);
@@ -282,7 +342,7 @@ async function conclude(
   const subject = doc.credentialSubject as Record<string, unknown>;
   if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
     const { digestMultibase, ...body } = subject.pledge;
-    const actual = await pledgeDigest(body, digestMultibase, crypto.sha256, options.cache);
+    const actual = yield* pledgeDigest(body, digestMultibase, crypto.sha256, options.cache);
     if (actual !== digestMultibase)
       return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
   }
