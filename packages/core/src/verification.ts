@@ -87,6 +87,17 @@ export interface VerifyPledgeOptions {
    * keyed by the hash function too, and decoded `did:key`s. Without one nothing is remembered.
    */
   cache?: VerifyCache;
+  /**
+   * For batch verifiers reading records from text already in RFC 8785 form: the canonical UTF-8
+   * bytes of the document a proof secures, when the caller holds them (e.g. the line the record
+   * was parsed from without its `proof` member), else `undefined` to have them serialized.
+   * `record` is the object given to `verifyPledge`; `previous` the proofs the proof names in
+   * `previousProof`, in its order (objects of `record.proof`), or `undefined` when it names none.
+   * It is asked only when the proof's `@context` is absent or the document's own. The answer must
+   * be exactly `canonicalizeToBytes` of that document, or the verdict is wrong: `@ikrar/verifier`
+   * answers only for lines it has checked to be canonical.
+   */
+  securedBytes?: (record: object, previous: readonly unknown[] | undefined) => Uint8Array | undefined;
 }
 
 const MSG: Record<VerificationCode, LocalizedText> = {

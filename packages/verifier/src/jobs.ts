@@ -11,7 +11,7 @@
  * const outcomes = await run({ seq: 0, kind: 'lines', file: 'a.jsonl', firstLine: 1, data });
  * ```
  */
-import { malformedOutcome, type RecordOutcome, type RecordVerifier } from './verify-record.js';
+import { BAD_UTF8_MESSAGE, malformedOutcome, type RecordOutcome, type RecordVerifier } from './verify-record.js';
 
 /** A job: JSONL bytes holding complete lines, or separate record texts. Plain data (structured-cloneable). */
 export type Job =
@@ -33,8 +33,6 @@ export type Job =
 
 /** Longest record text a runner parses (UTF-16 code units), as core's parseJson default. */
 export const MAX_RECORD_CHARS: number = 16 * 1024 * 1024;
-
-const BAD_UTF8 = { id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' };
 
 /**
  * Builds the job runner of one thread (or worker).
@@ -64,11 +62,17 @@ export function createJobRunner(verifier: RecordVerifier): (job: Job) => Promise
       const n = line++;
       const bytes = data.subarray(start, end);
       start = end + 1;
+      // A record line as written (`{…}`: no BOM, no CR, not blank): the verifier decodes it, and
+      // reads a canonical one from its bytes.
+      if (bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d) {
+        out.push(await verifier.verifyLine(bytes, { file: job.file, line: n }));
+        continue;
+      }
       let s: string;
       try {
         s = strict.decode(bytes);
       } catch {
-        out.push(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, { file: job.file, line: n }, BAD_UTF8));
+        out.push(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, { file: job.file, line: n }, BAD_UTF8_MESSAGE));
         continue;
       }
       if (n === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1); // a UTF-8 BOM some editors write

@@ -27,6 +27,7 @@ import {
 } from '@ikrar/core';
 import { NOBLE_PROVIDER } from '@ikrar/core/crypto';
 import type { VerifierMessage } from './errors.js';
+import { createLineScanner, securedSlices, type LineShape } from './internal/canonical-line.js';
 import { keyResolver } from './internal/keys.js';
 import { isPlainObject, str } from './internal/util.js';
 import { statusOfRecord, type StatusLists } from './status-lists.js';
@@ -118,7 +119,21 @@ export interface RecordVerifier {
   verify(record: unknown, source?: RecordSource): Promise<RecordOutcome>;
   /** Parses one record's JSON text strictly, then verifies it. Bad JSON is a `malformed` verdict. */
   verifyText(text: string, source?: RecordSource): Promise<RecordOutcome>;
+  /**
+   * Verifies one line's UTF-8 bytes (without its newline): the outcome of `verifyText` on its
+   * text; bytes that are not UTF-8 are a `malformed` verdict (`ERR_UTF8_INVALID`). A line already
+   * in RFC 8785 form, as core writes records, is read with one `JSON.parse` and each proof's
+   * document hashed as slices of the line instead of being serialized again: the same verdict,
+   * less work.
+   */
+  verifyLine(bytes: Uint8Array, source?: RecordSource): Promise<RecordOutcome>;
 }
+
+/** The message of an `ERR_UTF8_INVALID` verdict. */
+export const BAD_UTF8_MESSAGE: VerifierMessage = {
+  id: 'Teks bukan UTF-8 yang sah.',
+  en: 'The text is not valid UTF-8.',
+};
 
 const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
   'ERR_RECORD_INVALID',
@@ -225,10 +240,18 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const requireStatus = options.requireStatus ?? false;
   // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
   // The default engine is core's all-noble provider (synchronous); a given check and hash replace its parts.
+  // Records this verifier parsed from canonical lines (verifyLine), with their line and its shape:
+  // core asks for a proof's secured document and gets slices of the line.
+  const lines = new WeakMap<object, { bytes: Uint8Array; shape: LineShape }>();
+  const securedBytes = (record: object, previous: readonly unknown[] | undefined): Uint8Array | undefined => {
+    const line = lines.get(record);
+    return line && securedSlices(line.bytes, line.shape, (record as Record<string, unknown>).proof, previous);
+  };
   const pledgeOptions = {
     cache: createVerifyCache(),
     crypto: NOBLE_PROVIDER,
     resolveKey,
+    securedBytes,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
     ...(options.sha256 && { sha256: options.sha256 }),
   };
@@ -330,5 +353,30 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     return verify(record, source);
   }
 
-  return { verify, verifyText };
+  const maxLength = options.maxLength ?? 16 * 1024 * 1024;
+  // Deeper lines take the full path: core's canonicalizer refuses beyond 128 levels.
+  const scan = createLineScanner(Math.min(options.maxDepth ?? 64, 100));
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  function verifyLine(bytes: Uint8Array, source?: RecordSource): Promise<RecordOutcome> {
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return Promise.resolve(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, source, BAD_UTF8_MESSAGE));
+    }
+    const shape = text.length <= maxLength ? scan(bytes) : null;
+    if (shape) {
+      let record: unknown;
+      try {
+        record = JSON.parse(text);
+      } catch {
+        return verifyText(text, source); // its message says what is wrong
+      }
+      lines.set(record as object, { bytes, shape });
+      return verify(record, source);
+    }
+    return verifyText(text, source);
+  }
+
+  return { verify, verifyText, verifyLine };
 }

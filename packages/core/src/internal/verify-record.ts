@@ -15,6 +15,7 @@
  * @module
  * @internal
  */
+import { canonicalizeToBytes } from '../canonicalize.js';
 import { fromMultibase58 } from '../encoding.js';
 import { isIkrarError } from '../errors.js';
 import type { CryptoProvider, LocalizedText } from '../types.js';
@@ -25,7 +26,7 @@ import { parseTimestamp } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
 import { joinDigests } from './multihash.js';
-import { proofHashInput, proofsOf, securedInput } from '../proofs.js';
+import { proofsOf, securedInput } from '../proofs.js';
 import { providerOf } from './provider.js';
 import {
   verificationMessage,
@@ -228,12 +229,14 @@ function planProof(
   if (!input) return no('ERR_PROOF_CHAIN_BROKEN');
   if (previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
   // eddsa-jcs-2022 §3.3.2 step 4: the document's @context must start with the proof's.
+  let ownContext = true; // the secured document keeps the record's @context
   if (config['@context'] !== undefined) {
     const pc = config['@context'];
     const dc = doc['@context'] as unknown[];
     if (!Array.isArray(pc) || pc.length > dc.length || pc.some((c, i) => c !== dc[i]))
       return no('ERR_CONTEXT_MISMATCH');
     input['@context'] = pc;
+    ownContext = pc.length === dc.length;
   }
 
   let publicKey: Uint8Array | undefined;
@@ -246,7 +249,12 @@ function planProof(
     publicKey = decoded;
     didKey = true;
   } else if (!options.resolveKey) return no('ERR_KEY_UNRESOLVED');
-  return (crypto) => finishProof(info, signature, vm, config, input, publicKey, didKey, options, crypto);
+  // The secured document's canonical bytes, when the caller already holds them (a canonical line).
+  const known =
+    ownContext && options.securedBytes
+      ? options.securedBytes(doc, prev === undefined ? undefined : (input.proof as unknown[]))
+      : undefined;
+  return (crypto) => finishProof(info, signature, vm, config, input, known, publicKey, didKey, options, crypto);
 }
 
 function refuse(info: ProofInfo, code: VerificationCode): ProofVerification {
@@ -265,6 +273,7 @@ function* finishProof(
   verificationMethod: string,
   config: Record<string, unknown>,
   input: Record<string, unknown>,
+  inputKnown: Uint8Array | undefined,
   known: Uint8Array | undefined,
   didKey: boolean,
   options: VerifyPledgeOptions,
@@ -283,7 +292,8 @@ function* finishProof(
   let configBytes: Uint8Array;
   let inputBytes: Uint8Array;
   try {
-    [configBytes, inputBytes] = proofHashInput(input, config);
+    configBytes = canonicalizeToBytes(config);
+    inputBytes = inputKnown ?? canonicalizeToBytes(input);
   } catch (err) {
     if (isIkrarError(err)) return refuse(info, 'ERR_CANONICALIZATION_FAILED');
     throw err;

@@ -1,0 +1,265 @@
+/**
+ * Whether a JSONL line is already its own RFC 8785 canonical form, read from its UTF-8 bytes, and
+ * where its top-level `proof` member is. Records written by core (and the auditor example's
+ * generator) are, so the document a proof secures, the record without its proofs or with the
+ * ones it names, is a slice or two of the line, and is hashed as such (core's `securedBytes`
+ * option) instead of being serialized again.
+ *
+ * A line is accepted only when `canonicalize(JSON.parse(line))` gives its bytes back: an object
+ * with no whitespace outside strings; in every object, keys in strictly increasing order (RFC
+ * 8785 §3.2.3; so no duplicates), each ASCII without escapes, not `__proto__` and not starting
+ * with a digit; strings with only the escapes `JSON.stringify` writes (RFC 8785 §3.2.2.2: `\"`,
+ * `\\`, `\b \f \n \r \t`, `\u00xx` in lower case for the other control characters); numbers only
+ * as integers of at most 15 digits, no `-0` (their ECMAScript form is their digits, §3.2.2.3); no
+ * deeper nesting than asked. The bytes must be valid UTF-8 (the caller decoded them strictly), so
+ * no string holds a lone surrogate. Such a line is also what core's strict `parseJson` accepts
+ * (no duplicate or `__proto__` key, no lone surrogate, finite numbers, bounded depth), so
+ * `JSON.parse` alone reads it. Anything else gives `null`, and the record takes the full path,
+ * which gives the same verdict. The grammar is `JSON.parse`'s to check: the caller parses the
+ * line and takes the full path when that fails.
+ *
+ * @module
+ * @internal
+ */
+
+/** Where the top-level `proof` member of a canonical line is. */
+export interface LineShape {
+  /** The member with its separating comma: `[cut, cutEnd)` is removed for the record without proofs. */
+  readonly cut: number;
+  readonly cutEnd: number;
+  /** The member's value, an object or an array (`-1` when it is neither, or there is none). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** For an array of objects, each element's start and end offsets; `null` otherwise. */
+  readonly items: readonly number[] | null;
+}
+
+const PROTO = [0x5f, 0x5f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x5f, 0x5f]; // __proto__
+const PROOF = [0x70, 0x72, 0x6f, 0x6f, 0x66]; // proof
+
+function same(b: Uint8Array, at: number, word: readonly number[]): boolean {
+  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
+  return true;
+}
+
+/** Byte order of two ASCII keys, which is their UTF-16 order. */
+function compare(b: Uint8Array, as: number, ae: number, bs: number, be: number): number {
+  const la = ae - as;
+  const lb = be - bs;
+  const m = la < lb ? la : lb;
+  for (let k = 0; k < m; k++) {
+    const d = (b[as + k] as number) - (b[bs + k] as number);
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+/**
+ * Makes a scanner; its per-depth state is allocated once and reused line after line.
+ * @param maxDepth - deepest nesting accepted (the record itself is depth 1)
+ * @returns a function from a line's bytes (without its newline) to its {@link LineShape}, or
+ *   `null` when the line is not canonical
+ */
+export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShape | null {
+  const kind = new Uint8Array(maxDepth + 1); // 1 object, 2 array
+  const keyStart = new Int32Array(maxDepth + 1);
+  const keyEnd = new Int32Array(maxDepth + 1);
+  return (b) => {
+    const n = b.length;
+    if (n < 2 || b[0] !== 0x7b) return null;
+    let depth = -1; // the innermost open container
+    let expectKey = false;
+    // The top-level `proof` member: 0 not met, 1 its value is being read, 2 done.
+    let proofState = 0;
+    let cut = -1;
+    let valueStart = -1;
+    let valueEnd = -1;
+    let items: number[] | null = null;
+    let i = 0;
+    while (i < n) {
+      const c = b[i] as number;
+      if (c === 0x22) {
+        const start = i + 1;
+        let j = start;
+        let plain = true; // ASCII and no escapes
+        for (;;) {
+          if (j >= n) return null;
+          const d = b[j] as number;
+          if (d === 0x22) break;
+          if (d === 0x5c) {
+            plain = false;
+            const e = b[j + 1];
+            if (e === 0x22 || e === 0x5c || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+              j += 2;
+              continue;
+            }
+            // \u00xx: only for a control character without a short form, in lower-case hex.
+            if (e !== 0x75 || b[j + 2] !== 0x30 || b[j + 3] !== 0x30) return null;
+            const h1 = b[j + 4] as number;
+            const h2 = b[j + 5] as number;
+            const lo = h2 >= 0x30 && h2 <= 0x39 ? h2 - 0x30 : h2 >= 0x61 && h2 <= 0x66 ? h2 - 0x57 : -1;
+            if ((h1 !== 0x30 && h1 !== 0x31) || lo < 0) return null;
+            const v = (h1 - 0x30) * 16 + lo;
+            if (v === 8 || v === 9 || v === 10 || v === 12 || v === 13) return null;
+            j += 6;
+            continue;
+          }
+          if (d < 0x20) return null; // not JSON
+          if (d >= 0x80) plain = false;
+          j++;
+        }
+        i = j + 1;
+        if (expectKey) {
+          expectKey = false;
+          if (!plain || b[i] !== 0x3a) return null;
+          const len = j - start;
+          if (len > 0 && (b[start] as number) <= 0x39 && (b[start] as number) >= 0x30) return null;
+          if (len === 9 && same(b, start, PROTO)) return null;
+          const ps = keyStart[depth] as number;
+          if (ps >= 0 && compare(b, ps, keyEnd[depth] as number, start, j) >= 0) return null;
+          keyStart[depth] = start;
+          keyEnd[depth] = j;
+          i++; // the colon
+          if (depth === 0 && len === 5 && same(b, start, PROOF)) {
+            // Removed with the comma before it, or after it when it is the first member.
+            cut = b[start - 2] === 0x2c ? start - 2 : start - 1;
+            proofState = 1;
+            valueStart = i;
+            const v = b[i];
+            if (v !== 0x7b && v !== 0x5b) valueStart = -1;
+            else if (v === 0x5b) items = [];
+          }
+        } else if (depth === 1 && items !== null && proofState === 1) items = null; // a string in the proof list
+        continue;
+      }
+      if (expectKey) return null;
+      if (c === 0x7b || c === 0x5b) {
+        depth++;
+        if (depth >= maxDepth) return null;
+        kind[depth] = c === 0x7b ? 1 : 2;
+        keyStart[depth] = -1;
+        if (depth === 2 && items !== null && proofState === 1) {
+          if (c === 0x7b) items.push(i, -1);
+          else items = null;
+        }
+        i++;
+        if (c === 0x7b && b[i] !== 0x7d) expectKey = true;
+        continue;
+      }
+      if (c === 0x7d || c === 0x5d) {
+        if (depth < 0 || kind[depth] !== (c === 0x7d ? 1 : 2)) return null;
+        i++;
+        if (proofState === 1) {
+          if (depth === 2 && items !== null) items[items.length - 1] = i;
+          else if (depth === 1) {
+            valueEnd = i;
+            proofState = 2;
+          }
+        }
+        depth--;
+        if (depth < 0) break;
+        continue;
+      }
+      if (c === 0x2c) {
+        if (depth < 0) return null;
+        if (depth === 0 && proofState === 1) {
+          // The proof's value was a scalar; it ends here.
+          proofState = 2;
+        }
+        i++;
+        if (kind[depth] === 1) expectKey = true;
+        continue;
+      }
+      if (depth === 1 && items !== null && proofState === 1) items = null; // a scalar in the proof list
+      if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        let j = c === 0x2d ? i + 1 : i;
+        const first = b[j];
+        if (first === 0x30) {
+          if (c === 0x2d) return null; // -0 is written 0
+          j++;
+        } else if (first !== undefined && first >= 0x31 && first <= 0x39) {
+          const s = j;
+          while (j < n && (b[j] as number) >= 0x30 && (b[j] as number) <= 0x39) j++;
+          if (j - s > 15) return null; // beyond 2^53 the digits may not survive
+        } else return null;
+        const after = b[j];
+        if (
+          after === 0x2e ||
+          after === 0x65 ||
+          after === 0x45 ||
+          (after !== undefined && after >= 0x30 && after <= 0x39)
+        )
+          return null;
+        i = j;
+        continue;
+      }
+      if (c === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65) i += 4;
+      else if (c === 0x66 && b[i + 1] === 0x61 && b[i + 2] === 0x6c && b[i + 3] === 0x73 && b[i + 4] === 0x65) i += 5;
+      else if (c === 0x6e && b[i + 1] === 0x75 && b[i + 2] === 0x6c && b[i + 3] === 0x6c) i += 4;
+      else return null; // whitespace, or not JSON
+    }
+    if (depth !== -1 || i !== n) return null;
+    if (proofState === 0 || valueStart < 0 || valueEnd < 0) {
+      return { cut: -1, cutEnd: -1, valueStart: -1, valueEnd: -1, items: null };
+    }
+    // The first member: its comma is the one after it (when there is one).
+    const cutEnd = b[cut] === 0x2c ? valueEnd : b[valueEnd] === 0x2c ? valueEnd + 1 : valueEnd;
+    return { cut, cutEnd, valueStart, valueEnd, items };
+  };
+}
+
+/**
+ * The canonical bytes of the document a proof secures (Data Integrity 1.0 §4.2 step 6), from a
+ * canonical line: the line without its `proof` member, or with the proofs it names in place of
+ * its proofs. The proofs are found by identity in the record parsed from the line.
+ * @param b - the line's bytes
+ * @param shape - from the line scanner
+ * @param proofs - the parsed record's `proof` value
+ * @param previous - the proofs the proof names, in its order, or `undefined` for none
+ * @returns the bytes, or `undefined` when they cannot be cut from the line
+ */
+export function securedSlices(
+  b: Uint8Array,
+  shape: LineShape,
+  proofs: unknown,
+  previous: readonly unknown[] | undefined,
+): Uint8Array | undefined {
+  if (shape.valueStart < 0) return undefined;
+  if (previous === undefined) {
+    const out = new Uint8Array(b.length - (shape.cutEnd - shape.cut));
+    out.set(b.subarray(0, shape.cut), 0);
+    out.set(b.subarray(shape.cutEnd), shape.cut);
+    return out;
+  }
+  // `"proof":[` + each named proof's bytes, comma-separated + `]`, in the member's place.
+  const spans: number[] = [];
+  let size = b.length - (shape.valueEnd - shape.valueStart) + 2 + Math.max(0, previous.length - 1);
+  const items = shape.items;
+  for (const p of previous) {
+    let s: number;
+    let e: number;
+    if (p === proofs && !Array.isArray(proofs)) {
+      s = shape.valueStart;
+      e = shape.valueEnd;
+    } else {
+      const at = Array.isArray(proofs) && items !== null ? proofs.indexOf(p) : -1;
+      if (at < 0 || items === null || 2 * at + 1 >= items.length) return undefined;
+      s = items[2 * at] as number;
+      e = items[2 * at + 1] as number;
+    }
+    spans.push(s, e);
+    size += e - s;
+  }
+  const out = new Uint8Array(size);
+  out.set(b.subarray(0, shape.valueStart), 0);
+  let o = shape.valueStart;
+  out[o++] = 0x5b;
+  for (let k = 0; k < spans.length; k += 2) {
+    if (k > 0) out[o++] = 0x2c;
+    out.set(b.subarray(spans[k], spans[k + 1]), o);
+    o += (spans[k + 1] as number) - (spans[k] as number);
+  }
+  out[o++] = 0x5d;
+  out.set(b.subarray(shape.valueEnd), o);
+  return out;
+}

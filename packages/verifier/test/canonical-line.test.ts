@@ -1,0 +1,229 @@
+// The fast path of verifyLine (issue #17): a line already in RFC 8785 form is read with one
+// JSON.parse and each proof's document hashed as slices of the line. It must give exactly the
+// verdicts of the full path (verifyText: strict parse, serialize, hash) on every line, canonical
+// or not: mutated lines (whitespace, key order, escapes, number forms, duplicate keys,
+// `__proto__`, unicode, changed bytes) and the forgeries of the other tests.
+import fc from 'fast-check';
+import { generateKeyPair, type SignedPledge } from '@ikrar/core';
+import { canonicalize, canonicalizeToBytes, proofsOf, securedInput } from '@ikrar/core/crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRecordVerifier, createStrictVerifier, parseTrustStore, type RecordVerifier } from '../src/index.js';
+import { nodeCryptoVerify, nodeSha256 } from '../src/cli/verify/engines.js';
+import { createLineScanner, securedSlices } from '../src/internal/canonical-line.js';
+import { alterText, makeRecord, trustFor } from './helpers.js';
+
+const agency = generateKeyPair();
+const employee = generateKeyPair();
+const stranger = generateKeyPair();
+const utf8 = new TextEncoder();
+let lines: string[] = [];
+let verifier: RecordVerifier;
+const scan = createLineScanner(64);
+
+beforeAll(async () => {
+  const records: SignedPledge[] = [
+    await makeRecord({ agency }),
+    await makeRecord({ agency, employee, name: 'Ñoman Wayan Śāstri 🙏' }),
+    await makeRecord({ agency: stranger }),
+    await alterText(await makeRecord({ agency }), agency),
+  ];
+  // A set of proofs where the agency's names the employee's (chained) and one where both are final.
+  lines = records.map((r) => canonicalize(r));
+  verifier = createRecordVerifier({
+    trustStore: parseTrustStore(trustFor(agency)),
+    verifySignature: createStrictVerifier(nodeCryptoVerify()),
+    sha256: nodeSha256,
+  });
+});
+
+/** Both paths on one line's bytes: verifyLine (fast when canonical) and verifyText on its text. */
+async function bothPaths(bytes: Uint8Array): Promise<[unknown, unknown]> {
+  const fast = await verifier.verifyLine(bytes, { line: 1 });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: no text to give the full path; the verdict says so.
+    return [fast.result.reason, { code: 'ERR_UTF8_INVALID' }];
+  }
+  return [fast, await verifier.verifyText(text, { line: 1 })];
+}
+
+/** Text mutations of a canonical line, each kind a way a line can fail to be canonical (or stay so). */
+const MUTATIONS: ((line: string, at: number, pick: number) => string)[] = [
+  // whitespace after a structural character
+  (l, at) => {
+    const i = nth(l, /[,:{[]/g, at);
+    return i < 0 ? l : l.slice(0, i + 1) + [' ', '\n', '\t', '\r'][at % 4] + l.slice(i + 1);
+  },
+  // two members of an object swapped (key order)
+  (l) => {
+    const rec = JSON.parse(l) as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    const swapped: Record<string, unknown> = {};
+    for (const k of [keys[1], keys[0], ...keys.slice(2)] as string[]) swapped[k] = rec[k];
+    return JSON.stringify(swapped);
+  },
+  // a letter written as an escape, or a slash escaped
+  (l, at, pick) => {
+    const i = nth(l, /[A-Za-z/]/g, at);
+    if (i < 0) return l;
+    const c = l[i] as string;
+    const esc =
+      c === '/'
+        ? '\\/'
+        : pick % 2
+          ? `\\u00${c.charCodeAt(0).toString(16)}`
+          : `\\u00${c.charCodeAt(0).toString(16).toUpperCase()}`;
+    return l.slice(0, i) + esc + l.slice(i + 1);
+  },
+  // number forms of the same value, and other values
+  (l, at, pick) => {
+    const i = nth(l, /[0-9]/g, at);
+    if (i < 0 || /[0-9"]/.test(l[i - 1] ?? '')) return l;
+    const forms = ['1.0', '1e0', '-0', '01', '1E0', '0.5', '-1', '123456789012345678', '2'];
+    let j = i;
+    while (/[0-9]/.test(l[j] ?? '')) j++;
+    return l.slice(0, i) + forms[pick % forms.length] + l.slice(j);
+  },
+  // a duplicate member, first or last
+  (l, _at, pick) => {
+    const rec = JSON.parse(l) as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    const k = keys[pick % keys.length] as string;
+    const member = `${JSON.stringify(k)}:${JSON.stringify(rec[k])}`;
+    return pick % 2 ? `{${member},${l.slice(1)}` : `${l.slice(0, -1)},${member}}`;
+  },
+  // a __proto__ member, at the top or inside the subject
+  (l, _at, pick) =>
+    pick % 2
+      ? `{"__proto__":{"x":1},${l.slice(1)}`
+      : l.replace('"credentialSubject":{', '"credentialSubject":{"__proto__":null,'),
+  // unicode: a letter replaced by a non-ASCII one, raw or escaped, or a non-ASCII key
+  (l, at, pick) => {
+    const i = nth(l, /[a-z]/g, at);
+    if (i < 0) return l;
+    const sub = ['é', '\\u00e9', '😀', '\\ud83d\\ude00', '\\ud83d', '\u2028', '\u007f'][pick % 7] as string;
+    return pick % 9 === 8 ? `{"é":1,${l.slice(1)}` : l.slice(0, i) + sub + l.slice(i + 1);
+  },
+  // one character changed anywhere (signature, document, structure)
+  (l, at, pick) => {
+    const i = at % l.length;
+    const c = String.fromCharCode(0x20 + (pick % 95));
+    return l.slice(0, i) + c + l.slice(i + 1);
+  },
+  // the proof set changed: a proof dropped, a scalar added, made a single object
+  (l, _at, pick) => {
+    const rec = JSON.parse(l) as Record<string, unknown>;
+    const proofs = proofsOf(rec);
+    const forms = [proofs[0], [...proofs, 5], proofs.slice(1), ['x', ...proofs], proofs.reverse(), {}, []];
+    rec.proof = forms[pick % forms.length];
+    try {
+      return pick % 2 ? canonicalize(rec) : JSON.stringify(rec);
+    } catch {
+      return JSON.stringify(rec); // not I-JSON (an earlier step added __proto__)
+    }
+  },
+];
+
+function nth(s: string, re: RegExp, k: number): number {
+  const all = [...s.matchAll(re)].map((m) => m.index as number);
+  return all.length ? (all[k % all.length] as number) : -1;
+}
+
+describe('verifyLine: canonical lines hashed from slices', () => {
+  it('the fixture lines are canonical and take the fast path (the property below is not vacuous)', () => {
+    for (const l of lines) {
+      const b = utf8.encode(l);
+      const shape = scan(b);
+      expect(shape, l.slice(0, 80)).not.toBeNull();
+      expect(shape?.valueStart).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the verdicts of the full path on genuine, forged, altered and untrusted lines', async () => {
+    const verdicts: string[] = [];
+    for (const l of lines) {
+      const [fast, full] = await bothPaths(utf8.encode(l));
+      expect(fast).toEqual(full);
+      verdicts.push((fast as { result: { verdict: string } }).result.verdict);
+    }
+    expect(verdicts).toEqual(['valid', 'valid', 'untrusted-issuer', 'altered-text']);
+  });
+
+  it('the slices are the bytes core serializes: the record without proofs, or with the proofs a proof names', () => {
+    for (const l of lines) {
+      const b = utf8.encode(l);
+      const shape = scan(b);
+      const rec = JSON.parse(l) as Record<string, unknown>;
+      expect(canonicalize(rec)).toBe(l);
+      const proofs = proofsOf(rec);
+      for (const p of proofs as Record<string, unknown>[]) {
+        const prev = p.previousProof as string | string[] | undefined;
+        const input = securedInput(rec, prev, proofs) as Record<string, unknown>;
+        const named = prev === undefined ? undefined : (input.proof as unknown[]);
+        expect(securedSlices(b, shape!, rec.proof, named)).toEqual(canonicalizeToBytes(input));
+        // Any proof set, named in any order.
+        const all = securedSlices(b, shape!, rec.proof, [...proofs].reverse());
+        expect(all).toEqual(canonicalizeToBytes({ ...rec, proof: [...proofs].reverse() }));
+      }
+    }
+  });
+
+  it('property: on mutated lines the fast path and the full path agree', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(lines.length - 1),
+        fc.array(fc.tuple(fc.nat(MUTATIONS.length - 1), fc.nat(100_000), fc.nat(1000)), { minLength: 1, maxLength: 3 }),
+        async (which, steps) => {
+          let l = lines[which] as string;
+          for (const [kind, at, pick] of steps) {
+            try {
+              l = (MUTATIONS[kind] as (typeof MUTATIONS)[number])(l, at, pick);
+            } catch {
+              // a mutation that parses the line does nothing to a line that no longer parses
+            }
+          }
+          const [fast, full] = await bothPaths(utf8.encode(l));
+          expect(fast).toEqual(full);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('property: whenever the scanner accepts a JSON text, canonicalizing its parse gives it back', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.boolean(), (value, canonical) => {
+        let text: string;
+        try {
+          text = canonical ? canonicalize(value) : JSON.stringify(value);
+        } catch {
+          return; // not I-JSON (e.g. __proto__): nothing to compare
+        }
+        const shape = scan(utf8.encode(text));
+        if (shape) expect(canonicalize(JSON.parse(text))).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('bytes that are not UTF-8 are malformed, ERR_UTF8_INVALID, with the message in both languages', async () => {
+    const b = utf8.encode(lines[0] as string);
+    b[40] = 0xff;
+    const { result } = await verifier.verifyLine(b, { file: 'a.jsonl', line: 3 });
+    expect([result.verdict, result.reason]).toEqual(['malformed', { code: 'ERR_UTF8_INVALID' }]);
+    expect(result.message).toEqual({ id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' });
+    expect(result.source).toEqual({ file: 'a.jsonl', line: 3 });
+  });
+
+  it('a non-canonical line is still read strictly: a duplicate key is ERR_JSON_INVALID duplicate-key on both paths', async () => {
+    const l = lines[0] as string;
+    const dup = `{"id":"urn:x",${l.slice(1)}`;
+    const { result } = await verifier.verifyLine(utf8.encode(dup));
+    expect([result.verdict, result.reason]).toEqual([
+      'malformed',
+      { code: 'ERR_JSON_INVALID', detail: 'duplicate-key' },
+    ]);
+  });
+});
