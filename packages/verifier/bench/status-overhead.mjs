@@ -39,7 +39,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(here, '..');
 const bin = path.join(pkgDir, 'bin.js');
 const count = Number(process.env.IKRAR_BENCH_COUNT ?? 100_000);
-const rounds = Number(process.env.IKRAR_BENCH_ROUNDS ?? 5);
+// An even number of pairs: as many A-first as B-first, so a second-run penalty cancels out.
+const rounds = Number(process.env.IKRAR_BENCH_ROUNDS ?? 6);
 // `interleaved` (default): A B, B A, … one after the other. `together`: the two runs of a pair at
 // the same moment, so both see exactly the same load from the rest of the machine (and each other).
 const pairing = process.env.IKRAR_BENCH_PAIRING ?? 'interleaved';
