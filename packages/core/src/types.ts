@@ -50,6 +50,11 @@ export type RecordInvalidReason =
   | 'context'
   | 'chain-without-id'
   | 'drawing-malformed'
+  | PdfRecordInvalidReason
+  | CollectiveRecordInvalidReason;
+
+/** `ERR_RECORD_INVALID` reasons only the PDF code raises (messages in `internal/pdf-messages.ts`). */
+export type PdfRecordInvalidReason =
   | 'expected-text'
   | 'missing'
   | 'expected-points'
@@ -58,7 +63,10 @@ export type RecordInvalidReason =
   | 'expected-boolean'
   | 'drawing-not-drawn'
   | 'drawing-mismatch'
-  | 'drawing-collective'
+  | 'drawing-collective';
+
+/** `ERR_RECORD_INVALID` reasons only the collective code raises (messages in `internal/collective-messages.ts`). */
+export type CollectiveRecordInvalidReason =
   | 'collective-template'
   | 'representatives-count'
   | 'person-twice'

@@ -12,41 +12,18 @@
 import { type Entry, fill } from '../errors/base.js';
 import type {
   CanonicalizationReason,
+  CollectiveRecordInvalidReason,
   IdentifierInvalidReason,
   IdentifierScheme,
   JsonInvalidReason,
   LocalizedText,
+  PdfRecordInvalidReason,
   RecordInvalidReason,
   SignatureInvalidReason,
   TemplateInvalidReason,
 } from '../types.js';
 
-/** `ERR_RECORD_INVALID` reasons only the collective code raises (messages in `collective-messages.ts`). */
-export type CollectiveRecordInvalidReason =
-  | 'collective-template'
-  | 'representatives-count'
-  | 'person-twice'
-  | 'proof-id'
-  | 'proof-id-twice'
-  | 'record-id-is-proof-id'
-  | 'not-collective'
-  | 'no-representative'
-  | 'countersigned'
-  | 'already-countersigned'
-  | 'already-signed'
-  | 'not-everyone-signed';
-
-/** `ERR_RECORD_INVALID` reasons only the PDF code raises (messages in `pdf-messages.ts`). */
-export type PdfRecordInvalidReason =
-  | 'expected-text'
-  | 'missing'
-  | 'expected-points'
-  | 'expected-list'
-  | 'expected-time'
-  | 'expected-boolean'
-  | 'drawing-not-drawn'
-  | 'drawing-mismatch'
-  | 'drawing-collective';
+export type { CollectiveRecordInvalidReason, PdfRecordInvalidReason } from '../types.js';
 
 /** `ERR_RECORD_INVALID` reasons whose messages are in this catalog. */
 export type SharedRecordInvalidReason = Exclude<
