@@ -5,7 +5,7 @@
 // the reserved credentialStatus and the apel evidence; an administrator revokes it from the record
 // page as any other; ikrar-verify --status then says revoked (exit 1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPledgeAsync } from '@ikrar/core';
+import { verifyPledge } from '@ikrar/core';
 import { readStatusEntries } from '@ikrar/core/status';
 import { closePortal, openPortal, pageErrors, signInStaffPage, verifyPageExports } from './fixture.mjs';
 import { staffClient } from './helpers.mjs';
@@ -49,7 +49,7 @@ describe('browser-key signing in the portal', () => {
 
     const record = await app.stores.records.find(event.id, who.identifier);
     expect(record).not.toBeNull();
-    const result = await verifyPledgeAsync(record);
+    const result = await verifyPledge(record);
     expect(result.verified).toBe(true);
     expect(result.proofs.map((p) => p.controller)).toEqual([record.credentialSubject.id, app.agency.controller]);
     expect(record.credentialSubject.id).toMatch(/^did:key:z6Mk/);

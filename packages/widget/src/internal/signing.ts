@@ -29,8 +29,8 @@ import {
   digestSignatureStrokesAsync,
   generateSigner,
   parseJson,
-  signPledgeAsync,
-  verifyPledgeAsync,
+  signPledge,
+  verifyPledge,
 } from '@ikrar/core/webcrypto';
 import { WidgetError } from '../errors.js';
 import type { IdentityFields } from './types.js';
@@ -263,7 +263,7 @@ export async function browserSigner(): Promise<Signer> {
  */
 export async function signWithBrowserKey(credential: PledgeCredential, signer: Signer): Promise<SignedPledge> {
   try {
-    return await signPledgeAsync(credential, signer);
+    return await signPledge(credential, signer);
   } catch (cause) {
     throw new WidgetError('ERR_SIGNING_FAILED', { cause });
   }
@@ -285,7 +285,7 @@ export async function checkRecord(
 ): Promise<VerifyPledgeResult> {
   const { proof: _proof, ...rest } = record as SignedPledge & Record<string, unknown>;
   // The agency may add what it checked itself (VC 2.0 §5.6 `evidence`, e.g. presence at the apel):
-  // its own statement, covered by its proof, which verifyPledgeAsync checks below. Everything the
+  // its own statement, covered by its proof, which verifyPledge checks below. Everything the
   // signer saw must still be exactly as sent.
   if (!('evidence' in credential)) delete rest.evidence;
   // Likewise its revocation entry (Bitstring Status List), when its proof is required.
@@ -297,7 +297,7 @@ export async function checkRecord(
     same = false;
   }
   if (!same) throw new WidgetError('ERR_RECORD_MISMATCH');
-  const verification = await verifyPledgeAsync(record, { requireIssuerProof: options.requireIssuerProof });
+  const verification = await verifyPledge(record, { requireIssuerProof: options.requireIssuerProof });
   if (!verification.verified) throw new WidgetError('ERR_RECORD_UNVERIFIED', { detail: verification.code });
   return verification;
 }
