@@ -16,9 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createPledge } from '@ikrar/core';
-import { defaultConfig } from '../src/config.mjs';
-import { ADMIN_PASSWORD, client, ms, pct, roster, startPortal } from './bench-kit.mjs';
+import { ADMIN_PASSWORD, agencyIdOf, client, ms, pct, roster, startPortal, typedPledge } from './bench-kit.mjs';
 
 const arg = (name, d) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,8 +25,6 @@ const arg = (name, d) => {
 const PHONES = Number(arg('phones', 500));
 const ARRIVAL_S = Number(arg('arrival-seconds', 40));
 const BASELINE = !process.argv.includes('--no-baseline');
-const EVENT = defaultConfig({}, {}).firstEvent;
-const AGENCY = 'Pemerintah Kabupaten Jembrana';
 
 async function run(label, withApel) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ikrar-apel-bench-'));
@@ -40,7 +36,7 @@ async function run(label, withApel) {
     const up = await admin.request('POST', '/api/admin/roster', { body: csv, type: 'text/csv' });
     if (up.status !== 200) throw new Error(`roster ${up.status}: ${await up.text()}`);
     const event = { id: (await (await admin.get('/api/admin/events')).json()).openEventId };
-    const agencyId = (await (await fetch(`${url}/trust.json`)).json()).issuers[0].id;
+    const agencyId = await agencyIdOf(url);
     const screen = await streamProjector(url, admin, event.id);
 
     const signMs = [];
@@ -57,14 +53,7 @@ async function run(label, withApel) {
         const phone = client(url);
         const s = await phone.post('/api/session', { identifier: who.identifier });
         if (s.status !== 200) return failures.push(`session ${s.status}`);
-        const credential = createPledge({
-          template: 'jembrana-2024',
-          issuer: { id: agencyId, name: AGENCY },
-          signer: who,
-          event: { name: EVENT.name, place: EVENT.place },
-          consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: who.name },
-          timeZone: 'WITA',
-        });
+        const credential = typedPledge(agencyId, who);
         const signStart = performance.now();
         const res = await phone.post('/api/sign', credential, {
           headers: withApel ? { 'x-ikrar-apel': code } : {},

@@ -1,9 +1,11 @@
 // What the portal's benches share: a roster of n employees with well-formed NIPs, the portal as
-// its own process (`node src/main.mjs`, SQLite in the given directory, limits lifted), a
-// browser-like client and percentiles.
+// its own process (`node src/main.mjs`, SQLite in the given directory, limits lifted), the typed
+// pledge an employee signs there, a browser-like client and percentiles.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPledge } from '@ikrar/core';
+import { defaultConfig } from '../src/config.mjs';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/main.mjs');
 export const ADMIN_PASSWORD = 'bench-admin-rahasia-123';
@@ -56,6 +58,28 @@ export function startPortal(dataDir) {
         resolve({ url: m[1], child, output: () => out });
       }
     });
+  });
+}
+
+/** The portal's first event (its default configuration), which a demo portal opens. */
+export const EVENT = defaultConfig({}, {}).firstEvent;
+/** The issuer name the benches' pledges carry. */
+export const AGENCY = 'Pemerintah Kabupaten Jembrana';
+
+/** The agency's issuer id, from the portal's trust list (`/trust.json`). */
+export async function agencyIdOf(url) {
+  return (await (await fetch(`${url}/trust.json`)).json()).issuers[0].id;
+}
+
+/** The unsigned credential `who` (a {@link roster} person) signs by typing their name at EVENT. */
+export function typedPledge(agencyId, who) {
+  return createPledge({
+    template: 'jembrana-2024',
+    issuer: { id: agencyId, name: AGENCY },
+    signer: who,
+    event: { name: EVENT.name, place: EVENT.place },
+    consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: who.name },
+    timeZone: 'WITA',
   });
 }
 

@@ -19,9 +19,7 @@ import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPledge } from '@ikrar/core';
-import { defaultConfig } from '../src/config.mjs';
-import { ADMIN_PASSWORD, client, roster, startPortal } from './bench-kit.mjs';
+import { ADMIN_PASSWORD, agencyIdOf, client, roster, startPortal, typedPledge } from './bench-kit.mjs';
 
 // The load clients' process: `--load-clients <url>` (the bench starts it itself).
 if (process.argv[2] === '--load-clients') {
@@ -101,8 +99,6 @@ const EXPORTERS = arg('exporters', 20);
 const POLLERS = arg('pollers', 5);
 const ROUNDS = arg('rounds', 3);
 const CONCURRENCY = 8;
-const EVENT = defaultConfig({}, {}).firstEvent;
-const AGENCY = 'Pemerintah Kabupaten Jembrana';
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -133,7 +129,7 @@ try {
   console.log(
     `roster of ${PEOPLE} uploaded in ${((performance.now() - t) / 1000).toFixed(1)} s; portal RSS peak so far ${peakMiB(pid).toFixed(0)} MiB`,
   );
-  const agencyId = (await (await fetch(`${url}/trust.json`)).json()).issuers[0].id;
+  const agencyId = await agencyIdOf(url);
 
   // Everyone who signs is signed in beforehand: the phases time signing only.
   const signers = [];
@@ -159,14 +155,7 @@ try {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < group.length) {
           const { who, c } = group[next++];
-          const credential = createPledge({
-            template: 'jembrana-2024',
-            issuer: { id: agencyId, name: AGENCY },
-            signer: who,
-            event: { name: EVENT.name, place: EVENT.place },
-            consent: { acknowledgedPoints: [1, 2, 3, 4], method: 'typed', typedName: who.name },
-            timeZone: 'WITA',
-          });
+          const credential = typedPledge(agencyId, who);
           try {
             const res = await c.post('/api/sign', credential);
             if (res.status !== 201) failures.push(`${res.status} ${(await res.text()).slice(0, 120)}`);
