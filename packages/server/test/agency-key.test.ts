@@ -3,16 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { canonicalize, createSigner, generateKeyPair } from '@ikrar/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOrCreateAgencyKey, nodeSigner, rotateAgencyKey, ServerError } from '../src/index.js';
 import { threadSigner } from '../src/internal/sign-thread.js';
+import { IKRAR_VERIFY } from './fixture.js';
 import { credentialFor, freshDatabase, makeService, makeRoster, postSign, removeTempDirs, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe('loadOrCreateAgencyKey', () => {
   it('creates the key with mode 0600 on first run and loads the same key later', () => {
@@ -138,9 +137,8 @@ describe('rotateAgencyKey', () => {
     const out = tempDir();
     writeFileSync(path.join(out, 'records.jsonl'), lines.join('\n') + '\n');
     writeFileSync(path.join(out, 'trust.json'), trust);
-    const bin = path.resolve(here, '../../verifier/bin.js');
     const run = (trustFile: string) =>
-      spawnSync(process.execPath, [bin, path.join(out, 'records.jsonl'), '--trust', trustFile, '--json'], {
+      spawnSync(process.execPath, [IKRAR_VERIFY, path.join(out, 'records.jsonl'), '--trust', trustFile, '--json'], {
         encoding: 'utf8',
       });
     const ok = run(path.join(out, 'trust.json'));

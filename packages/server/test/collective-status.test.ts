@@ -5,70 +5,50 @@
 // a revoked document takes no more signatures; naming the representatives again starts a new
 // record (new id, new entry) and the revoked one stays in the export; `ikrar-verify --status` on
 // that export says `revoked` for the old one and `valid` for the new one.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSigner, generateKeyPair, verifyPledge, type SignedCollective } from '@ikrar/core';
 import { isStatusSet, readStatusEntries, verifyStatusListCredential } from '@ikrar/core/status';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createCollectiveService,
   createCollectiveStore,
-  createStatusListStore,
   type CollectiveService,
   type SqlDatabase,
 } from '../src/index.js';
 import { EVENT, dbVerify, proofOf, refusal } from './collective-helpers.js';
-import { DIALECTS, errorOf, freshDatabase, makeRoster, makeService, removeTempDirs, tempDir } from './helpers.js';
+import { revokeVia, serviceWithStatusLists, verifyExportWithStatus } from './fixture.js';
+import { DIALECTS, errorOf, freshDatabase, makeRoster, removeTempDirs } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const bin = path.resolve(here, '../../verifier/bin.js');
-const TOKEN = 'test-token-0123456789';
+const KLATEN = 'Pemerintah Kabupaten Klaten';
 const people = makeRoster(4);
 const reps = people.slice(0, 3);
 
 /** A service with status lists and the collective, sharing the agency key (as the portal wires it). */
 async function setUp(db: SqlDatabase) {
-  const probe = await makeService(db, people);
-  const lists = await createStatusListStore(db, {
-    signer: probe.key.signer,
-    issuer: { id: probe.key.controller, name: 'Pemerintah Kabupaten Klaten' },
-    baseUrl: 'https://dinas.example/status',
+  let collective!: CollectiveService;
+  const { svc, lists } = await serviceWithStatusLists(db, people, {
+    issuerName: KLATEN,
+    extra: async (statusLists, key) => {
+      collective = createCollectiveService({
+        store: await createCollectiveStore(db),
+        signer: key,
+        agency: { name: KLATEN },
+        statusLists,
+      });
+      return {
+        collective,
+        clock: () => new Date(),
+        event: () => ({ ...EVENT, place: EVENT.place!, date: EVENT.date!, templates: {} }),
+      };
+    },
   });
-  const collective = createCollectiveService({
-    store: await createCollectiveStore(db),
-    signer: probe.key,
-    agency: { name: 'Pemerintah Kabupaten Klaten' },
-    statusLists: lists,
-  });
-  const svc = await makeService(db, people, {
-    key: probe.key,
-    statusLists: lists,
-    collective,
-    clock: () => new Date(),
-    event: () => ({ ...EVENT, place: EVENT.place!, date: EVENT.date!, templates: {} }),
-  });
-  return { svc, lists, collective, key: probe.key };
+  return { svc, lists, collective, key: svc.key };
 }
 
 async function signAll(svc: CollectiveService, who = reps): Promise<SignedCollective> {
   for (const r of who) await svc.sign(EVENT.id, r.identifier, await proofOf(svc, r.identifier, generateKeyPair()));
   return (await svc.get(EVENT.id))!.document as SignedCollective;
-}
-
-function vcApiRevoke(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }, id: string) {
-  return app.request('/credentials/status', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      credentialId: id,
-      credentialStatus: [{ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', status: '1' }],
-      reason: 'perwakilan keliru',
-    }),
-  });
 }
 
 const entries = async (db: SqlDatabase) =>
@@ -101,7 +81,7 @@ describe.each(DIALECTS)('the collective record and its status on %s', (dialect) 
       for (const p of (record.proof as unknown[]).slice(0, 3))
         expect(await dbVerify({ ...record, proof: p })).toBe(true);
 
-      const res = await vcApiRevoke(svc.app, id);
+      const res = await revokeVia(svc, id, { reason: 'perwakilan keliru' });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ credentialId: id, revoked: true, newlyRevoked: true });
       const listRes = await svc.app.request('/status/1');
@@ -153,31 +133,11 @@ describe.each(DIALECTS)('the collective record and its status on %s', (dialect) 
       const lines: string[] = [];
       for await (const l of collective.lines(EVENT.id)) lines.push(l);
       expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([id, newer.id]);
-      const dir = tempDir('ikrar-collective-status-');
-      writeFileSync(path.join(dir, 'records.jsonl'), lines.join('\n') + '\n');
-      writeFileSync(path.join(dir, 'trust.json'), await (await svc.app.request('/trust.json')).text());
-      writeFileSync(path.join(dir, 'status-1.json'), await (await svc.app.request('/status/1')).text());
-      const r = spawnSync(
-        process.execPath,
-        [
-          bin,
-          path.join(dir, 'records.jsonl'),
-          '--trust',
-          path.join(dir, 'trust.json'),
-          '--status',
-          path.join(dir, 'status-1.json'),
-          '--require-status',
-          '--json',
-          '--quiet',
-        ],
-        { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' }, timeout: 120_000 },
-      );
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(1);
-      const out = JSON.parse(r.stdout) as {
-        summary: Record<string, number>;
-        results: { verdict: string; id?: string }[];
-      };
+      const { status, report: out } = await verifyExportWithStatus(svc, lines, {
+        prefix: 'ikrar-collective-status-',
+        timeout: 120_000,
+      });
+      expect(status).toBe(1);
       expect(out.summary).toMatchObject({ total: 2, valid: 1, revoked: 1 });
       expect(out.results.map((x) => [x.id, x.verdict])).toEqual([
         [id, 'revoked'],

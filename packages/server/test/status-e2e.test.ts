@@ -2,20 +2,13 @@
 // records are revoked through the VC-API, the records (the store's JSONL export), trust.json and
 // the status list are saved, and the built `ikrar-verify --status` reports exactly those 17 as
 // revoked (exit 1) and the other 983 valid.
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SignedPledge } from '@ikrar/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { revokeVia, serviceWithStatusLists } from './fixture.js';
+import { revokeVia, serviceWithStatusLists, verifyExportWithStatus } from './fixture.js';
 import { EVENT } from './world.js';
-import { credentialFor, freshDatabase, makeRoster, postSign, removeTempDirs, tempDir } from './helpers.js';
+import { credentialFor, freshDatabase, makeRoster, postSign, removeTempDirs } from './helpers.js';
 
 afterAll(removeTempDirs);
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const bin = path.resolve(here, '../../verifier/bin.js');
 
 describe('1,000 records, 17 revoked, checked by ikrar-verify --status', () => {
   it(
@@ -47,40 +40,14 @@ describe('1,000 records, 17 revoked, checked by ikrar-verify --status', () => {
       );
       expect(answers.map((r) => r.status)).toEqual(Array(17).fill(200));
 
-      const dir = tempDir('ikrar-status-e2e-');
       const lines: string[] = [];
       for await (const line of svc.store.lines(EVENT.id)) lines.push(line);
       expect(lines).toHaveLength(1000);
-      writeFileSync(path.join(dir, 'records.jsonl'), lines.join('\n') + '\n');
-      writeFileSync(path.join(dir, 'trust.json'), await (await svc.app.request('/trust.json')).text());
-      writeFileSync(path.join(dir, 'status-1.json'), await (await svc.app.request('/status/1')).text());
-
-      const r = spawnSync(
-        process.execPath,
-        [
-          bin,
-          path.join(dir, 'records.jsonl'),
-          '--trust',
-          path.join(dir, 'trust.json'),
-          '--status',
-          path.join(dir, 'status-1.json'),
-          '--require-status',
-          '--json',
-          '--quiet',
-        ],
-        {
-          encoding: 'utf8',
-          env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' },
-          maxBuffer: 64 << 20,
-          timeout: 300_000,
-        },
-      );
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(1);
-      const out = JSON.parse(r.stdout) as {
-        summary: Record<string, number>;
-        results: { verdict: string; id?: string }[];
-      };
+      const { status, report: out } = await verifyExportWithStatus(svc, lines, {
+        prefix: 'ikrar-status-e2e-',
+        timeout: 300_000,
+      });
+      expect(status).toBe(1);
       expect(out.summary).toMatchObject({ total: 1000, valid: 983, revoked: 17, 'status-unknown': 0, malformed: 0 });
       const flagged = out.results.filter((x) => x.verdict === 'revoked').map((x) => x.id);
       expect(new Set(flagged)).toEqual(new Set(revoked));
