@@ -16,7 +16,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ADMIN_PASSWORD, agencyIdOf, client, ms, pct, roster, startPortal, typedPledge } from './bench-kit.mjs';
+import {
+  ADMIN_PASSWORD,
+  agencyIdOf,
+  apelStates,
+  client,
+  ms,
+  pct,
+  roster,
+  startPortal,
+  typedPledge,
+} from './bench-kit.mjs';
 
 const arg = (name, d) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -110,27 +120,13 @@ async function streamProjector(url, admin, eventId) {
   const state = { code: '', count: -1, states: 0 };
   let onFirst;
   const first = new Promise((r) => (onFirst = r));
-  const reader = res.body.getReader();
   (async () => {
-    const dec = new TextDecoder();
-    let buf = '';
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += dec.decode(value, { stream: true });
-        let i;
-        while ((i = buf.indexOf('\n\n')) !== -1) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data:'));
-          if (!block.includes('event: state') || !data) continue;
-          const s = JSON.parse(data.slice(5));
-          state.code = s.code;
-          state.count = s.count;
-          state.states++;
-          onFirst();
-        }
+      for await (const s of apelStates(res)) {
+        state.code = s.code;
+        state.count = s.count;
+        state.states++;
+        onFirst();
       }
     } catch {
       // aborted at the end

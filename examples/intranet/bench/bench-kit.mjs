@@ -1,6 +1,7 @@
 // What the portal's benches share: a roster of n employees with well-formed NIPs, the portal as
 // its own process (`node src/main.mjs`, SQLite in the given directory, limits lifted), the typed
-// pledge an employee signs there, a browser-like client and percentiles.
+// pledge an employee signs there, a browser-like client, a server-sent event reader (the tests
+// read the apel stream with it too) and percentiles.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,49 @@ export function client(base) {
     get: (u) => request('GET', u),
     post: (u, json, o) => request('POST', u, { json, ...o }),
   };
+}
+
+/**
+ * Yields the events of a server-sent event response (`text/event-stream`) as their fields
+ * (`event`, `id`, `retry`, `data`, as strings; comment lines skipped). The body is cancelled when
+ * the caller stops reading; a read that fails (an aborted request) throws.
+ * @param {Response} res
+ * @returns {AsyncGenerator<Record<string, string>>}
+ */
+export async function* serverSentEvents(res) {
+  const reader = /** @type {ReadableStream<Uint8Array>} */ (res.body).getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buf += dec.decode(value, { stream: true });
+      let i;
+      while ((i = buf.indexOf('\n\n')) !== -1) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        /** @type {Record<string, string>} */
+        const fields = {};
+        for (const line of block.split('\n')) {
+          const colon = line.indexOf(':');
+          if (colon > 0) fields[line.slice(0, colon)] = line.slice(colon + 1).trim();
+        }
+        yield fields;
+      }
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * The apel projector stream's `state` events, their data parsed.
+ * @param {Response} res
+ */
+export async function* apelStates(res) {
+  for await (const f of serverSentEvents(res))
+    if (f.event === 'state' && f.data !== undefined) yield JSON.parse(f.data);
 }
 
 export const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

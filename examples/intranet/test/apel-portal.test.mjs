@@ -2,6 +2,7 @@
 // the count move when an employee signs; the code it shows passes the employee's check (CSRF and
 // session as the pages send them), and a code for another event does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apelStates } from '../bench/bench-kit.mjs';
 import { closePortal, openPortal } from './fixture.mjs';
 import { credentialFor, employeeClient, expectError, staffClient } from './helpers.mjs';
 
@@ -12,36 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => closePortal({ app }));
 
-/** Yields the `state` events of a server-sent event response. */
-async function* states(res) {
-  const reader = res.body.getReader();
-  const dec = new TextDecoder();
-  let buf = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buf += dec.decode(value, { stream: true });
-      let i;
-      while ((i = buf.indexOf('\n\n')) !== -1) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data:'));
-        if (block.includes('event: state') && data) yield JSON.parse(data.slice(5));
-      }
-    }
-  } finally {
-    await reader.cancel();
-  }
-}
-
 describe('apel mode in the portal', () => {
   it('the projector stream counts a new signature; its code passes the check', async () => {
     const event = await app.stores.events.open();
     const admin = await staffClient(app.url);
     const res = await admin.get(`/api/admin/apel/${event.id}/stream`);
     expect(res.status).toBe(200);
-    const feed = states(res);
+    const feed = apelStates(res);
     const first = (await feed.next()).value;
     expect(first.event.name).toBe(config.firstEvent.name);
     expect(first.count).toBe(0);

@@ -2,6 +2,7 @@
 // full state on every reconnect) and the employee's code check, with the session faked.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { serverSentEvents } from '../bench/bench-kit.mjs';
 import { createApelCodes } from '../src/apel/apel-codes.mjs';
 import { apelAdminRoutes, apelEmployeeRoutes, apelUrl } from '../src/apel/apel-routes.mjs';
 import { errorBody, PortalError } from '../src/http/errors.mjs';
@@ -38,26 +39,12 @@ async function setup(session) {
 
 /** Reads server-sent events from a response until `want` state events have come. */
 async function readEvents(/** @type {Response} */ res, /** @type {number} */ want) {
-  const reader = /** @type {ReadableStream<Uint8Array>} */ (res.body).getReader();
-  const dec = new TextDecoder();
-  let buf = '';
   /** @type {{ id: string, retry: string, data: any }[]} */
   const out = [];
-  while (out.length < want) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buf += dec.decode(value, { stream: true });
-    let i;
-    while ((i = buf.indexOf('\n\n')) !== -1) {
-      const block = buf.slice(0, i);
-      buf = buf.slice(i + 2);
-      const f = Object.fromEntries(
-        block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-      );
-      if (f.event === 'state') out.push({ id: f.id, retry: f.retry, data: JSON.parse(f.data) });
-    }
+  for await (const f of serverSentEvents(res)) {
+    if (f.event === 'state') out.push({ id: f.id, retry: f.retry, data: JSON.parse(f.data) });
+    if (out.length >= want) break;
   }
-  await reader.cancel();
   return out;
 }
 
