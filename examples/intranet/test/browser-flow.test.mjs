@@ -6,7 +6,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPledge } from '@ikrar/core';
-import { closePortal, openPortal, pageErrors, signInStaffPage, tempDir, verifyExport } from './fixture.mjs';
+import {
+  closePortal,
+  expectNoHorizontalScroll,
+  openPortal,
+  pageErrors,
+  signInStaffPage,
+  tempDir,
+  verifyExport,
+} from './fixture.mjs';
 import { employeeClient } from './helpers.mjs';
 
 let app, browser, roster;
@@ -107,15 +115,6 @@ describe('signing through the intranet page', () => {
     await page.close();
   });
 });
-
-/** The page fits 390 px: nothing wider than the viewport, so no horizontal scrolling. */
-async function expectNoHorizontalScroll(page, what) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${what}: ${scroll} > ${client}`).toBeLessThanOrEqual(client);
-}
 
 describe('the administrator on a phone', () => {
   it('creates an event, uploads a roster (errors first), sees an employee sign, reveals a number, finds it in the audit log, exports what ikrar-verify accepts', async () => {

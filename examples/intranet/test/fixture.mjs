@@ -1,13 +1,14 @@
 // The portal tests' one fixture: a file's portal (fresh data dir and database) with its sample
 // roster and, for the browser tests, a headless Chromium (openPortal / closePortal); a page's
-// console errors; a page signed in as staff; temp dirs; and an export checked with the real
-// ikrar-verify, from files or from the admin page's export links.
+// console errors; a page that fits its viewport; a page signed in as staff; temp dirs; and an
+// export checked with the real ikrar-verify, from files or from the admin page's export links.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { ADMIN_PASSWORD, sampleRoster, startTestPortal } from './helpers.mjs';
 
@@ -47,6 +48,18 @@ export function pageErrors(page, expected = /status of 401/) {
   page.on('console', (m) => m.type() === 'error' && !expected.test(m.text()) && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/**
+ * The page fits its viewport (390 px in the phone tests): nothing wider, so no horizontal scrolling.
+ * @param {import('playwright-core').Page} page @param {string} what named in the failure
+ */
+export async function expectNoHorizontalScroll(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${what}: ${scroll} > ${client}`).toBeLessThanOrEqual(client);
 }
 
 /** Signs `page` in at `/admin` as staff and waits for the admin navigation. @param {import('playwright-core').Page} page */

@@ -1,11 +1,16 @@
 // Coverage: the whole roster's progress, a bar per work unit (sort, filter, pages), and the
-// people of a unit or a search (identifiers masked; revealing one is audited).
+// people of a unit or a search (identifiers masked; revealing one is audited). The people pages
+// are read by the API's keyset cursor (`after=` the previous page's `next`), so someone signing
+// or being added between two pages is neither skipped nor shown twice; the cursors walked so far
+// are kept, and "previous" goes back along them (the API pages forward only).
 import { $, api, el } from '../api.js';
 import { showError } from './show-error.js';
 import { renderPager } from './pager.js';
 
 // `chosen`: the administrator picked an event; until then the open event is shown.
-const state = { event: '', chosen: false, unitOffset: 0, unit: '', peopleOffset: 0 };
+// `peopleAfter`: the `after` cursor of each people page walked so far ('' for the first); the last
+// is the page shown.
+const state = { event: '', chosen: false, unitOffset: 0, unit: '', peopleAfter: [''] };
 const SORTS = {
   unit: { sort: 'unit' },
   share: { sort: 'share' },
@@ -39,7 +44,7 @@ async function loadUnits() {
       const b = el('button', { type: 'button', class: 'link' }, u.workUnit);
       b.addEventListener('click', () => {
         state.unit = u.workUnit;
-        state.peopleOffset = 0;
+        state.peopleAfter = [''];
         loadPeople().catch(showError);
       });
       return el(
@@ -51,9 +56,13 @@ async function loadUnits() {
       );
     }),
   );
-  renderPager($('units-pager'), { offset: state.unitOffset, limit: data.limit, count: data.count }, (o) => {
+  renderPager($('units-pager'), { offset: state.unitOffset, limit: data.limit, count: data.count }, async (o) => {
+    const was = state.unitOffset;
     state.unitOffset = o;
-    loadUnits().catch(showError);
+    await loadUnits().catch((err) => {
+      state.unitOffset = was;
+      throw err;
+    });
   });
 }
 
@@ -63,7 +72,9 @@ async function reveal(person, slot) {
 }
 
 async function loadPeople() {
-  const params = new URLSearchParams({ offset: String(state.peopleOffset) });
+  const params = new URLSearchParams();
+  const after = state.peopleAfter.at(-1);
+  if (after) params.set('after', after);
   if (state.event) params.set('event', state.event);
   if (state.unit) params.set('unit', state.unit);
   if ($('people-q').value.trim()) params.set('q', $('people-q').value.trim());
@@ -98,10 +109,19 @@ async function loadPeople() {
       );
     }),
   );
-  renderPager($('people-pager'), { offset: state.peopleOffset, limit: data.limit, count: data.count }, (o) => {
-    state.peopleOffset = o;
-    loadPeople().catch(showError);
-  });
+  const offset = (state.peopleAfter.length - 1) * data.limit;
+  renderPager(
+    $('people-pager'),
+    { offset, limit: data.limit, count: data.count, more: data.next !== null },
+    async (o) => {
+      const walked = state.peopleAfter;
+      state.peopleAfter = o > offset ? [...walked, data.next] : walked.slice(0, -1);
+      await loadPeople().catch((err) => {
+        state.peopleAfter = walked;
+        throw err;
+      });
+    },
+  );
   const q = new URLSearchParams();
   if (state.event) q.set('event', state.event);
   if (state.unit) q.set('unit', state.unit);
@@ -122,7 +142,7 @@ export function initCoverage() {
     state.event = $('event-select').value;
     state.chosen = true;
     state.unitOffset = 0;
-    state.peopleOffset = 0;
+    state.peopleAfter = [''];
     exportLinks();
     showCoverage().catch(showError);
   });
@@ -135,14 +155,14 @@ export function initCoverage() {
     }),
   );
   const people = debounce(() => {
-    state.peopleOffset = 0;
+    state.peopleAfter = [''];
     loadPeople().catch(showError);
   });
   $('people-q').addEventListener('input', people);
   $('people-status').addEventListener('change', people);
   $('people-all').addEventListener('click', () => {
     state.unit = '';
-    state.peopleOffset = 0;
+    state.peopleAfter = [''];
     loadPeople().catch(showError);
   });
 }
