@@ -106,6 +106,12 @@ const MUTATIONS: ((line: string, at: number, pick: number) => string)[] = [
     const sub = ['é', '\\u00e9', '😀', '\\ud83d\\ude00', '\\ud83d', '\u2028', '\u007f'][pick % 7] as string;
     return pick % 9 === 8 ? `{"é":1,${l.slice(1)}` : l.slice(0, i) + sub + l.slice(i + 1);
   },
+  // a raw control character in place of a letter, mostly inside a string (not JSON: the scanner
+  // does not look for it, JSON.parse refuses the line)
+  (l, at, pick) => {
+    const i = nth(l, /[a-z]/g, at);
+    return i < 0 ? l : l.slice(0, i) + String.fromCharCode(pick % 0x20) + l.slice(i + 1);
+  },
   // one character changed anywhere (signature, document, structure)
   (l, at, pick) => {
     const i = at % l.length;
@@ -215,6 +221,20 @@ describe('verifyLine: canonical lines hashed from slices', () => {
     expect([result.verdict, result.reason]).toEqual(['malformed', { code: 'ERR_UTF8_INVALID' }]);
     expect(result.message).toEqual({ id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' });
     expect(result.source).toEqual({ file: 'a.jsonl', line: 3 });
+  });
+
+  it('a raw control character in a string passes the scanner, but JSON.parse refuses it: the full path decides', async () => {
+    const l = lines[0] as string;
+    for (const ch of ['\u0000', '\u0001', '\t', '\n', '\u001f']) {
+      const bad = l.replace('"Ikrar Netralitas', `"Ikrar${ch}Netralitas`);
+      expect(bad).not.toBe(l);
+      const b = utf8.encode(bad);
+      expect(scan(b)).not.toBeNull();
+      const [fast, full] = await bothPaths(b);
+      expect(fast).toEqual(full);
+      const { result } = fast as { result: { verdict: string; reason: { code: string } } };
+      expect([result.verdict, result.reason.code]).toEqual(['malformed', 'ERR_JSON_INVALID']);
+    }
   });
 
   it('a non-canonical line is still read strictly: a duplicate key is ERR_JSON_INVALID duplicate-key on both paths', async () => {

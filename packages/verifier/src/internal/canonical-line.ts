@@ -16,7 +16,9 @@
  * (no duplicate or `__proto__` key, no lone surrogate, finite numbers, bounded depth), so
  * `JSON.parse` alone reads it. Anything else gives `null`, and the record takes the full path,
  * which gives the same verdict. The grammar is `JSON.parse`'s to check: the caller parses the
- * line and takes the full path when that fails.
+ * line and takes the full path when that fails. So is the one rule of string interiors JSON has
+ * beyond escapes: a raw control character (U+0000 to U+001F) is not JSON, and `JSON.parse`
+ * refuses the line; the scanner does not look at each byte of a string for it.
  *
  * @module
  * @internal
@@ -66,9 +68,15 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
   const keyEnd = new Int32Array(maxDepth + 1);
   return (b) => {
     const n = b.length;
-    if (n < 2 || b[0] !== 0x7b) return null;
+    // A canonical line is an object: `{` first and `}` last, so a number or literal read never
+    // runs past the end of the line.
+    if (n < 2 || b[0] !== 0x7b || b[n - 1] !== 0x7d) return null;
+    // A key must close by the last `"` of the line: the key loop, which stops at a `"`, stays in bounds.
+    let lastQuote = n - 2;
+    while (lastQuote > 0 && b[lastQuote] !== 0x22) lastQuote--;
+    // The next backslash at or after the string being read (-1: none left).
+    let slash = b.indexOf(0x5c);
     let depth = -1; // the innermost open container
-    let expectKey = false;
     // The top-level `proof` member: 0 not met, 1 its value is being read, 2 done.
     let proofState = 0;
     let cut = -1;
@@ -79,60 +87,39 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
     while (i < n) {
       const c = b[i] as number;
       if (c === 0x22) {
-        const start = i + 1;
-        let j = start;
-        let plain = true; // ASCII and no escapes
+        // A string value (keys are read where an object expects them, below). Most of a line is
+        // string interiors: find the closing quote with `indexOf` (memchr on a Node Buffer)
+        // instead of a loop over every byte, and check the escapes before it.
+        let j = i + 1;
         for (;;) {
-          if (j >= n) return null;
-          const d = b[j] as number;
-          if (d === 0x22) break;
-          if (d === 0x5c) {
-            plain = false;
-            const e = b[j + 1];
-            if (e === 0x22 || e === 0x5c || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
-              j += 2;
-              continue;
-            }
-            // \u00xx: only for a control character without a short form, in lower-case hex.
-            if (e !== 0x75 || b[j + 2] !== 0x30 || b[j + 3] !== 0x30) return null;
-            const h1 = b[j + 4] as number;
-            const h2 = b[j + 5] as number;
-            const lo = h2 >= 0x30 && h2 <= 0x39 ? h2 - 0x30 : h2 >= 0x61 && h2 <= 0x66 ? h2 - 0x57 : -1;
-            if ((h1 !== 0x30 && h1 !== 0x31) || lo < 0) return null;
-            const v = (h1 - 0x30) * 16 + lo;
-            if (v === 8 || v === 9 || v === 10 || v === 12 || v === 13) return null;
-            j += 6;
+          const q = b.indexOf(0x22, j);
+          if (q < 0) return null;
+          if (slash < j) slash = slash < 0 ? -1 : b.indexOf(0x5c, j);
+          if (slash < 0 || slash > q) {
+            j = q;
+            break;
+          }
+          j = slash;
+          const e = b[j + 1];
+          if (e === 0x22 || e === 0x5c || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+            j += 2;
             continue;
           }
-          if (d < 0x20) return null; // not JSON
-          if (d >= 0x80) plain = false;
-          j++;
+          // \u00xx: only for a control character without a short form, in lower-case hex.
+          if (e !== 0x75 || b[j + 2] !== 0x30 || b[j + 3] !== 0x30) return null;
+          const h1 = b[j + 4] as number;
+          const h2 = b[j + 5] as number;
+          const lo = h2 >= 0x30 && h2 <= 0x39 ? h2 - 0x30 : h2 >= 0x61 && h2 <= 0x66 ? h2 - 0x57 : -1;
+          if ((h1 !== 0x30 && h1 !== 0x31) || lo < 0) return null;
+          const v = (h1 - 0x30) * 16 + lo;
+          if (v === 8 || v === 9 || v === 10 || v === 12 || v === 13) return null;
+          j += 6;
         }
         i = j + 1;
-        if (expectKey) {
-          expectKey = false;
-          if (!plain || b[i] !== 0x3a) return null;
-          const len = j - start;
-          if (len > 0 && (b[start] as number) <= 0x39 && (b[start] as number) >= 0x30) return null;
-          if (len === 9 && same(b, start, PROTO)) return null;
-          const ps = keyStart[depth] as number;
-          if (ps >= 0 && compare(b, ps, keyEnd[depth] as number, start, j) >= 0) return null;
-          keyStart[depth] = start;
-          keyEnd[depth] = j;
-          i++; // the colon
-          if (depth === 0 && len === 5 && same(b, start, PROOF)) {
-            // Removed with the comma before it, or after it when it is the first member.
-            cut = b[start - 2] === 0x2c ? start - 2 : start - 1;
-            proofState = 1;
-            valueStart = i;
-            const v = b[i];
-            if (v !== 0x7b && v !== 0x5b) valueStart = -1;
-            else if (v === 0x5b) items = [];
-          }
-        } else if (depth === 1 && items !== null && proofState === 1) items = null; // a string in the proof list
+        if (depth === 1 && items !== null && proofState === 1) items = null; // a string in the proof list
         continue;
       }
-      if (expectKey) return null;
+      let key = false;
       if (c === 0x7b || c === 0x5b) {
         depth++;
         if (depth >= maxDepth) return null;
@@ -143,10 +130,9 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
           else items = null;
         }
         i++;
-        if (c === 0x7b && b[i] !== 0x7d) expectKey = true;
-        continue;
-      }
-      if (c === 0x7d || c === 0x5d) {
+        if (c === 0x5b || b[i] === 0x7d) continue;
+        key = true;
+      } else if (c === 0x7d || c === 0x5d) {
         if (depth < 0 || kind[depth] !== (c === 0x7d ? 1 : 2)) return null;
         i++;
         if (proofState === 1) {
@@ -159,37 +145,64 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
         depth--;
         if (depth < 0) break;
         continue;
-      }
-      if (c === 0x2c) {
+      } else if (c === 0x2c) {
         if (depth < 0) return null;
         if (depth === 0 && proofState === 1) {
           // The proof's value was a scalar; it ends here.
           proofState = 2;
         }
         i++;
-        if (kind[depth] === 1) expectKey = true;
+        if (kind[depth] !== 1) continue;
+        key = true;
+      }
+      if (key) {
+        // A key: ASCII without escapes or control characters, then its colon.
+        if (b[i] !== 0x22 || i >= lastQuote) return null;
+        const start = i + 1;
+        let j = start;
+        for (;;) {
+          const d = b[j] as number;
+          if (d === 0x22) break;
+          if (d === 0x5c || d >= 0x80 || d < 0x20) return null;
+          j++;
+        }
+        i = j + 1;
+        if (b[i] !== 0x3a) return null;
+        const len = j - start;
+        const first = b[start] as number;
+        if (len > 0 && first <= 0x39 && first >= 0x30) return null;
+        if (len === 9 && same(b, start, PROTO)) return null;
+        const ps = keyStart[depth] as number;
+        if (ps >= 0 && compare(b, ps, keyEnd[depth] as number, start, j) >= 0) return null;
+        keyStart[depth] = start;
+        keyEnd[depth] = j;
+        i++; // the colon
+        if (depth === 0 && len === 5 && same(b, start, PROOF)) {
+          // Removed with the comma before it, or after it when it is the first member.
+          cut = b[start - 2] === 0x2c ? start - 2 : start - 1;
+          proofState = 1;
+          valueStart = i;
+          const v = b[i];
+          if (v !== 0x7b && v !== 0x5b) valueStart = -1;
+          else if (v === 0x5b) items = [];
+        }
         continue;
       }
       if (depth === 1 && items !== null && proofState === 1) items = null; // a scalar in the proof list
       if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
         let j = c === 0x2d ? i + 1 : i;
-        const first = b[j];
+        // In bounds: the line ends with `}`, which is not a digit.
+        const first = b[j] as number;
         if (first === 0x30) {
           if (c === 0x2d) return null; // -0 is written 0
           j++;
-        } else if (first !== undefined && first >= 0x31 && first <= 0x39) {
+        } else if (first >= 0x31 && first <= 0x39) {
           const s = j;
-          while (j < n && (b[j] as number) >= 0x30 && (b[j] as number) <= 0x39) j++;
+          while ((b[j] as number) >= 0x30 && (b[j] as number) <= 0x39) j++;
           if (j - s > 15) return null; // beyond 2^53 the digits may not survive
         } else return null;
-        const after = b[j];
-        if (
-          after === 0x2e ||
-          after === 0x65 ||
-          after === 0x45 ||
-          (after !== undefined && after >= 0x30 && after <= 0x39)
-        )
-          return null;
+        const after = b[j] as number;
+        if (after === 0x2e || after === 0x65 || after === 0x45 || (after >= 0x30 && after <= 0x39)) return null;
         i = j;
         continue;
       }
