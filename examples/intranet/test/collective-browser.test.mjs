@@ -10,7 +10,15 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePortal, openPortal, pageErrors, signInStaffPage, tempDir, verifyExport } from './fixture.mjs';
+import {
+  closePortal,
+  expectNoHorizontalScroll,
+  openPortal,
+  pageErrors,
+  signInStaffPage,
+  tempDir,
+  verifyExport,
+} from './fixture.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 let app, browser, roster;
@@ -21,8 +29,6 @@ afterAll(() => closePortal({ app, browser }));
 
 /** Console errors and page errors of a page (a 4xx answer the page expects is not one). */
 const watch = (page) => pageErrors(page, /status of 40[13]/);
-
-const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
 
 describe('the collective pakta integritas in Chromium at 390 px', () => {
   it('admin names three, each signs on their phone, the admin sees 3/3 and the countersigned certificate', async () => {
@@ -43,7 +49,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     for (const r of reps)
       await admin.locator('#pakta-reps li', { hasText: r.name }).getByText('Belum menandatangani').waitFor();
     expect(await admin.locator('#pakta-reps').textContent()).not.toContain(reps[0].identifier);
-    expect(await fitsWidth(admin)).toBe(true);
+    await expectNoHorizontalScroll(admin, 'admin page');
 
     // Each representative on a phone of their own, in the order 3, 1, 2.
     for (const [n, r] of [reps[2], reps[0], reps[1]].entries()) {
@@ -56,7 +62,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
       await page.locator('#pakta-doc:not([hidden])').waitFor();
       await page.locator('#pakta-points li').first().waitFor();
       await page.getByText(`${n} dari 3 perwakilan sudah menandatangani.`).waitFor();
-      expect(await fitsWidth(page)).toBe(true);
+      await expectNoHorizontalScroll(page, 'representative page');
       await page.getByRole('button', { name: 'Tanda tangani pakta integritas' }).click();
       await page.getByText(`${n + 1} dari 3 perwakilan sudah menandatangani.`, { exact: false }).waitFor();
       const me = page.locator('#pakta-reps li', { hasText: `${r.name} (Anda)` });
@@ -72,7 +78,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     await admin.getByText('3/3 perwakilan sudah menandatangani. Disahkan instansi', { exact: false }).waitFor();
     expect(await admin.locator('#pakta-reps li.signed').count()).toBe(3);
     expect(await admin.locator('#pakta-countersign').isVisible()).toBe(false);
-    expect(await fitsWidth(admin)).toBe(true);
+    await expectNoHorizontalScroll(admin, 'admin page');
 
     // The certificate the panel links to: every representative, and the agency's Mengetahui line.
     const href = await admin.locator('#pakta-certificate').getAttribute('href');
@@ -110,7 +116,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     expect(status).toContain('oleh admin');
     expect(status).toContain(`Alasan: ${reason}`);
     expect(await revokeButton.isVisible()).toBe(false);
-    expect(await fitsWidth(admin)).toBe(true);
+    await expectNoHorizontalScroll(admin, 'admin page');
 
     // A representative's page says so and offers no signing.
     const repContext = await browser.newContext(PHONE);
@@ -134,7 +140,7 @@ describe('the collective pakta integritas in Chromium at 390 px', () => {
     await earlier.first().waitFor();
     expect(await earlier.count()).toBe(1);
     expect(await earlier.textContent()).toContain(`Alasan: ${reason}`);
-    expect(await fitsWidth(admin)).toBe(true);
+    await expectNoHorizontalScroll(admin, 'admin page');
 
     // The auditor's check: the export still holds the revoked record; --status says revoked (exit 1).
     const get = async (url) => (await adminContext.request.get(`${app.url}${url}`)).text();

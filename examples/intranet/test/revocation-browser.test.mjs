@@ -3,7 +3,14 @@
 // marked revoked; the read-only auditor sees the reason but no revoke button; the exports the
 // admin page links to make ikrar-verify --status answer revoked (exit 1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePortal, openPortal, pageErrors, signInStaffPage, verifyPageExports } from './fixture.mjs';
+import {
+  closePortal,
+  expectNoHorizontalScroll,
+  openPortal,
+  pageErrors,
+  signInStaffPage,
+  verifyPageExports,
+} from './fixture.mjs';
 import { ADMIN_PASSWORD, AUDITOR_PASSWORD, credentialFor, employeeClient } from './helpers.mjs';
 
 let app, config, browser, roster;
@@ -54,11 +61,7 @@ describe('revoking from the record page in Chromium', () => {
     expect(await item.textContent()).toContain('Alasan: Ditandatangani oleh rekan di meja bersama');
     expect(await item.textContent()).toMatch(/Dicabut \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WITA oleh admin/);
     expect(await item.getByRole('button', { name: 'Cabut / Revoke' }).count()).toBe(0);
-    const { scroll, width } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      width: document.documentElement.clientWidth,
-    }));
-    expect(scroll).toBeLessThanOrEqual(width);
+    await expectNoHorizontalScroll(page, 'revoked record');
 
     // The audit log names it, with the reason.
     await page.getByRole('link', { name: 'Audit' }).click();

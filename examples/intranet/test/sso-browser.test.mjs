@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPledge } from '@ikrar/core';
 import { defaultConfig } from '../src/config.mjs';
 import { ssoSettings } from '../src/sso/sso-settings.mjs';
-import { closePortal, launchChromium } from './fixture.mjs';
+import { closePortal, expectNoHorizontalScroll, launchChromium } from './fixture.mjs';
 import { sampleRoster, startTestPortal } from './helpers.mjs';
 import { CLIENT_ID, CLIENT_SECRET, freePort, startProvider } from './oidc-provider.mjs';
 import { signTyped } from './widget-steps.mjs';
@@ -93,15 +93,6 @@ async function loginAtProvider(page, login) {
   await back;
 }
 
-/** The page fits its 390 px: nothing wider than the viewport. */
-async function expectNoHorizontalScroll(page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
 /** The refusal page: its status, code and both messages. */
 async function refusalOf(page, response) {
   const code = await page.locator('#error-code').textContent();
@@ -143,7 +134,7 @@ describe('employees sign in through the agency SSO', () => {
     page.on('request', (r) => r.url().startsWith(portalUrl) && portalUrls.push(r.url()));
 
     await page.goto(`${portalUrl}/`);
-    await expectNoHorizontalScroll(page);
+    await expectNoHorizontalScroll(page, 'signed-in page');
     await page.locator('#sso-login').click();
     const asked = idp.paths.length;
     await loginAtProvider(page, 'budi');
@@ -182,7 +173,7 @@ describe('employees sign in through the agency SSO', () => {
     expect(r.id).toContain('tidak cocok dengan pegawai mana pun di daftar pegawai');
     expect(r.en).toContain('matches nobody on this portal’s roster');
     expect(await page.content()).not.toContain(OUTSIDER_NIP);
-    await expectNoHorizontalScroll(page);
+    await expectNoHorizontalScroll(page, 'refusal page');
     expect((await sessionOf(page)).status).toBe(401);
     await context.close();
   });
