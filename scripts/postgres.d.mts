@@ -7,3 +7,7 @@ export interface StartedPostgres {
 }
 export function startPostgres(): Promise<StartedPostgres>;
 export function findPostgresBin(): string | null;
+/** A vitest globalSetup: provides `pgUrl` (and `pgError` when the server cannot start); returns the teardown. */
+export function providePostgres(project: {
+  provide(key: 'pgUrl' | 'pgError', value: string): void;
+}): Promise<() => Promise<void>>;

@@ -9,6 +9,8 @@
 //   ... pg.url is postgres://postgres@127.0.0.1:<port>/postgres
 //   await pg.stop();
 //
+// As a vitest globalSetup: `export { providePostgres as default } from '…/scripts/postgres.mjs'`.
+//
 // `node scripts/postgres.mjs` starts one, prints its URL, and stops it on Ctrl-C.
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -124,6 +126,26 @@ export async function startPostgres() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A vitest globalSetup (server and portal PostgreSQL runs): one server for the whole run, its URL
+ * provided to the tests as `pgUrl`; when it cannot start (no binaries, not allowed), `pgUrl` is ''
+ * and `pgError` the reason, so the PostgreSQL tests FAIL with it (never skipped). The returned
+ * teardown, which vitest runs whether tests passed or failed, stops it.
+ * @param {{ provide(key: 'pgUrl' | 'pgError', value: string): void }} project
+ */
+export async function providePostgres(project) {
+  try {
+    const pg = await startPostgres();
+    project.provide('pgUrl', pg.url);
+    project.provide('pgError', '');
+    return () => pg.stop();
+  } catch (err) {
+    project.provide('pgUrl', '');
+    project.provide('pgError', err.message);
+    return async () => undefined;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

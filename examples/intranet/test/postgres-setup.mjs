@@ -2,17 +2,4 @@
 // (scripts/postgres.mjs) for the whole run, stopped in teardown whether tests passed or failed.
 // Each portal a test starts gets a fresh database on it (helpers.mjs, databaseUrlFor). When the
 // server cannot start, every test fails with the reason; nothing is skipped.
-import { startPostgres } from '../../../scripts/postgres.mjs';
-
-export default async function setup(project) {
-  try {
-    const pg = await startPostgres();
-    project.provide('pgUrl', pg.url);
-    project.provide('pgError', '');
-    return () => pg.stop();
-  } catch (err) {
-    project.provide('pgUrl', '');
-    project.provide('pgError', err.message);
-    return async () => undefined;
-  }
-}
+export { providePostgres as default } from '../../../scripts/postgres.mjs';
