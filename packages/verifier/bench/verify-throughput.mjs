@@ -5,7 +5,8 @@
 //   IKRAR_BENCH_1M=1 pnpm --filter @ikrar/verifier bench      also 1,000,000 records
 //   IKRAR_BENCH_BASELINE=/path/to/other/bin.js …               also that build, run right after each run
 //   IKRAR_BENCH_QUICK=1 node bench/verify-throughput.mjs      mixed only, libsodium only (while working;
-//                                    IKRAR_BENCH_NODE=1 adds node:crypto, IKRAR_BENCH_COUNT=N another size)
+//                                    IKRAR_BENCH_NODE=1 adds node:crypto, IKRAR_BENCH_COUNT=N another size,
+//                                    IKRAR_BENCH_RSS=1 the peak RSS by worker count)
 //
 // Records come from examples/auditor/generate.mjs (cached in the OS temp directory by count).
 // For each file it first measures, in this process on one thread, the floor: the work no
@@ -22,7 +23,8 @@
 // node:crypto) on all cores and prints CPU per record for the whole process, the main thread,
 // the worker threads and the rest (V8's compiler and GC threads, libuv), each beside the floor,
 // the rate and its ratio to the one-thread raw node:crypto verify rate (64-byte messages,
-// cached KeyObject), and peak RSS. On a loaded machine compare CPU per record and ratios, not
+// cached KeyObject), and peak RSS. Last, peak RSS by worker count (--jobs 1 to 4, default engine, on
+// 20,000 records: what each further worker adds). On a loaded machine compare CPU per record and ratios, not
 // wall times: the "rate at CPU" column (cores x 1e6 / CPU per record, against the raw rate per
 // CPU second) is what the same run gives on an idle machine.
 // Speed is measured here, never asserted in tests.
@@ -278,12 +280,19 @@ function dataset(count, chained) {
   return dir;
 }
 
-function run(dir, env, command = bin) {
+function run(dir, env, command = bin, jobs = undefined) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(
       process.execPath,
-      [command, path.join(dir, 'records.jsonl'), '--trust', path.join(dir, 'trust.json'), '--quiet'],
+      [
+        command,
+        path.join(dir, 'records.jsonl'),
+        '--trust',
+        path.join(dir, 'trust.json'),
+        '--quiet',
+        ...(jobs === undefined ? [] : ['--jobs', String(jobs)]),
+      ],
       {
         env: { ...process.env, ...env, IKRAR_VERIFY_STATS: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -301,6 +310,7 @@ function run(dir, env, command = bin) {
         rss: stats.maxRssKiB,
         cpu: stats.cpuMicros,
         main: stats.mainMicros,
+        mainSystem: stats.mainSystemMicros,
         workers: stats.workerMicros,
         other: stats.otherMicros,
         summary: stats.summary ?? {},
@@ -346,7 +356,7 @@ for (const { count, chained, shape } of runs) {
       const atCpu = (cores * 1e6) / total; // the rate if the cores were ours alone
       console.log(
         `    ${who.padEnd(12)} ${label.padEnd(11)} CPU µs/record: total ${us(total)} (${(total / f).toFixed(2)}x floor ${us(f)})` +
-          `  main ${per(r.main)}  workers ${per(r.workers)}  other ${per(r.other)}\n` +
+          `  main ${per(r.main)} (system ${per(r.mainSystem).trim()})  workers ${per(r.workers)}  other ${per(r.other)}\n` +
           `      ${fmt(perSec).padStart(7)} records/s wall (${(perSec / rawNode.wall).toFixed(2)}x raw node:crypto), ` +
           `${fmt(atCpu).padStart(7)} at CPU (${(atCpu / rawPerCpu).toFixed(2)}x raw node:crypto per CPU s; ` +
           `at the floor ${((cores * 1e6) / f / rawPerCpu).toFixed(2)}x)  ${r.seconds.toFixed(1)} s  peak RSS ${Math.round(r.rss / 1024)} MB` +
@@ -354,6 +364,25 @@ for (const { count, chained, shape } of runs) {
       );
     }
   }
+}
+// Peak RSS by worker count: a short file, so that what grows is what each worker adds.
+if (!quick || process.env.IKRAR_BENCH_RSS === '1') {
+  const count = 20_000;
+  const dir = dataset(count, SHAPES.mixed);
+  const line = [];
+  let prev;
+  for (const jobs of [1, 2, 3, 4]) {
+    const r = await run(dir, {}, bin, jobs);
+    if ((r.code !== 0 && r.code !== 1) || r.summary.total !== count) {
+      console.error(`  run failed: exit ${r.code}, ${r.summary.total} records ${r.err}`);
+      process.exitCode = 1;
+      continue;
+    }
+    const mb = r.rss / 1024;
+    line.push(`${jobs}: ${Math.round(mb)} MB${prev === undefined ? '' : ` (+${Math.round(mb - prev)})`}`);
+    prev = mb;
+  }
+  console.log(`\n  peak RSS by workers (--jobs, ${fmt(count)} mixed records, default engine): ${line.join('  ')}`);
 }
 // What the signatures alone allow: every core verifying and nothing else (no reading, parsing,
 // hashing or reporting). A goal above this ceiling cannot be met by any pipeline.
@@ -378,6 +407,7 @@ console.log(
   processes share the machine. "at CPU" is cores x 1e6 / (CPU µs/record), the rate on an idle
   machine, compared with the raw rate per CPU second measured in this run.
   goals (issue #17): CPU per record <= 1.2x the floor; main thread <= 6 µs/record; >= 1.6x raw
-  node:crypto with libsodium, >= 1.1x without; peak RSS < 300 MB with 2 workers.
+  node:crypto with libsodium, >= 1.1x without; peak RSS < 300 MB with 2 workers, at most +25 MB
+  per further worker.
   raw libsodium/node ${rawSodium ? (rawSodium.perCpu / rawPerCpu).toFixed(2) : '-'}x, noble/node ${(rawNoble.perCpu / rawPerCpu).toFixed(2)}x per CPU second.`,
 );

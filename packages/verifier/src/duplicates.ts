@@ -68,7 +68,11 @@ class DigitTable {
       const tag = old[at] as number;
       const hi = old[at + 1] as number;
       const lo = old[at + 2] as number;
-      next.set(old.subarray(at, at + 4), find(next, slotHash(tag, hi, lo), tag, hi, lo));
+      const to = find(next, slotHash(tag, hi, lo), tag, hi, lo);
+      next[to] = tag;
+      next[to + 1] = hi;
+      next[to + 2] = lo;
+      next[to + 3] = old[at + 3] as number;
     }
     this.shards[shard] = next;
     return next;
@@ -99,28 +103,26 @@ export function createDuplicateTracker(): DuplicateTracker {
   const events = new Map<string, number>();
   const digits = new DigitTable();
   const others = new Map<string, number>();
+  // Records of one event come in runs: the last key's number is kept beside the map.
+  let lastKey: string | undefined;
+  let lastEvent = 0;
   return {
     check(outcome) {
       const { result, identifier, eventKey } = outcome;
       if (!result.valid || identifier === undefined || eventKey === undefined) return outcome;
-      let event = events.get(eventKey);
-      if (event === undefined) {
-        event = events.size;
-        events.set(eventKey, event);
+      let event: number;
+      if (eventKey === lastKey) event = lastEvent;
+      else {
+        let known = events.get(eventKey);
+        if (known === undefined) {
+          known = events.size;
+          events.set(eventKey, known);
+        }
+        lastKey = eventKey;
+        lastEvent = event = known;
       }
-      const id = identifier.replace(/\s+/g, '');
       const record = fnv1a(result.id ?? '');
-      let first: number;
-      if (/^\d{1,18}$/.test(id) && event < 1 << 26) {
-        // Exact: 18 digits = two 9-digit halves (< 2^30 each); the length tells "0123" from "123".
-        const cut = Math.max(0, id.length - 9);
-        const tag = ((event << 5) | id.length) + 1;
-        first = digits.getOrSet(tag, cut ? Number(id.slice(0, cut)) : 0, Number(id.slice(cut)), record);
-      } else {
-        const key = `${event}\u0000${id}`;
-        first = others.get(key) ?? -1;
-        if (first === -1) others.set(key, record);
-      }
+      const first = firstSigning(identifier, event, record);
       if (first === -1) return outcome;
       // The same record again is not a second signing.
       if (first === record && result.id !== undefined) return outcome;
@@ -130,4 +132,35 @@ export function createDuplicateTracker(): DuplicateTracker {
       };
     },
   };
+
+  /** The fingerprint stored for (event, identifier), or -1 after storing `record` for a new one. */
+  function firstSigning(identifier: string, event: number, record: number): number {
+    // An identifier of 1 to 18 ASCII digits as written (no spaces to drop: the common case) is
+    // read in one pass, as `Number` reads its two halves below.
+    const n = identifier.length;
+    if (n >= 1 && n <= 18 && event < 1 << 26) {
+      const cut = Math.max(0, n - 9);
+      let hi = 0;
+      let lo = 0;
+      let i = 0;
+      for (; i < n; i++) {
+        const d = identifier.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        if (i < cut) hi = hi * 10 + d;
+        else lo = lo * 10 + d;
+      }
+      if (i === n) return digits.getOrSet(((event << 5) | n) + 1, hi, lo, record);
+    }
+    const id = identifier.replace(/\s+/g, '');
+    if (/^\d{1,18}$/.test(id) && event < 1 << 26) {
+      // Exact: 18 digits = two 9-digit halves (< 2^30 each); the length tells "0123" from "123".
+      const cut = Math.max(0, id.length - 9);
+      const tag = ((event << 5) | id.length) + 1;
+      return digits.getOrSet(tag, cut ? Number(id.slice(0, cut)) : 0, Number(id.slice(cut)), record);
+    }
+    const key = `${event}\u0000${id}`;
+    const first = others.get(key) ?? -1;
+    if (first === -1) others.set(key, record);
+    return first;
+  }
 }

@@ -87,6 +87,14 @@ export function createReport(options: ReportOptions = {}): ReportBuilder {
   const rosterIds = roster ? new Map(roster.map((e) => [e.identifier, e])) : undefined;
   const signed = new Set<string>();
   let notOnRoster = 0;
+  // Records of one day come in runs: the day being counted is kept apart, added to `days` when
+  // another day comes (or at the end), so a run costs one comparison a record, not a map lookup.
+  let day = '';
+  let dayCount = 0;
+  const endDay = (): void => {
+    if (dayCount) days.set(day, (days.get(day) ?? 0) + dayCount);
+    dayCount = 0;
+  };
 
   return {
     add({ result, identifier }) {
@@ -97,8 +105,17 @@ export function createReport(options: ReportOptions = {}): ReportBuilder {
         else failuresOmitted++;
         return;
       }
-      const day = result.signedAt?.slice(0, 10);
-      if (day) days.set(day, (days.get(day) ?? 0) + 1);
+      const at = result.signedAt;
+      if (at) {
+        if (!(day.length === 10 && at.startsWith(day))) {
+          const d = at.slice(0, 10);
+          if (d !== day) {
+            endDay();
+            day = d;
+          }
+        }
+        dayCount++;
+      }
       if (rosterIds && identifier !== undefined) {
         const id = identifier.replace(/\s+/g, '');
         if (rosterIds.has(id)) signed.add(id);
@@ -106,6 +123,7 @@ export function createReport(options: ReportOptions = {}): ReportBuilder {
       }
     },
     finish() {
+      endDay();
       const timeline = [...days].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, count]) => ({ date, count }));
       let coverage: Coverage | undefined;
       if (roster) {

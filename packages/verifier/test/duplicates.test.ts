@@ -1,4 +1,6 @@
-// The compact duplicate table is exact: same person twice is found, different people never collide.
+// The compact duplicate table is exact: same person twice is found, different people never collide;
+// identifiers read digit by digit agree with the same identifiers written with spaces (property).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDuplicateTracker, verdictMessage, type RecordOutcome } from '../src/index.js';
 
@@ -36,5 +38,46 @@ describe('createDuplicateTracker', () => {
     let dupes = 0;
     for (let i = 0; i < 200_000; i += 7) if (!d.check(outcome(nip(i), `b${i}`)).result.valid) dupes++;
     expect(dupes).toBe(Math.ceil(200_000 / 7));
+  });
+
+  it('gives the verdicts of a plain map of (event, identifier without spaces) (property)', () => {
+    const digitsArb = fc.string({ unit: fc.constantFrom('0', '1', '9'), minLength: 1, maxLength: 20 });
+    const identifierArb = fc.oneof(
+      digitsArb,
+      fc.tuple(digitsArb, fc.constantFrom(' ', '\t', '\u00a0', '  '), digitsArb).map(([a, s, b]) => a + s + b),
+      fc.constantFrom('PEG-01', '٣', '1e3', '0x1', ''),
+    );
+    const itemArb = fc.record({
+      identifier: identifierArb,
+      id: fc.option(fc.constantFrom('urn:uuid:a', 'urn:uuid:b', 'urn:uuid:c'), { nil: undefined }),
+      event: fc.constantFrom('e1', 'e2'),
+      valid: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(itemArb, { maxLength: 40 }), (items) => {
+        const d = createDuplicateTracker();
+        const first = new Map<string, string | undefined>();
+        for (const it of items) {
+          const o: RecordOutcome = {
+            result: {
+              verdict: it.valid ? 'valid' : 'invalid-signature',
+              valid: it.valid,
+              message: verdictMessage(it.valid ? 'valid' : 'invalid-signature'),
+              ...(it.id !== undefined && { id: it.id }),
+            },
+            identifier: it.identifier,
+            eventKey: it.event,
+          };
+          let want = it.valid ? 'valid' : 'invalid-signature';
+          if (it.valid) {
+            const key = `${it.event}|${it.identifier.replace(/\s+/g, '')}`;
+            if (!first.has(key)) first.set(key, it.id ?? '');
+            else if (!(first.get(key) === (it.id ?? '') && it.id !== undefined)) want = 'duplicate';
+          }
+          expect(d.check(o).result.verdict, JSON.stringify(it)).toBe(want);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -83,6 +83,12 @@ export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): 
  */
 export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutcome[] {
   const out: RecordOutcome[] = [];
+  // A job's records mostly share one issuer and event: the same key string is handed on, so the
+  // duplicate check finds it by identity instead of hashing a new string per record.
+  let lastIssuer: string | undefined;
+  let lastName: string | undefined;
+  let lastDate: string | undefined;
+  let lastKey = '';
   for (let i = 0; i < packed.length;) {
     const head = packed[i];
     if (typeof head !== 'number') {
@@ -134,7 +140,15 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
     const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = { result };
     const identifier = packed[i + 14] as string | undefined;
     if (identifier !== undefined) outcome.identifier = identifier;
-    if (issuer !== undefined) outcome.eventKey = eventKeyOf(issuer, event);
+    if (issuer !== undefined) {
+      if (issuer !== lastIssuer || event?.name !== lastName || event?.date !== lastDate) {
+        lastIssuer = issuer;
+        lastName = event?.name;
+        lastDate = event?.date;
+        lastKey = eventKeyOf(issuer, event);
+      }
+      outcome.eventKey = lastKey;
+    }
     out.push(outcome);
     i += SLOTS;
   }

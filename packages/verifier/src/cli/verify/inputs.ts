@@ -12,12 +12,13 @@
  * ```
  */
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputUnreadableError } from '../../errors.js';
 import { feedInput, feedSniffed, inputKind, type FeedContext, type InputKind } from '../../read-inputs.js';
 import type { Lang } from './messages.js';
 import { MESSAGES } from './messages.js';
+import type { Slabs } from './slabs.js';
 
 export { MAX_DOCUMENT_BYTES, MAX_LINE_BYTES } from '../../read-inputs.js';
 
@@ -98,15 +99,69 @@ async function* streamFile(p: string, name: string): AsyncGenerator<Uint8Array> 
 }
 
 /**
+ * A JSONL file as runs of complete lines, each read into a shared slab (see `slabs.ts`): the
+ * part of a line a read ends in is moved to the start of the next slab, so every run ends with
+ * a newline and one read makes one job. A line longer than a slab comes as copies of its
+ * parts (the reader carries them, as from any stream), the last line without a newline as a copy.
+ */
+async function* readLineRuns(p: string, name: string, slabs: Slabs): AsyncGenerator<Uint8Array> {
+  let fh: FileHandle;
+  try {
+    fh = await open(p, 'r');
+  } catch (err) {
+    throw unreadable(name, err);
+  }
+  let slab = slabs.take();
+  let have = 0;
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = (await fh.read(slab, have, slab.length - have, null)).bytesRead;
+      } catch (err) {
+        throw unreadable(name, err);
+      }
+      if (n === 0) {
+        if (have) yield new Uint8Array(slab.subarray(0, have));
+        return;
+      }
+      const end = have + n;
+      const last = slab.lastIndexOf(10, end - 1);
+      if (last < 0) {
+        have = end;
+        if (end < slab.length) continue;
+        yield new Uint8Array(slab);
+        have = 0;
+        continue;
+      }
+      yield slab.subarray(0, last + 1);
+      const next = slabs.take();
+      slab.copy(next, 0, last + 1, end);
+      have = end - last - 1;
+      slabs.release(slab.buffer);
+      slab = next;
+    }
+  } finally {
+    slabs.release(slab.buffer);
+    await fh.close();
+  }
+}
+
+/**
  * Feeds one input to the pool through the library's reader.
  * @param spec - from {@link expandInputs}
- * @param ctx - sink (the pool) and counts
+ * @param ctx - sink (the pool), counts, and the slabs JSONL files are read into (without them,
+ *   a file is read in fresh 512 KiB buffers that jobs carry to the workers)
  * @param stdin - standard input stream
  * @returns when everything has been submitted
  * @throws {InputUnreadableError} when a file cannot be read
  * @example await feedSpec(spec, { sink: pool, counts }, process.stdin)
  */
-export async function feedSpec(spec: InputSpec, ctx: FeedContext, stdin: AsyncIterable<Uint8Array>): Promise<void> {
+export async function feedSpec(
+  spec: InputSpec,
+  ctx: FeedContext & { readonly slabs?: Slabs },
+  stdin: AsyncIterable<Uint8Array>,
+): Promise<void> {
   if (spec.kind === 'stdin') return feedSniffed(stdin, spec.name, ctx);
   let size: number;
   try {
@@ -114,6 +169,12 @@ export async function feedSpec(spec: InputSpec, ctx: FeedContext, stdin: AsyncIt
   } catch (err) {
     throw unreadable(spec.name, err);
   }
+  const slabs = ctx.slabs;
+  if (spec.kind === 'jsonl' && slabs)
+    return feedInput('jsonl', spec.name, size, () => readLineRuns(spec.path, spec.name, slabs), {
+      ...ctx,
+      ownChunks: true,
+    });
   // A file stream's chunks are fresh buffers: jobs may carry them to workers without a copy.
   return feedInput(spec.kind, spec.name, size, () => streamFile(spec.path, spec.name), { ...ctx, ownChunks: true });
 }

@@ -15,14 +15,18 @@ import { Worker } from 'node:worker_threads';
 import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
+import type { Slabs } from './slabs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
 const WORKER_OLD_SPACE_MB = 40;
 /** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
 export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
 
-/** Something to emit in order: a job's outcomes, or outcomes computed when their turn comes. */
-type Unit = { readonly seq: number; outcomes?: RecordOutcome[]; readonly local?: () => RecordOutcome[] };
+/**
+ * Something to emit in order: a job's outcomes (as a worker packed them: unpacked only when their
+ * turn comes, so the objects live briefly), or outcomes computed when their turn comes.
+ */
+type Unit = { readonly outcomes?: RecordOutcome[]; readonly local?: () => RecordOutcome[] };
 
 /** The pool; see {@link createPool}. */
 export interface Pool {
@@ -48,13 +52,15 @@ export interface Pool {
  * @param init - run settings for each worker
  * @param workers - thread count; 0 runs jobs in this thread
  * @param emit - receives outcomes in order; may return a promise (output backpressure)
+ * @param slabs - the shared read buffers: a job whose bytes are in one holds it until answered
  * @returns a {@link Pool}
- * @example createPool(init, 2, emit)
+ * @example createPool(init, 2, emit, createSlabs(512 * 1024))
  */
 export function createPool(
   init: RunInit,
   workers: number,
   emit: (outcomes: RecordOutcome[]) => void | Promise<void>,
+  slabs?: Slabs,
 ): Pool {
   let seq = 0;
   let next = 0;
@@ -86,10 +92,19 @@ export function createPool(
     });
   };
 
-  const finish = (s: number, outcomes: RecordOutcome[]): void => {
+  const finish = (s: number, unit: Unit): void => {
     inFlight--;
-    done.set(s, { seq: s, outcomes });
+    done.set(s, unit);
     flush();
+  };
+
+  // The slab each job in a worker reads from, by sequence number, released when it answers.
+  const reading = new Map<number, ArrayBufferLike>();
+  const answered = (s: number): void => {
+    const b = reading.get(s);
+    if (b === undefined) return;
+    reading.delete(s);
+    slabs?.release(b);
   };
 
   const threads: Worker[] = [];
@@ -114,13 +129,15 @@ export function createPool(
         return;
       }
       pending[index] = (pending[index] as number) - 1;
+      answered(m.seq);
       if (m.error !== undefined || !m.packed) {
         failure ??= new Error(m.error ?? 'worker failed');
         inFlight--;
         wake();
         return;
       }
-      finish(m.seq, unpackOutcomes(m.packed, m.file as string));
+      const { packed, file } = m;
+      finish(m.seq, { local: () => unpackOutcomes(packed, file as string) });
     });
     w.on('error', (err) => {
       failure ??= err;
@@ -146,7 +163,7 @@ export function createPool(
       if (failure) throw failure;
       inFlight++;
       if (threads.length === 0 || options?.inline) {
-        finish(job.seq, await inline()(job));
+        finish(job.seq, { outcomes: await inline()(job) });
       } else {
         // The least busy worker: records vary in cost (chained records carry two proofs).
         let best = 0;
@@ -156,13 +173,17 @@ export function createPool(
         // offsets): the worker allocates nothing for it.
         const d = job.kind === 'lines' ? job.data : undefined;
         const movable = d !== undefined && options?.transfer === true && d.buffer instanceof ArrayBuffer;
+        if (d !== undefined && slabs && !movable) {
+          slabs.hold(d.buffer);
+          reading.set(job.seq, d.buffer);
+        }
         (threads[best] as Worker).postMessage(job, movable ? [d.buffer as ArrayBuffer] : []);
       }
       await room();
       if (failure) throw failure;
     },
     local(s, make) {
-      done.set(s, { seq: s, local: make });
+      done.set(s, { local: make });
       flush();
     },
     async drain() {
