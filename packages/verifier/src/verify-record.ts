@@ -27,7 +27,7 @@ import {
 } from '@ikrar/core';
 import { NOBLE_PROVIDER } from '@ikrar/core/crypto';
 import type { VerifierMessage } from './errors.js';
-import { createLineScanner, securedSlices, type LineShape } from './internal/canonical-line.js';
+import { createLineScanner, createSlicer, type LineShape } from './internal/canonical-line.js';
 import { keyResolver } from './internal/keys.js';
 import { isPlainObject, str } from './internal/util.js';
 import { statusOfRecord, type StatusLists } from './status-lists.js';
@@ -240,13 +240,25 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const requireStatus = options.requireStatus ?? false;
   // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
   // The default engine is core's all-noble provider (synchronous); a given check and hash replace its parts.
-  // Records this verifier parsed from canonical lines (verifyLine), with their line and its shape:
-  // core asks for a proof's secured document and gets slices of the line.
-  const lines = new WeakMap<object, { bytes: Uint8Array; shape: LineShape }>();
-  const securedBytes = (record: object, previous: readonly unknown[] | undefined): Uint8Array | undefined => {
-    const line = lines.get(record);
-    return line && securedSlices(line.bytes, line.shape, (record as Record<string, unknown>).proof, previous);
-  };
+  // The record this verifier last parsed from a canonical line (verifyLine), with the line and its
+  // shape, until its verification ends: core asks for a proof's secured document and gets slices
+  // of the line. Any other record (another call's, when calls overlap) gets `undefined`, and core
+  // serializes its document: the same bytes. The slices are used only while their record is
+  // verified, so once no line's record is, the slicer writes over them.
+  let lineRecord: object | undefined;
+  let lineBytes: Uint8Array | undefined;
+  let lineShape: LineShape | undefined;
+  let linesInFlight = 0;
+  const slicer = createSlicer();
+  const securedBytes = (record: object, previous: readonly unknown[] | undefined): Uint8Array | undefined =>
+    record === lineRecord
+      ? slicer.slice(
+          lineBytes as Uint8Array,
+          lineShape as LineShape,
+          (record as Record<string, unknown>).proof,
+          previous,
+        )
+      : undefined;
   const pledgeOptions = {
     cache: createVerifyCache(),
     crypto: NOBLE_PROVIDER,
@@ -256,12 +268,22 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     ...(options.sha256 && { sha256: options.sha256 }),
   };
 
-  async function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {
+  /** `fromLine`: the record was parsed from a canonical line by verifyLine. */
+  async function verifyParsed(
+    record: unknown,
+    source: RecordSource | undefined,
+    fromLine: boolean,
+  ): Promise<RecordOutcome> {
     let r: VerifyPledgeResult;
     try {
       r = await verifyPledge(record, pledgeOptions);
     } catch {
       return malformedOutcome({ code: 'ERR_RECORD_INVALID' }, source);
+    } finally {
+      if (fromLine) {
+        if (record === lineRecord) lineRecord = lineBytes = lineShape = undefined;
+        if (--linesInFlight === 0) slicer.reuse();
+      }
     }
     const doc = isPlainObject(record) ? record : undefined;
     const info = doc ? summarize(doc, reveal) : undefined;
@@ -335,6 +357,10 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     return out('valid', undefined, ip);
   }
 
+  function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {
+    return verifyParsed(record, source, false);
+  }
+
   const parseOptions = {
     ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
     ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
@@ -372,8 +398,11 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       } catch {
         return verifyText(text, source); // its message says what is wrong
       }
-      lines.set(record as object, { bytes, shape });
-      return verify(record, source);
+      lineRecord = record as object;
+      lineBytes = bytes;
+      lineShape = shape;
+      linesInFlight++;
+      return verifyParsed(record, source, true);
     }
     return verifyText(text, source);
   }

@@ -4,12 +4,12 @@
 // or not: mutated lines (whitespace, key order, escapes, number forms, duplicate keys,
 // `__proto__`, unicode, changed bytes) and the forgeries of the other tests.
 import fc from 'fast-check';
-import { generateKeyPair, type SignedPledge } from '@ikrar/core';
+import { generateKeyPair, signPledge, type SignedPledge } from '@ikrar/core';
 import { canonicalize, canonicalizeToBytes, proofsOf, securedInput } from '@ikrar/core/crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRecordVerifier, createStrictVerifier, parseTrustStore, type RecordVerifier } from '../src/index.js';
 import { nodeCryptoVerify, nodeSha256 } from '../src/cli/verify/engines.js';
-import { createLineScanner, securedSlices } from '../src/internal/canonical-line.js';
+import { createLineScanner, createSlicer } from '../src/internal/canonical-line.js';
 import { alterText, makeRecord, trustFor } from './helpers.js';
 
 const agency = generateKeyPair();
@@ -19,6 +19,8 @@ const utf8 = new TextEncoder();
 let lines: string[] = [];
 let verifier: RecordVerifier;
 const scan = createLineScanner(64);
+const slicer = createSlicer();
+const securedSlices = slicer.slice;
 
 beforeAll(async () => {
   const records: SignedPledge[] = [
@@ -158,6 +160,9 @@ describe('verifyLine: canonical lines hashed from slices', () => {
   });
 
   it('the slices are the bytes core serializes: the record without proofs, or with the proofs a proof names', () => {
+    // Each output is also checked again after all the others were made: outputs share chunks,
+    // never bytes.
+    const made: [Uint8Array | undefined, Uint8Array][] = [];
     for (const l of lines) {
       const b = utf8.encode(l);
       const shape = scan(b);
@@ -168,12 +173,18 @@ describe('verifyLine: canonical lines hashed from slices', () => {
         const prev = p.previousProof as string | string[] | undefined;
         const input = securedInput(rec, prev, proofs) as Record<string, unknown>;
         const named = prev === undefined ? undefined : (input.proof as unknown[]);
-        expect(securedSlices(b, shape!, rec.proof, named)).toEqual(canonicalizeToBytes(input));
+        const own = securedSlices(b, shape!, rec.proof, named);
+        expect(own).toEqual(canonicalizeToBytes(input));
         // Any proof set, named in any order.
         const all = securedSlices(b, shape!, rec.proof, [...proofs].reverse());
         expect(all).toEqual(canonicalizeToBytes({ ...rec, proof: [...proofs].reverse() }));
+        made.push(
+          [own, canonicalizeToBytes(input)],
+          [all, canonicalizeToBytes({ ...rec, proof: [...proofs].reverse() })],
+        );
       }
     }
+    for (const [out, expected] of made) expect(out).toEqual(expected);
   });
 
   it('property: on mutated lines the fast path and the full path agree', async () => {
@@ -221,6 +232,41 @@ describe('verifyLine: canonical lines hashed from slices', () => {
     expect([result.verdict, result.reason]).toEqual(['malformed', { code: 'ERR_UTF8_INVALID' }]);
     expect(result.message).toEqual({ id: 'Teks bukan UTF-8 yang sah.', en: 'The text is not valid UTF-8.' });
     expect(result.source).toEqual({ file: 'a.jsonl', line: 3 });
+  });
+
+  it('overlapping calls, with an asynchronous signature check, give the outcomes of calls one at a time', async () => {
+    // Walks interleave: a record's later proofs are planned after the next line was read, and
+    // the slices of one record must never be another's.
+    const strict = createStrictVerifier(nodeCryptoVerify());
+    const overlapping = createRecordVerifier({
+      trustStore: parseTrustStore(trustFor(agency)),
+      verifySignature: async (s: Uint8Array, m: Uint8Array, k: Uint8Array) => strict(s, m, k),
+      sha256: nodeSha256,
+    });
+    // And a record whose two proofs are both final (neither names the other): its second proof's
+    // document is the line without proofs, asked for after the first proof's check awaited.
+    const { proof: _p, ...doc } = (await makeRecord({ agency, employee })) as SignedPledge & { proof: unknown };
+    void _p;
+    const created = '2024-10-07T08:05:00+08:00';
+    const both = {
+      ...doc,
+      proof: [
+        ...proofsOf((await signPledge(doc as never, employee, { created })) as unknown as Record<string, unknown>),
+        ...proofsOf((await signPledge(doc as never, agency, { created })) as unknown as Record<string, unknown>),
+      ],
+    };
+    const all = [...lines, canonicalize(both), ...lines, canonicalize(both), ...lines];
+    const together = await Promise.all(all.map((l, i) => overlapping.verifyLine(utf8.encode(l), { line: i + 1 })));
+    const oneByOne: unknown[] = [];
+    for (const [i, l] of all.entries()) oneByOne.push(await verifier.verifyText(l, { line: i + 1 }));
+    expect(together).toEqual(oneByOne);
+    expect(together.map((o) => o.result.verdict).slice(0, 5)).toEqual([
+      'valid',
+      'valid',
+      'untrusted-issuer',
+      'altered-text',
+      'valid',
+    ]);
   });
 
   it('a raw control character in a string passes the scanner, but JSON.parse refuses it: the full path decides', async () => {

@@ -221,58 +221,109 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
   };
 }
 
+/** A slicer's outputs are cut from a chunk this size (a bigger one gets its own buffer). */
+const CHUNK = 64 * 1024;
+
+/** Cuts the secured documents of canonical lines; see {@link createSlicer}. */
+export interface Slicer {
+  /**
+   * The canonical bytes of the document a proof secures (Data Integrity 1.0 §4.2 step 6), cut
+   * from a canonical line: the line without its `proof` member, or with the proofs it names in
+   * place of its proofs. The proofs are found by identity in the record parsed from the line.
+   * @param b - the line's bytes
+   * @param shape - from the line scanner
+   * @param proofs - the parsed record's `proof` value
+   * @param previous - the proofs the proof names, in its order, or `undefined` for none
+   * @returns the bytes, or `undefined` when they cannot be cut from the line
+   */
+  slice(
+    b: Uint8Array,
+    shape: LineShape,
+    proofs: unknown,
+    previous: readonly unknown[] | undefined,
+  ): Uint8Array | undefined;
+  /** Says that no output made so far is used any more: the chunk is written over from its start. */
+  reuse(): void;
+}
+
 /**
- * The canonical bytes of the document a proof secures (Data Integrity 1.0 §4.2 step 6), from a
- * canonical line: the line without its `proof` member, or with the proofs it names in place of
- * its proofs. The proofs are found by identity in the record parsed from the line.
- * @param b - the line's bytes
- * @param shape - from the line scanner
- * @param proofs - the parsed record's `proof` value
- * @param previous - the proofs the proof names, in its order, or `undefined` for none
- * @returns the bytes, or `undefined` when they cannot be cut from the line
+ * Makes a {@link Slicer}. Its outputs are views of one chunk, each over bytes no other output
+ * holds until `reuse` is called: no zero-filled buffer per proof, and, reused record after
+ * record, no new memory at all. The line is copied into the chunk whole, and its parts moved into
+ * place there (`copyWithin`: no view of the line per part).
+ * @returns the slicer
  */
-export function securedSlices(
-  b: Uint8Array,
-  shape: LineShape,
-  proofs: unknown,
-  previous: readonly unknown[] | undefined,
-): Uint8Array | undefined {
-  if (shape.valueStart < 0) return undefined;
-  if (previous === undefined) {
-    const out = new Uint8Array(b.length - (shape.cutEnd - shape.cut));
-    out.set(b.subarray(0, shape.cut), 0);
-    out.set(b.subarray(shape.cutEnd), shape.cut);
-    return out;
-  }
-  // `"proof":[` + each named proof's bytes, comma-separated + `]`, in the member's place.
+export function createSlicer(): Slicer {
+  let chunk = new Uint8Array(0);
+  let used = 0;
   const spans: number[] = [];
-  let size = b.length - (shape.valueEnd - shape.valueStart) + 2 + Math.max(0, previous.length - 1);
-  const items = shape.items;
-  for (const p of previous) {
-    let s: number;
-    let e: number;
-    if (p === proofs && !Array.isArray(proofs)) {
-      s = shape.valueStart;
-      e = shape.valueEnd;
-    } else {
-      const at = Array.isArray(proofs) && items !== null ? proofs.indexOf(p) : -1;
-      if (at < 0 || items === null || 2 * at + 1 >= items.length) return undefined;
-      s = items[2 * at] as number;
-      e = items[2 * at + 1] as number;
+  /** A buffer with `need` bytes free at `at`, of which the first `keep` stay taken. */
+  let at = 0;
+  const room = (need: number, keep: number): Uint8Array => {
+    if (need > CHUNK) {
+      at = 0;
+      return new Uint8Array(need);
     }
-    spans.push(s, e);
-    size += e - s;
-  }
-  const out = new Uint8Array(size);
-  out.set(b.subarray(0, shape.valueStart), 0);
-  let o = shape.valueStart;
-  out[o++] = 0x5b;
-  for (let k = 0; k < spans.length; k += 2) {
-    if (k > 0) out[o++] = 0x2c;
-    out.set(b.subarray(spans[k], spans[k + 1]), o);
-    o += (spans[k + 1] as number) - (spans[k] as number);
-  }
-  out[o++] = 0x5d;
-  out.set(b.subarray(shape.valueEnd), o);
-  return out;
+    if (used + need > chunk.length) {
+      chunk = new Uint8Array(CHUNK);
+      used = 0;
+    }
+    at = used;
+    used += (keep + 7) & ~7;
+    return chunk;
+  };
+  return {
+    slice(b, shape, proofs, previous) {
+      if (shape.valueStart < 0) return undefined;
+      const n = b.length;
+      if (previous === undefined) {
+        const size = n - (shape.cutEnd - shape.cut);
+        const buf = room(n, size);
+        const o = at;
+        buf.set(b, o);
+        buf.copyWithin(o + shape.cut, o + shape.cutEnd, o + n);
+        return new Uint8Array(buf.buffer, o, size);
+      }
+      // `"proof":[` + each named proof's bytes, comma-separated + `]`, in the member's place.
+      spans.length = 0;
+      let size = n - (shape.valueEnd - shape.valueStart) + 2 + Math.max(0, previous.length - 1);
+      const items = shape.items;
+      for (const p of previous) {
+        let s: number;
+        let e: number;
+        if (p === proofs && !Array.isArray(proofs)) {
+          s = shape.valueStart;
+          e = shape.valueEnd;
+        } else {
+          const k = Array.isArray(proofs) && items !== null ? proofs.indexOf(p) : -1;
+          if (k < 0 || items === null || 2 * k + 1 >= items.length) return undefined;
+          s = items[2 * k] as number;
+          e = items[2 * k + 1] as number;
+        }
+        spans.push(s, e);
+        size += e - s;
+      }
+      // The line goes after the output's place, and its parts are moved from there.
+      const buf = room(size + n, size);
+      const start = at;
+      const line = start + size;
+      buf.set(b, line);
+      buf.copyWithin(start, line, line + shape.valueStart);
+      let o = start + shape.valueStart;
+      buf[o++] = 0x5b;
+      for (let k = 0; k < spans.length; k += 2) {
+        if (k > 0) buf[o++] = 0x2c;
+        const s = spans[k] as number;
+        const e = spans[k + 1] as number;
+        buf.copyWithin(o, line + s, line + e);
+        o += e - s;
+      }
+      buf[o++] = 0x5d;
+      buf.copyWithin(o, line + shape.valueEnd, line + n);
+      return new Uint8Array(buf.buffer, start, size);
+    },
+    reuse() {
+      used = 0;
+    },
+  };
 }
