@@ -81,7 +81,14 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
   });
 
   it('unpacks any outcome to the same values and the same JSON (property)', () => {
-    const text = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
+    // Some texts hold NUL, the separator of an event key, so near-miss keys can be tried.
+    const text = fc.option(
+      fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.array(fc.constantFrom('a', '\u0000'), { maxLength: 4 }).map((a) => a.join('')),
+      ),
+      { nil: undefined },
+    );
     const signer = fc.record(
       { name: text, employeeType: text, identifier: text, position: text, workUnit: text },
       { requiredKeys: [] },
@@ -101,7 +108,7 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
         identifier: text,
         reason: fc.option(fc.constantFrom('ERR_SIGNATURE_INVALID', 'ERR_JSON_INVALID'), { nil: undefined }),
         ownMessage: fc.boolean(),
-        otherKey: fc.boolean(),
+        keyForm: fc.constantFrom('own', 'other', 'swapped', 'shifted', 'longer'),
       })
       .map((g): RecordOutcome => {
         // Built as verify-record.ts builds them: keys only when defined, in its order.
@@ -120,19 +127,25 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
           message: g.ownMessage ? { id: 'Pesan.', en: 'Message.' } : verdictMessage(g.verdict),
           proof: g.proof,
         });
+        // The own key, or one that may or may not happen to equal it (packed only when equal).
+        const [i, n, d] = [g.issuer, g.event?.name ?? '', g.event?.date ?? ''];
         const eventKey =
-          g.issuer === undefined
+          i === undefined
             ? undefined
-            : g.otherKey
-              ? 'something else'
-              : `${g.issuer}\u0000${g.event?.name ?? ''}\u0000${g.event?.date ?? ''}`;
+            : {
+                own: `${i}\u0000${n}\u0000${d}`,
+                other: 'something else',
+                swapped: `${i}\u0000${d}\u0000${n}`,
+                shifted: `${i}\u0000\u0000${n}${d}`,
+                longer: `${i}\u0000${n}\u0000${d}a`,
+              }[g.keyForm];
         return strip({ result, identifier: g.identifier, eventKey }) as RecordOutcome;
       });
     fc.assert(
       fc.property(fc.array(outcome, { maxLength: 8 }), (outcomes) => {
         roundTrip(outcomes, 'a.jsonl');
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

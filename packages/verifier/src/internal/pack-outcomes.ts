@@ -27,6 +27,21 @@ function eventKeyOf(issuer: string, event: RecordResult['event']): string {
   return `${issuer}\u0000${event?.name ?? ''}\u0000${event?.date ?? ''}`;
 }
 
+/** Whether `key` is `eventKeyOf(issuer, event)`, compared in place (no string built per record). */
+function isEventKeyOf(key: string, issuer: string, event: RecordResult['event']): boolean {
+  const name = event?.name ?? '';
+  const date = event?.date ?? '';
+  const at = issuer.length + 1;
+  return (
+    key.length === at + name.length + 1 + date.length &&
+    key.startsWith(issuer) &&
+    key.charCodeAt(issuer.length) === 0 &&
+    key.startsWith(name, at) &&
+    key.charCodeAt(at + name.length) === 0 &&
+    key.endsWith(date)
+  );
+}
+
 /** Whether `o` can be packed: everything it holds has a slot. */
 function packable(o: RecordOutcome, file: string): boolean {
   const r = o.result;
@@ -34,7 +49,7 @@ function packable(o: RecordOutcome, file: string): boolean {
   if (s === undefined || s.file !== file || typeof s.line !== 'number' || s.index !== undefined) return false;
   if (r.reason !== undefined || r.representatives !== undefined || r.message !== verdictMessage(r.verdict))
     return false;
-  if (o.eventKey !== undefined && (r.issuer === undefined || o.eventKey !== eventKeyOf(r.issuer, r.event)))
+  if (o.eventKey !== undefined && (r.issuer === undefined || !isEventKeyOf(o.eventKey, r.issuer, r.event)))
     return false;
   if (o.eventKey === undefined && r.issuer !== undefined) return false;
   return true;
