@@ -51,7 +51,8 @@ function filledText(
   }
   let byKey = cache.filled.get(template);
   if (!byKey) cache.filled.set(template, (byKey = new Map()));
-  const key = JSON.stringify([lang, agency, event]); // unambiguous, whatever the names hold
+  // Unambiguous, whatever the names hold: the language has two letters and the agency's length says where it ends.
+  const key = `${lang}${agency.length}:${agency}${event}`;
   let hit = byKey.get(key);
   if (!hit) {
     hit = fillText(template, lang, agency, event);
@@ -89,7 +90,11 @@ export function checkPledgeText(
   if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
     return unknown;
   }
-  const template = findTemplate(pledge.templateId, pledge.templateVersion, [...templates, ...COLLECTIVE_TEMPLATES]);
+  const template = findTemplate(
+    pledge.templateId,
+    pledge.templateVersion,
+    templates.length === 0 ? COLLECTIVE_TEMPLATES : [...templates, ...COLLECTIVE_TEMPLATES],
+  );
   const lang = pledge.language;
   if (!template || (lang !== 'id' && lang !== 'en')) return unknown;
   const text = template.texts[lang];
@@ -105,11 +110,13 @@ export function checkPledgeText(
   if (pledge.kind !== template.kind) differences.push('kind');
   const points = Array.isArray(pledge.points) ? pledge.points : [];
   if (points.length !== expected.points.length) differences.push('points');
-  expected.points.forEach((p, i) => {
-    if (points[i] !== undefined && points[i] !== p) differences.push(`points[${i}]`);
-  });
+  for (let i = 0; i < expected.points.length; i++) {
+    if (points[i] !== undefined && points[i] !== expected.points[i]) differences.push(`points[${i}]`);
+  }
   const basis = Array.isArray(pledge.legalBasis) ? pledge.legalBasis : [];
-  if (basis.length !== text.legalBasis.length || text.legalBasis.some((b, i) => basis[i] !== b))
-    differences.push('legalBasis');
+  const official = text.legalBasis;
+  let sameBasis = basis.length === official.length;
+  for (let i = 0; sameBasis && i < official.length; i++) sameBasis = basis[i] === official[i];
+  if (!sameBasis) differences.push('legalBasis');
   return differences.length === 0 ? { status: 'matches', differences } : { status: 'altered', differences };
 }

@@ -18,10 +18,10 @@ const L_LE = Uint8Array.from(
   (b) => parseInt(b, 16),
 );
 
-/** Whether the 32-byte little-endian number `n` is below `limit`. Plain byte comparisons: no BigInt. */
-function lessThanLE(n: Uint8Array, limit: Uint8Array): boolean {
+/** Whether the 32-byte little-endian number at `n[at]` is below `limit`. Plain byte comparisons: no BigInt. */
+function lessThanLE(n: Uint8Array, at: number, limit: Uint8Array): boolean {
   for (let i = 31; i >= 0; i--) {
-    const a = n[i] as number;
+    const a = n[at + i] as number;
     const b = limit[i] as number;
     if (a !== b) return a < b;
   }
@@ -29,20 +29,21 @@ function lessThanLE(n: Uint8Array, limit: Uint8Array): boolean {
 }
 
 /**
- * For y, the low 255 bits of a point encoding: -1 when y < p = 2^255 - 19, else y - p (0 to 18).
- * y ≥ p only when bits 8..254 are all ones and the low byte is at least 0xed.
+ * For y, the low 255 bits of the point encoding at `encoding[at]`: -1 when y < p = 2^255 - 19,
+ * else y - p (0 to 18). y ≥ p only when bits 8..254 are all ones and the low byte is at least 0xed.
  */
-function yMinusP(encoding: Uint8Array): number {
-  if (((encoding[31] as number) & 0x7f) !== 0x7f) return -1;
-  for (let i = 30; i >= 1; i--) if (encoding[i] !== 0xff) return -1;
-  const low = encoding[0] as number;
+function yMinusP(encoding: Uint8Array, at: number): number {
+  if (((encoding[at + 31] as number) & 0x7f) !== 0x7f) return -1;
+  for (let i = 30; i >= 1; i--) if (encoding[at + i] !== 0xff) return -1;
+  const low = encoding[at] as number;
   return low >= 0xed ? low - 0xed : -1;
 }
 
 /**
- * The eight points of the torsion subgroup, encoded (the identity, then multiples of the order-8
- * point libsodium lists). Constants, so the byte checks need no curve arithmetic; a test
- * recomputes them with noble.
+ * The points of the torsion subgroup, encoded without their sign bit (the identity, then
+ * multiples of the order-8 point libsodium lists; the other three of the eight differ from these
+ * only in the sign bit, which the comparison ignores). Constants, so the byte checks need no
+ * curve arithmetic; a test recomputes all eight with noble.
  */
 const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
   '0100000000000000000000000000000000000000000000000000000000000000',
@@ -50,9 +51,6 @@ const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
   '0000000000000000000000000000000000000000000000000000000000000000',
   'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
   'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
-  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
-  '0000000000000000000000000000000000000000000000000000000000000080',
-  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
 ].map((hex) => Uint8Array.from(hex.match(/../g) as string[], (b) => parseInt(b, 16)));
 
 /**
@@ -66,12 +64,17 @@ const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
  */
 export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
   assertBytes(encoding, 'encoding', 32);
+  return isSmallOrderAt(encoding, 0);
+}
+
+/** {@link isSmallOrderEncoding} of the 32 bytes at `encoding[at]`, unchecked. */
+function isSmallOrderAt(encoding: Uint8Array, at: number): boolean {
   outer: for (const e of SMALL_ORDER_ENCODINGS) {
-    for (let i = 0; i < 31; i++) if (e[i] !== encoding[i]) continue outer;
-    if (((e[31] as number) & 0x7f) === ((encoding[31] as number) & 0x7f)) return true;
+    for (let i = 0; i < 31; i++) if (e[i] !== encoding[at + i]) continue outer;
+    if (((e[31] as number) & 0x7f) === ((encoding[at + 31] as number) & 0x7f)) return true;
   }
   // y = p and y = p + 1 are non-canonical names of small-order points.
-  const d = yMinusP(encoding);
+  const d = yMinusP(encoding, at);
   return d === 0 || d === 1;
 }
 
@@ -88,10 +91,10 @@ export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
 export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
   assertBytes(signature, 'signature');
   if (signature.length !== 64) return false;
-  const r = signature.subarray(0, 32);
-  if (!lessThanLE(signature.subarray(32, 64), L_LE)) return false; // S < L
-  if (yMinusP(r) >= 0) return false; // canonical R: y < p
-  return !isSmallOrderEncoding(r);
+  // R is bytes 0-31, S bytes 32-63, read in place.
+  if (!lessThanLE(signature, 32, L_LE)) return false; // S < L
+  if (yMinusP(signature, 0) >= 0) return false; // canonical R: y < p
+  return !isSmallOrderAt(signature, 0);
 }
 
 /**
@@ -108,5 +111,5 @@ export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
 export function isStrictPublicKeyEncoding(publicKey: Uint8Array): boolean {
   assertBytes(publicKey, 'publicKey');
   if (publicKey.length !== 32) return false;
-  return yMinusP(publicKey) < 0 && !isSmallOrderEncoding(publicKey);
+  return yMinusP(publicKey, 0) < 0 && !isSmallOrderAt(publicKey, 0);
 }

@@ -4,7 +4,7 @@
  * (noble, `zip215: false`, small-order A and R refused; DESIGN.md "Cryptography rules"):
  *
  * 1. the byte checks (`internal/strict-precheck.ts`): lengths, S < L, canonical R and A, neither
- *    of small order; a key's verdict is remembered by this verifier;
+ *    of small order (the key's too, each time: cheaper than any memo of it);
  * 2. the native check. Natives use the cofactorless equation [S]B = R + [k]A; the reference the
  *    cofactored 8([S]B − R − [k]A) = 0 (RFC 8032 §5.1.7 allows either). A cofactorless pass implies
  *    a cofactored pass, so a native `true` is final;
@@ -24,7 +24,6 @@
  */
 import { verifyEd25519 } from './ed25519.js';
 import { strictPrecheck } from './internal/strict-precheck.js';
-import { isStrictPublicKeyEncoding } from './strict-encoding.js';
 
 import type { StrictVerifyStats } from './types.js';
 
@@ -60,25 +59,8 @@ export type StrictVerify = (signature: Uint8Array, message: Uint8Array, publicKe
  * @example strictVerifier((s, m, p) => nodeVerify(null, m, key(p), s))
  */
 export function strictVerifier(native: NativeVerify, stats?: StrictVerifyStats): StrictVerify {
-  // This verifier's memo of each key's byte check. core's did:key resolver returns the same
-  // Uint8Array for a key each time: a WeakMap hit avoids hashing; others fall back to hex (bounded).
-  const byObject = new WeakMap<Uint8Array, boolean>();
-  const byHex = new Map<string, boolean>();
-  const strictKey = (pub: Uint8Array): boolean => {
-    let ok = byObject.get(pub);
-    if (ok !== undefined) return ok;
-    const id = keyId(pub);
-    ok = byHex.get(id);
-    if (ok === undefined) {
-      ok = isStrictPublicKeyEncoding(pub);
-      if (byHex.size > 10_000) byHex.clear();
-      byHex.set(id, ok);
-    }
-    byObject.set(pub, ok);
-    return ok;
-  };
   return (signature, message, publicKey) => {
-    if (!strictPrecheck(signature, message, publicKey, strictKey, stats)) return false;
+    if (!strictPrecheck(signature, message, publicKey, stats)) return false;
     let ok: boolean;
     try {
       ok = native(signature, message, publicKey);

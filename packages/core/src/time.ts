@@ -16,8 +16,6 @@ export type IndonesianTimeZone = 'WIB' | 'WITA' | 'WIT';
 /** Offset of each zone from UTC, in minutes. */
 export const TIME_ZONE_OFFSETS: Readonly<Record<IndonesianTimeZone, number>> = { WIB: 420, WITA: 480, WIT: 540 };
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * Formats an instant as RFC 3339 in one of Indonesia's zones, to the second.
  * @param date - the instant (a `Date` or anything `new Date()` accepts)
@@ -27,16 +25,55 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]
  * @example formatTimestamp(new Date(), 'WIB')
  */
 export function formatTimestamp(date: Date | string | number, zone: IndonesianTimeZone): string {
-  const d = date instanceof Date ? date : new Date(date);
+  const d = new Date(date as Date); // a copy of a Date's instant, else what `new Date()` reads
   if (Number.isNaN(d.getTime())) throw new RangeError('"date" expected a valid date, got an invalid one');
   const offset = TIME_ZONE_OFFSETS[zone];
   if (offset === undefined) throw new RangeError(`"zone" expected WIB, WITA or WIT, got ${String(zone)}`);
   const local = new Date(Math.floor(d.getTime() / 1000) * 1000 + offset * 60_000);
-  const iso = local.toISOString().slice(0, 19);
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${iso}${sign}${hh}:${mm}`;
+  return local.toISOString().slice(0, 19) + offsetText(offset);
+}
+
+/** `+07:00`, `+08:00`, `+09:00`: each zone is a whole number of hours ahead of UTC, fewer than ten. */
+function offsetText(minutes: number): string {
+  return `+0${minutes / 60}:00`;
+}
+
+// RFC 3339 §5.6 with an offset and the field ranges; the day's upper bound is the month's, checked below.
+const RFC3339 =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d{1,3})\d*)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** The number `n` ASCII digits write at `text[i]` (digits the pattern has checked). */
+function digitsAt(text: string, i: number, n: number): number {
+  let v = 0;
+  for (n += i; i < n; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
+}
+
+/**
+ * The instant of an RFC 3339 timestamp with an explicit offset, in milliseconds since the epoch:
+ * `YYYY-MM-DDThh:mm:ss`, an optional fraction (milliseconds from its first three digits, in
+ * every engine), then `Z` or `±hh:mm`, with real calendar checks. No `Date` is made.
+ * @param text - the timestamp
+ * @returns epoch milliseconds, or `NaN` when the text is not such a timestamp
+ * @example timestampMillis('1970-01-01T07:00:00+07:00') // 0
+ */
+export function timestampMillis(text: unknown): number {
+  const m = typeof text === 'string' ? RFC3339.exec(text) : null;
+  const t = m ? m[0] : '';
+  const y = digitsAt(t, 0, 4);
+  const mo = digitsAt(t, 5, 2);
+  const d = digitsAt(t, 8, 2);
+  if (!m || d > daysInMonth(y, mo)) return NaN;
+  const n = t.length;
+  // `±hh:mm` ends the text; before a `Z` the sixth character from the end is a digit, a `:` or a `.`.
+  const sign = t.charCodeAt(n - 6);
+  const offset = (sign === 43 ? 1 : sign === 45 ? -1 : 0) * (digitsAt(t, n - 5, 2) * 60 + digitsAt(t, n - 2, 2));
+  const ms = +(m[1] ?? '').padEnd(3, '0');
+  // Date.UTC reads years 0-99 as 1900-1999: count from 400 years on (146,097 days, a whole cycle).
+  return (
+    Date.UTC(y + 400, mo - 1, d, digitsAt(t, 11, 2), digitsAt(t, 14, 2) - offset, digitsAt(t, 17, 2), ms) -
+    12_622_780_800_000
+  );
 }
 
 /**
@@ -47,18 +84,7 @@ export function formatTimestamp(date: Date | string | number, zone: IndonesianTi
  * @example parseTimestamp('2024-10-07T08:15:00+08:00')?.toISOString()
  */
 export function parseTimestamp(text: unknown): Date | null {
-  if (typeof text !== 'string') return null;
-  const m = RFC3339.exec(text);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
-  const offset = m[8] as string;
-  if (offset !== 'Z') {
-    const oh = Number(offset.slice(1, 3));
-    const om = Number(offset.slice(4, 6));
-    if (oh > 23 || om > 59) return null;
-  }
-  const t = Date.parse(text);
+  const t = timestampMillis(text);
   return Number.isNaN(t) ? null : new Date(t);
 }
 
@@ -69,11 +95,8 @@ export function parseTimestamp(text: unknown): Date | null {
  * @example zoneOfTimestamp('2024-10-07T08:15:00+08:00') // 'WITA'
  */
 export function zoneOfTimestamp(text: string): IndonesianTimeZone | null {
-  const m = /([+-]\d{2}:\d{2})$/.exec(text);
-  if (!m) return null;
-  for (const [zone, minutes] of Object.entries(TIME_ZONE_OFFSETS)) {
-    const h = String(minutes / 60).padStart(2, '0');
-    if (m[1] === `+${h}:00`) return zone as IndonesianTimeZone;
+  for (const zone in TIME_ZONE_OFFSETS) {
+    if (text.endsWith(offsetText(TIME_ZONE_OFFSETS[zone as IndonesianTimeZone]))) return zone as IndonesianTimeZone;
   }
   return null;
 }
@@ -87,5 +110,5 @@ export function zoneOfTimestamp(text: string): IndonesianTimeZone | null {
  */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return (0xa50 >> month) & 1 ? 30 : 31; // bits 4, 6, 9 and 11: April, June, September, November
 }

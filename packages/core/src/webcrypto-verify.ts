@@ -145,7 +145,7 @@ export async function verifyEd25519Async(
   publicKey: Uint8Array,
 ): Promise<boolean> {
   // The plan of `strictVerifier`, finished with WebCrypto and the reference loaded on demand.
-  if (!strictPrecheck(signature, message, publicKey, isStrictPublicKeyEncoding)) return false;
+  if (!strictPrecheck(signature, message, publicKey)) return false;
   try {
     if (await webCryptoVerify(signature, message, publicKey)) return true;
   } catch {

@@ -53,6 +53,34 @@ describe('verification caches belong to the caller', () => {
     for (const cache of [mine, theirs]) expect((await verifyPledge(genuine, { cache })).verified).toBe(true);
   });
 
+  it('a remembered text is a copy under its true digest: an altered text claiming it, or the record changed afterwards, is hashed again', async () => {
+    const agency = generateKeyPair();
+    const genuine = await signPledge(createPledge(pledgeInput(agency)), agency);
+    const cache = createVerifyCache();
+    // A signature check that says yes, so the walk reaches the pledge digest whatever the text.
+    const reachDigest = { verifySignature: () => true, cache };
+    expect((await verifyPledge(genuine, reachDigest)).verified).toBe(true);
+    const refused = async (record: unknown): Promise<void> => {
+      const r = await verifyPledge(record, reachDigest);
+      expect([r.verified, r.code, r.path]).toEqual([false, 'ERR_PLEDGE_DIGEST_MISMATCH', 'credentialSubject.pledge']);
+    };
+    // Another record claiming the genuine text's digest over an altered point.
+    const altered = structuredClone(genuine);
+    const points = (altered.credentialSubject.pledge as unknown as { points: string[] }).points;
+    points[0] = `${points[0] as string}.`;
+    await refused(altered);
+    // The same record with one more field in its pledge, and with one fewer.
+    const extra = structuredClone(genuine);
+    (extra.credentialSubject.pledge as unknown as Record<string, unknown>).note = 'x';
+    await refused(extra);
+    const fewer = structuredClone(genuine);
+    delete (fewer.credentialSubject.pledge as unknown as Record<string, unknown>).closing;
+    await refused(fewer);
+    // The caller changes the verified record's title afterwards: the cache kept its own copy.
+    (genuine.credentialSubject.pledge as unknown as Record<string, unknown>).title = 'changed';
+    await refused(genuine);
+  });
+
   it('a cache remembers decoded did:keys per method, bad ones as bad', async () => {
     const agency = generateKeyPair();
     const record = await signPledge(createPledge(pledgeInput(agency)), agency);

@@ -47,22 +47,26 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The digest of a record's pledge text under `sha256`: the claimed one when an equal text was
- * hashed by this function before (in the caller's cache), else hashed now; `undefined` when the
- * text cannot be canonicalized. A step of the verification walk (`verify-record.ts`): it yields
- * what `sha256` returns and is resumed with the digest.
+ * The digest of a record's pledge text (the pledge without its `digestMultibase`) under
+ * `sha256`: the claimed one when an equal pledge claiming it was hashed by this function before
+ * (in the caller's cache), else hashed now; `undefined` when the text cannot be canonicalized. A
+ * step of the verification walk (`verify-record.ts`): it yields what `sha256` returns and is
+ * resumed with the digest.
  */
 export function* pledgeDigest(
-  body: Record<string, unknown>,
+  pledge: Record<string, unknown>,
   claimed: string,
   sha256: CryptoProvider['sha256'],
   cache: VerifyCache | undefined,
 ): Generator<unknown, string | undefined, unknown> {
-  // The value depends on the text and the hash function: key by both.
+  // The value depends on the text and the hash function: key by both. A text is remembered with
+  // its true digest as its digestMultibase, so an equal pledge claims that digest and has that text.
   let known = cache?.texts.get(sha256);
   if (cache && !known) cache.texts.set(sha256, (known = new Map()));
   const seen = known?.get(claimed);
-  if (seen !== undefined && sameJson(seen, body)) return claimed;
+  if (seen !== undefined && sameJson(seen, pledge)) return claimed;
+  const { digestMultibase: _claimed, ...body } = pledge;
+  void _claimed;
   let bytes: Uint8Array;
   try {
     bytes = canonicalizeToBytes(body);
@@ -75,7 +79,8 @@ export function* pledgeDigest(
   } catch {
     return undefined;
   }
-  return remember(known, sha256DigestMultibase(digest), body);
+  const actual = sha256DigestMultibase(digest);
+  return remember(known, actual, { ...body, digestMultibase: actual });
 }
 
 // Creating: every credential of one template, language, agency and event carries the same pledge

@@ -18,11 +18,11 @@
 import { canonicalizeToBytes } from '../canonicalize.js';
 import { fromMultibase58 } from '../encoding.js';
 import { isIkrarError } from '../errors.js';
-import type { CryptoProvider, LocalizedText } from '../types.js';
+import type { CryptoProvider } from '../types.js';
 import { isPlainObject } from './assert.js';
 import { DID_KEY, decodeDidKey } from '../did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
-import { parseTimestamp } from '../time.js';
+import { timestampMillis } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
 import { pledgeDigest } from './pledge-digest.js';
 import { joinDigests } from './multihash.js';
@@ -195,13 +195,15 @@ function planProof(
           ? (prev as string[])
           : null;
   const vm = typeof p.verificationMethod === 'string' ? p.verificationMethod : undefined;
-  const info = {
-    index,
-    ...(typeof p.id === 'string' && { id: p.id }),
-    ...(vm !== undefined && { verificationMethod: vm, controller: vm.split('#')[0] as string }),
-    ...(typeof p.created === 'string' && { created: p.created }),
-    previousProof: previousProof ?? [],
-  };
+  // The proof's result is this object, its keys in this order, finished in place (`refuse`, `finishProof`).
+  const info = { index } as ProofInfo;
+  if (typeof p.id === 'string') info.id = p.id;
+  if (vm !== undefined) {
+    info.verificationMethod = vm;
+    info.controller = vm.split('#')[0] as string;
+  }
+  if (typeof p.created === 'string') info.created = p.created;
+  info.previousProof = previousProof ?? [];
   const no = (code: VerificationCode): ProofVerification => refuse(info, code);
 
   if (p.type !== 'DataIntegrityProof' || p.cryptosuite !== CRYPTOSUITE) return no('ERR_PROOF_UNSUPPORTED');
@@ -209,7 +211,7 @@ function planProof(
     vm === undefined ||
     typeof p.proofValue !== 'string' ||
     previousProof === null ||
-    (p.created !== undefined && parseTimestamp(p.created) === null) ||
+    (p.created !== undefined && Number.isNaN(timestampMillis(p.created))) ||
     (p.id !== undefined && typeof p.id !== 'string')
   ) {
     return no('ERR_PROOF_MALFORMED');
@@ -223,20 +225,17 @@ function planProof(
   }
   if (signature.length !== 64) return no('ERR_SIGNATURE_INVALID');
 
-  const { proofValue: _pv, ...config } = p;
-  void _pv;
-  const input = securedInput(doc, prev as string | string[] | undefined, proofs);
-  if (!input) return no('ERR_PROOF_CHAIN_BROKEN');
-  if (previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
+  // DI 1.0 §4.2 step 6: a chained proof secures the document with the proofs it names (built
+  // here for the chain's check, and again in the finish when needed); any other, the document
+  // without proofs (built only when needed: a canonical line's caller holds its bytes).
+  const input = prev === undefined ? undefined : securedInput(doc, prev as string | string[], proofs);
+  if (input === null || previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
   // eddsa-jcs-2022 §3.3.2 step 4: the document's @context must start with the proof's.
-  let ownContext = true; // the secured document keeps the record's @context
-  if (config['@context'] !== undefined) {
-    const pc = config['@context'];
+  const pc = p['@context'];
+  if (pc !== undefined) {
     const dc = doc['@context'] as unknown[];
     if (!Array.isArray(pc) || pc.length > dc.length || pc.some((c, i) => c !== dc[i]))
       return no('ERR_CONTEXT_MISMATCH');
-    input['@context'] = pc;
-    ownContext = pc.length === dc.length;
   }
 
   let publicKey: Uint8Array | undefined;
@@ -249,19 +248,22 @@ function planProof(
     publicKey = decoded;
     didKey = true;
   } else if (!options.resolveKey) return no('ERR_KEY_UNRESOLVED');
-  // The secured document's canonical bytes, when the caller already holds them (a canonical line).
+  // The secured document's canonical bytes, when the caller already holds them (a canonical line);
+  // only for a document that keeps the record's own @context.
   const known =
-    ownContext && options.securedBytes
-      ? options.securedBytes(doc, prev === undefined ? undefined : (input.proof as unknown[]))
+    options.securedBytes && (pc === undefined || (pc as unknown[]).length === (doc['@context'] as unknown[]).length)
+      ? options.securedBytes(doc, input?.proof as unknown[] | undefined)
       : undefined;
-  return (crypto) => finishProof(info, signature, vm, config, input, known, publicKey, didKey, options, crypto);
+  return (crypto) => finishProof(info, signature, p, doc, proofs, known, publicKey, didKey, options, crypto);
 }
 
+/** A proof's result: `info` itself, finished (each proof's info makes one result). */
 function refuse(info: ProofInfo, code: VerificationCode): ProofVerification {
-  return { ...info, verified: false, code, message: verificationMessage(code) };
+  return Object.assign(info, { verified: false, code, message: verificationMessage(code) });
 }
 
-type ProofInfo = Omit<ProofVerification, 'verified' | 'code' | 'message'>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type ProofInfo = Mutable<Omit<ProofVerification, 'verified' | 'code' | 'message'>>;
 
 /**
  * The finish of one proof: its key (`known`, else from the resolver), the bytes it covers (the
@@ -270,9 +272,9 @@ type ProofInfo = Omit<ProofVerification, 'verified' | 'code' | 'message'>;
 function* finishProof(
   info: ProofInfo,
   signature: Uint8Array,
-  verificationMethod: string,
-  config: Record<string, unknown>,
-  input: Record<string, unknown>,
+  proof: Record<string, unknown>,
+  doc: Record<string, unknown>,
+  proofs: readonly unknown[],
   inputKnown: Uint8Array | undefined,
   known: Uint8Array | undefined,
   didKey: boolean,
@@ -282,7 +284,7 @@ function* finishProof(
   let publicKey: Uint8Array | null | undefined = known;
   if (publicKey === undefined && options.resolveKey) {
     try {
-      publicKey = (yield options.resolveKey(verificationMethod)) as Uint8Array | null;
+      publicKey = (yield options.resolveKey(info.verificationMethod as string)) as Uint8Array | null;
     } catch {
       publicKey = null;
     }
@@ -292,8 +294,19 @@ function* finishProof(
   let configBytes: Uint8Array;
   let inputBytes: Uint8Array;
   try {
+    // eddsa-jcs-2022 §3.3.2: the proof configuration is the proof without its proofValue.
+    const { proofValue: _pv, ...config } = proof;
+    void _pv;
     configBytes = canonicalizeToBytes(config);
-    inputBytes = inputKnown ?? canonicalizeToBytes(input);
+    if (inputKnown) inputBytes = inputKnown;
+    else {
+      const input = securedInput(doc, proof.previousProof as string | string[] | undefined, proofs) as Record<
+        string,
+        unknown
+      >;
+      if (proof['@context'] !== undefined) input['@context'] = proof['@context'];
+      inputBytes = canonicalizeToBytes(input);
+    }
   } catch (err) {
     if (isIkrarError(err)) return refuse(info, 'ERR_CANONICALIZATION_FAILED');
     throw err;
@@ -308,7 +321,10 @@ function* finishProof(
   } catch {
     ok = false;
   }
-  if (ok) return { ...info, verified: true };
+  if (ok) {
+    (info as Mutable<ProofVerification>).verified = true;
+    return info as ProofVerification;
+  }
   // A did:key is decoded without the point check; say so when that is why it failed.
   const keyBad = didKey && !((yield crypto.isStrictPublicKey(publicKey)) as boolean);
   return refuse(info, keyBad ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID');
@@ -324,19 +340,21 @@ function* conclude(
   collective: CollectiveRules | undefined,
 ): Walk<VerifyPledgeResult> {
   // Final proofs: those no other proof names (Data Integrity 1.0 §2.1.2).
-  const named = new Set(results.flatMap((r) => r.previousProof));
-  const finalProofs = results.filter((r) => r.id === undefined || !named.has(r.id)).map((r) => r.index);
-  const issuerProof = finalProofs.find((i) => results[i]?.controller === issuer);
-  const base = { proofs: results, finalProofs, issuer, ...(issuerProof !== undefined && { issuerProof }) };
+  const named = new Set<string>();
+  for (const r of results) for (const id of r.previousProof) named.add(id);
+  const finalProofs: number[] = [];
+  let issuerProof: number | undefined;
+  for (const r of results) {
+    if (r.id !== undefined && named.has(r.id)) continue;
+    finalProofs.push(r.index);
+    if (issuerProof === undefined && r.controller === issuer) issuerProof = r.index;
+  }
+  // The result, its keys in this order: proofs, finalProofs, issuer, issuerProof, then the verdict.
+  const base = { proofs: results, finalProofs, issuer } as unknown as Mutable<VerifyPledgeResult>;
+  if (issuerProof !== undefined) base.issuerProof = issuerProof;
 
   const failed = results.find((r) => !r.verified);
-  if (failed)
-    return {
-      ...base,
-      verified: false,
-      code: failed.code as VerificationCode,
-      message: failed.message as LocalizedText,
-    };
+  if (failed) return fail(failed.code as VerificationCode, base); // its message is the proof's
   if (collective) {
     const wrong = collective.checkCollective(
       doc.credentialSubject as Record<string, unknown>,
@@ -351,10 +369,10 @@ function* conclude(
 
   const subject = doc.credentialSubject as Record<string, unknown>;
   if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
-    const { digestMultibase, ...body } = subject.pledge;
-    const actual = yield* pledgeDigest(body, digestMultibase, crypto.sha256, options.cache);
-    if (actual !== digestMultibase)
-      return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
+    const claimed = subject.pledge.digestMultibase;
+    const actual = yield* pledgeDigest(subject.pledge, claimed, crypto.sha256, options.cache);
+    if (actual !== claimed) return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
   }
-  return { ...base, verified: true };
+  base.verified = true;
+  return base;
 }
