@@ -18,24 +18,15 @@ const L_LE = Uint8Array.from(
   (b) => parseInt(b, 16),
 );
 
-/** Whether the 32-byte little-endian number at `n[at]` is below `limit`. Plain byte comparisons: no BigInt. */
-function lessThanLE(n: Uint8Array, at: number, limit: Uint8Array): boolean {
-  for (let i = 31; i >= 0; i--) {
-    const a = n[at + i] as number;
-    const b = limit[i] as number;
-    if (a !== b) return a < b;
-  }
-  return false;
-}
-
 /**
- * For y, the low 255 bits of the point encoding at `encoding[at]`: -1 when y < p = 2^255 - 19,
- * else y - p (0 to 18). y ≥ p only when bits 8..254 are all ones and the low byte is at least 0xed.
+ * For y, the low 255 bits of the point encoding in `encoding`'s first 32 bytes: -1 when
+ * y < p = 2^255 - 19, else y - p (0 to 18). y ≥ p only when bits 8..254 are all ones and the low
+ * byte is at least 0xed.
  */
-function yMinusP(encoding: Uint8Array, at: number): number {
-  if (((encoding[at + 31] as number) & 0x7f) !== 0x7f) return -1;
-  for (let i = 30; i >= 1; i--) if (encoding[at + i] !== 0xff) return -1;
-  const low = encoding[at] as number;
+function yMinusP(encoding: Uint8Array): number {
+  if (((encoding[31] as number) & 0x7f) !== 0x7f) return -1;
+  for (let i = 30; i >= 1; i--) if (encoding[i] !== 0xff) return -1;
+  const low = encoding[0] as number;
   return low >= 0xed ? low - 0xed : -1;
 }
 
@@ -64,17 +55,17 @@ const SMALL_ORDER_ENCODINGS: readonly Uint8Array[] = [
  */
 export function isSmallOrderEncoding(encoding: Uint8Array): boolean {
   assertBytes(encoding, 'encoding', 32);
-  return isSmallOrderAt(encoding, 0);
+  return isSmallOrder(encoding);
 }
 
-/** {@link isSmallOrderEncoding} of the 32 bytes at `encoding[at]`, unchecked. */
-function isSmallOrderAt(encoding: Uint8Array, at: number): boolean {
+/** {@link isSmallOrderEncoding} of `encoding`'s first 32 bytes, unchecked. */
+function isSmallOrder(encoding: Uint8Array): boolean {
   outer: for (const e of SMALL_ORDER_ENCODINGS) {
-    for (let i = 0; i < 31; i++) if (e[i] !== encoding[at + i]) continue outer;
-    if (((e[31] as number) & 0x7f) === ((encoding[at + 31] as number) & 0x7f)) return true;
+    for (let i = 0; i < 31; i++) if (e[i] !== encoding[i]) continue outer;
+    if (((e[31] as number) & 0x7f) === ((encoding[31] as number) & 0x7f)) return true;
   }
   // y = p and y = p + 1 are non-canonical names of small-order points.
-  const d = yMinusP(encoding, at);
+  const d = yMinusP(encoding);
   return d === 0 || d === 1;
 }
 
@@ -91,10 +82,13 @@ function isSmallOrderAt(encoding: Uint8Array, at: number): boolean {
 export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
   assertBytes(signature, 'signature');
   if (signature.length !== 64) return false;
-  // R is bytes 0-31, S bytes 32-63, read in place.
-  if (!lessThanLE(signature, 32, L_LE)) return false; // S < L
-  if (yMinusP(signature, 0) >= 0) return false; // canonical R: y < p
-  return !isSmallOrderAt(signature, 0);
+  // R is bytes 0-31, S bytes 32-63 (little-endian), read in place. S < L: the highest byte that
+  // differs decides; plain byte comparisons, no BigInt.
+  let i = 31;
+  while (i >= 0 && signature[32 + i] === L_LE[i]) i--;
+  if (i < 0 || (signature[32 + i] as number) > (L_LE[i] as number)) return false;
+  if (yMinusP(signature) >= 0) return false; // canonical R: y < p
+  return !isSmallOrder(signature);
 }
 
 /**
@@ -111,5 +105,5 @@ export function isStrictSignatureEncoding(signature: Uint8Array): boolean {
 export function isStrictPublicKeyEncoding(publicKey: Uint8Array): boolean {
   assertBytes(publicKey, 'publicKey');
   if (publicKey.length !== 32) return false;
-  return yMinusP(publicKey, 0) < 0 && !isSmallOrderAt(publicKey, 0);
+  return yMinusP(publicKey) < 0 && !isSmallOrder(publicKey);
 }

@@ -109,6 +109,7 @@ export function zoneOfTimestamp(text: string): IndonesianTimeZone | null {
  * @example daysInMonth(2024, 2) // 29
  */
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  // Gregorian leap years: divisible by 4, and centuries only when divisible by 400.
+  if (month === 2) return year % (year % 100 ? 4 : 400) ? 28 : 29;
   return (0xa50 >> month) & 1 ? 30 : 31; // bits 4, 6, 9 and 11: April, June, September, November
 }
