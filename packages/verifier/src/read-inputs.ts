@@ -18,6 +18,7 @@
 import { isIkrarError, parseJson } from '@ikrar/core';
 import type { Reason } from '@ikrar/core/errors';
 import { StatusListInvalidError, TrustStoreInvalidError, type VerifierMessage } from './errors.js';
+import { createLineScanner } from './internal/canonical-line.js';
 import { MAX_RECORD_CHARS, type Job } from './jobs.js';
 import { recordFromPdf } from './pdf-record.js';
 import { loadStatusLists, type StatusListInput, type StatusLists } from './status-lists.js';
@@ -242,8 +243,51 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
   checkEmpty(ctx, name);
 }
 
+/** Where the document's value is, in its bytes: the value, or (for an array) each element. */
+function valueSpans(b: Uint8Array, array: boolean): number[] {
+  const ws = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // a BOM, as the decoder drops it
+  while (ws(b[i])) i++;
+  if (!array) {
+    let end = b.length;
+    while (end > i && ws(b[end - 1])) end--;
+    return [i, end];
+  }
+  const spans: number[] = [];
+  i++; // [
+  for (;;) {
+    while (ws(b[i])) i++;
+    if (b[i] === 0x5d || i >= b.length) return spans;
+    const start = i;
+    let depth = 0;
+    while (i < b.length) {
+      const c = b[i] as number;
+      if (c === 0x22) {
+        for (i++; b[i] !== 0x22; i++) if (b[i] === 0x5c) i++;
+        i++;
+        if (depth === 0) break;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) break;
+        depth--;
+        i++;
+        if (depth === 0) break;
+      } else if (depth === 0 && (c === 0x2c || ws(c))) break;
+      else i++;
+    }
+    spans.push(start, i);
+    while (ws(b[i])) i++;
+    if (b[i] === 0x2c) i++;
+  }
+}
+
 /**
- * Feeds one JSON document: a record, or an array of records.
+ * Feeds one JSON document: a record, or an array of records. The document is parsed once, here
+ * (its errors are the file's); a record already in its RFC 8785 form (as core writes records)
+ * goes to the verifier as the text it is in the file, any other as `JSON.stringify` writes it:
+ * the same text either way, without serializing it again.
  * @param bytes - the whole document
  * @param name - the input's name
  * @param ctx - sink and counts
@@ -251,42 +295,67 @@ export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string,
  * @example await feedDocument(bytes, 'rekaman.json', ctx)
  */
 export async function feedDocument(bytes: Uint8Array, name: string, ctx: FeedContext): Promise<void> {
-  const maxJob = ctx.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return localMalformed(ctx, { code: 'ERR_UTF8_INVALID' }, { file: name }, INPUT_MESSAGES.badUtf8);
   }
+  return feedDecoded(bytes, text, undefined, name, ctx);
+}
+
+/** {@link feedDocument} after its decoding; `parsed`: the document, when the caller parsed `text`. */
+async function feedDecoded(
+  bytes: Uint8Array,
+  text: string,
+  parsed: { readonly doc: unknown } | undefined,
+  name: string,
+  ctx: FeedContext,
+): Promise<void> {
+  const maxJob = ctx.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES;
   if (text.trim() === '')
     return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
   let doc: unknown;
-  try {
-    doc = parseJson(text, { maxLength: MAX_DOCUMENT_BYTES });
-  } catch (err) {
-    if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
-      return localMalformed(ctx, { code: 'ERR_JSON_INVALID', detail: err.reason }, { file: name }, err.messages);
+  if (parsed) doc = parsed.doc;
+  else {
+    try {
+      doc = parseJson(text, { maxLength: MAX_DOCUMENT_BYTES });
+    } catch (err) {
+      if (isIkrarError(err) && err.code === 'ERR_JSON_INVALID') {
+        return localMalformed(ctx, { code: 'ERR_JSON_INVALID', detail: err.reason }, { file: name }, err.messages);
+      }
+      return localMalformed(ctx, { code: 'ERR_JSON_INVALID' }, { file: name });
     }
-    return localMalformed(ctx, { code: 'ERR_JSON_INVALID' }, { file: name });
   }
-  if (!Array.isArray(doc)) {
-    await ctx.sink.submit({
-      seq: ctx.sink.nextSeq(),
-      kind: 'texts',
-      file: name,
-      texts: [JSON.stringify(doc)],
-      indices: [null],
-    });
+  const array = Array.isArray(doc);
+  const values: readonly unknown[] = array ? (doc as unknown[]) : [doc];
+  if (array && values.length === 0)
+    return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
+  // The document is valid JSON: its values are found by brackets and quotes alone.
+  const spans = valueSpans(bytes, array);
+  const scan = createLineScanner(64);
+  const utf8 = new TextDecoder();
+  const textOf = (i: number): string => {
+    const at = spans.length === values.length * 2 ? bytes.subarray(spans[2 * i], spans[2 * i + 1]) : undefined;
+    return at && scan(at) ? utf8.decode(at) : JSON.stringify(values[i]);
+  };
+  if (!array) {
+    await ctx.sink.submit({ seq: ctx.sink.nextSeq(), kind: 'texts', file: name, texts: [textOf(0)], indices: [null] });
     return;
   }
-  if (doc.length === 0)
-    return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
-  for (let i = 0; i < doc.length; i += TEXTS_PER_JOB) {
-    const part = doc.slice(i, i + TEXTS_PER_JOB);
-    const texts = part.map((r) => JSON.stringify(r));
+  for (let i = 0; i < values.length; i += TEXTS_PER_JOB) {
+    const texts: string[] = [];
+    const indices: number[] = [];
+    let size = 0;
+    for (let j = i; j < Math.min(values.length, i + TEXTS_PER_JOB); j++) {
+      const t = textOf(j);
+      texts.push(t);
+      indices.push(j);
+      size += t.length;
+    }
     await ctx.sink.submit(
-      { seq: ctx.sink.nextSeq(), kind: 'texts', file: name, texts, indices: part.map((_, j) => i + j) },
-      { inline: texts.reduce((n, t) => n + t.length, 0) > maxJob },
+      { seq: ctx.sink.nextSeq(), kind: 'texts', file: name, texts, indices },
+      { inline: size > maxJob },
     );
   }
 }
@@ -389,15 +458,22 @@ export async function feedSniffed(chunks: AsyncIterable<Uint8Array>, name: strin
     }
   }
   const all = concatBytes(parts);
-  const text = utf8.decode(all);
-  let isDocument: boolean;
+  let strict: string | undefined;
   try {
-    parseJson(text, { maxLength: MAX_DOCUMENT_BYTES });
-    isDocument = true;
+    strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
   } catch {
-    isDocument = false;
+    strict = undefined; // not UTF-8: a document or blank text is malformed as a whole, below
   }
-  if (isDocument || text.trim() === '') return feedDocument(all, name, ctx);
+  const text = strict ?? utf8.decode(all);
+  let parsed: { doc: unknown } | undefined;
+  try {
+    parsed = { doc: parseJson(text, { maxLength: MAX_DOCUMENT_BYTES }) };
+  } catch {
+    parsed = undefined;
+  }
+  // A document is read once: the value parsed here is the one verified.
+  if (strict !== undefined && (parsed || text.trim() === '')) return feedDecoded(all, text, parsed, name, ctx);
+  if (parsed || text.trim() === '') return feedDocument(all, name, ctx);
   const once = async function* (): AsyncGenerator<Uint8Array> {
     yield all;
   };

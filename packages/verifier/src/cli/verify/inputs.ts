@@ -12,7 +12,7 @@
  * ```
  */
 import { createReadStream } from 'node:fs';
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputUnreadableError } from '../../errors.js';
 import { feedInput, feedSniffed, inputKind, type FeedContext, type InputKind } from '../../read-inputs.js';
@@ -98,6 +98,14 @@ async function* streamFile(p: string, name: string): AsyncGenerator<Uint8Array> 
   }
 }
 
+async function* readWhole(p: string, name: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield await readFile(p);
+  } catch (err) {
+    throw unreadable(name, err);
+  }
+}
+
 /**
  * A JSONL file as runs of complete lines, each read into a shared slab (see `slabs.ts`): the
  * part of a line a read ends in is moved to the start of the next slab, so every run ends with
@@ -175,6 +183,10 @@ export async function feedSpec(
       ...ctx,
       ownChunks: true,
     });
-  // A file stream's chunks are fresh buffers: jobs may carry them to workers without a copy.
-  return feedInput(spec.kind, spec.name, size, () => streamFile(spec.path, spec.name), { ...ctx, ownChunks: true });
+  if (spec.kind === 'jsonl')
+    // A file stream's chunks are fresh buffers: jobs may carry them to workers without a copy.
+    return feedInput('jsonl', spec.name, size, () => streamFile(spec.path, spec.name), { ...ctx, ownChunks: true });
+  // A document is read whole (the reader refuses one over its limit by `size` first), in one
+  // Buffer: no copy to join chunks, and searches in it are memchr.
+  return feedInput(spec.kind, spec.name, size, () => readWhole(spec.path, spec.name), ctx);
 }
