@@ -19,7 +19,6 @@
 //
 // Records are signed once with node:crypto behind core's Signer interface and cached in the OS
 // temp directory. Speed is measured here, never asserted in tests.
-import { spawn } from 'node:child_process';
 import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -34,6 +33,7 @@ import {
   issueStatusListCredential,
   setStatus,
 } from '@ikrar/core/status';
+import { median, medianInterval, runVerify } from './kit.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(here, '..');
@@ -108,30 +108,11 @@ async function dataset() {
 }
 
 function run(dir, withStatus, records = path.join(dir, 'records.jsonl')) {
-  return new Promise((resolve) => {
-    const args = [bin, records, '--trust', path.join(dir, 'trust.json'), '--quiet'];
-    if (withStatus) args.push('--status', path.join(dir, 'list.json'));
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, IKRAR_VERIFY_STATS: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => {
-      const seconds = (performance.now() - t0) / 1000;
-      const m = /ikrar-verify-stats (\{.*\})/.exec(err);
-      const stats = m ? JSON.parse(m[1]) : {};
-      resolve({ code, seconds, cpu: stats.cpuMicros, summary: stats.summary ?? {}, err: m ? '' : err });
-    });
-  });
+  const args = [records, '--trust', path.join(dir, 'trust.json'), '--quiet'];
+  if (withStatus) args.push('--status', path.join(dir, 'list.json'));
+  return runVerify(bin, args);
 }
 
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 const expectRevoked = (withStatus) => (withStatus ? Math.ceil(count / 100) : 0);
 
 async function measured(withStatus, label) {
@@ -196,28 +177,6 @@ const cpuPerItem = (items, fn) => {
 };
 const statusCpu = cpuPerItem(parsed, (rec) => statusOfRecord(rec, rec.issuer.id, lists, false));
 const parseCpu = cpuPerItem(lines, (l) => JSON.parse(l));
-/**
- * A distribution-free confidence interval for the median of `xs` (sign test, order statistics):
- * [x(k), x(n+1-k)] with the largest k whose coverage 1 - 2·P(Binomial(n, ½) < k) is still ≥ 90%.
- * It assumes only that the pairs are independent; 5 pairs give [min, max] at 93.8%.
- */
-function medianInterval(xs) {
-  const v = [...xs].sort((a, b) => a - b);
-  const n = v.length;
-  const below = (k) => {
-    let p = 0;
-    let c = 1; // C(n, 0)
-    for (let i = 0; i < k; i++) {
-      p += c / 2 ** n;
-      c = (c * (n - i)) / (i + 1);
-    }
-    return p;
-  };
-  let k = 1;
-  while (k + 1 <= n / 2 && 1 - 2 * below(k + 1) >= 0.9) k++;
-  const coverage = 1 - 2 * below(k);
-  return { low: v[k - 1], high: v[n - k], coverage };
-}
 // What --status costs once per run (reading and verifying the list, handing it to the workers):
 // both sides on the first 100 records, interleaved, CPU over every thread, median of 5 pairs.
 const small = path.join(dir, 'first-100.jsonl');
