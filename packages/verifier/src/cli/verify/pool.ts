@@ -2,7 +2,10 @@
  * Runs jobs on worker threads (or in this thread with zero workers) and hands their outcomes
  * back strictly in submission order, whatever order the workers finish in, so line numbers,
  * "first signing" for duplicates and the streamed output are deterministic. At most
- * `2 × workers` jobs are in flight: the reader waits, so memory stays flat whatever the input size.
+ * `3 × workers` jobs are not yet emitted: the reader waits, so memory stays flat whatever the
+ * input size. The scheduling is the library's `createOrderedPool` (the same as
+ * `<ikrar-verifikasi>`'s Web Workers); this is its Node adapter: worker threads with small heaps,
+ * jobs read from shared slabs (held until answered), answers unpacked when their turn comes.
  *
  * @module
  * @example
@@ -13,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
+import { createOrderedPool } from '../../ordered-pool.js';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
 import type { Slabs } from './slabs.js';
@@ -21,12 +25,6 @@ import type { Slabs } from './slabs.js';
 const WORKER_OLD_SPACE_MB = 40;
 /** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
 export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
-
-/**
- * Something to emit in order: a job's outcomes (as a worker packed them: unpacked only when their
- * turn comes, so the objects live briefly), or outcomes computed when their turn comes.
- */
-type Unit = { readonly outcomes?: RecordOutcome[]; readonly local?: () => RecordOutcome[] };
 
 /** The pool; see {@link createPool}. */
 export interface Pool {
@@ -62,42 +60,6 @@ export function createPool(
   emit: (outcomes: RecordOutcome[]) => void | Promise<void>,
   slabs?: Slabs,
 ): Pool {
-  let seq = 0;
-  let next = 0;
-  const done = new Map<number, Unit>();
-  // Three jobs per worker: enough that one slow job at the head does not leave the others idle.
-  const maxInFlight = Math.max(3, workers * 3);
-  let inFlight = 0;
-  let failure: Error | undefined;
-  let waiters: (() => void)[] = [];
-  let emitting: Promise<void> = Promise.resolve();
-  const wake = (): void => {
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-
-  const flush = (): void => {
-    emitting = emitting.then(async () => {
-      for (;;) {
-        const u = done.get(next);
-        if (!u) break;
-        if (!u.outcomes && !u.local) break;
-        done.delete(next);
-        next++;
-        const outcomes = u.outcomes ?? (u.local as () => RecordOutcome[])();
-        if (outcomes.length) await emit(outcomes);
-      }
-      wake();
-    });
-  };
-
-  const finish = (s: number, unit: Unit): void => {
-    inFlight--;
-    done.set(s, unit);
-    flush();
-  };
-
   // The slab each job in a worker reads from, by sequence number, released when it answers.
   const reading = new Map<number, ArrayBufferLike>();
   const answered = (s: number): void => {
@@ -109,9 +71,23 @@ export function createPool(
 
   const threads: Worker[] = [];
   const tids: number[] = [];
-  const pending: number[] = [];
   let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
-  const inline = (): ReturnType<typeof createJobRunner> => (inlineRunner ??= createJobRunner(init));
+  const core = createOrderedPool<Job, RecordOutcome>({
+    workers,
+    inline: (job) => (inlineRunner ??= createJobRunner(init))(job),
+    emit,
+    send(index, job, options) {
+      // A buffer the caller owns outright is moved, not copied (a view of part of it keeps its
+      // offsets): the worker allocates nothing for it.
+      const d = job.kind === 'lines' ? job.data : undefined;
+      const movable = d !== undefined && options?.transfer === true && d.buffer instanceof ArrayBuffer;
+      if (d !== undefined && slabs && !movable) {
+        slabs.hold(d.buffer);
+        reading.set(job.seq, d.buffer);
+      }
+      (threads[index] as Worker).postMessage(job, movable ? [d.buffer as ArrayBuffer] : []);
+    },
+  });
   for (let i = 0; i < workers; i++) {
     // Small heaps keep peak RSS flat: V8 otherwise lets each isolate grow lazily towards its
     // default limit before collecting. Huge records are verified inline in the main thread. A
@@ -122,80 +98,30 @@ export function createPool(
       resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
     });
     const index = i;
-    pending.push(0);
     w.on('message', (m: { seq: number; file?: string; packed?: PackedOutcomes; error?: string; tid?: number }) => {
       if (m.tid !== undefined) {
         tids.push(m.tid);
         return;
       }
-      pending[index] = (pending[index] as number) - 1;
       answered(m.seq);
-      if (m.error !== undefined || !m.packed) {
-        failure ??= new Error(m.error ?? 'worker failed');
-        inFlight--;
-        wake();
-        return;
-      }
       const { packed, file } = m;
-      finish(m.seq, { local: () => unpackOutcomes(packed, file as string) });
+      core.answer(
+        index,
+        m.seq,
+        m.error !== undefined || !packed
+          ? new Error(m.error ?? 'worker failed')
+          : () => unpackOutcomes(packed, file as string),
+      );
     });
-    w.on('error', (err) => {
-      failure ??= err;
-      wake();
-    });
+    w.on('error', (err) => core.fail(err));
     threads.push(w);
   }
 
-  const room = (): Promise<void> =>
-    new Promise((resolve) => {
-      const check = (): void => {
-        // Count what is not yet emitted, not only what is running: a slow job at the head must
-        // hold the reader back too, or finished jobs would pile up behind it.
-        if (failure || seq - next < maxInFlight) resolve();
-        else waiters.push(check);
-      };
-      check();
-    });
-
   return {
-    nextSeq: () => seq++,
-    async submit(job, options) {
-      if (failure) throw failure;
-      inFlight++;
-      if (threads.length === 0 || options?.inline) {
-        finish(job.seq, { outcomes: await inline()(job) });
-      } else {
-        // The least busy worker: records vary in cost (chained records carry two proofs).
-        let best = 0;
-        for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
-        pending[best] = (pending[best] as number) + 1;
-        // A buffer the caller owns outright is moved, not copied (a view of part of it keeps its
-        // offsets): the worker allocates nothing for it.
-        const d = job.kind === 'lines' ? job.data : undefined;
-        const movable = d !== undefined && options?.transfer === true && d.buffer instanceof ArrayBuffer;
-        if (d !== undefined && slabs && !movable) {
-          slabs.hold(d.buffer);
-          reading.set(job.seq, d.buffer);
-        }
-        (threads[best] as Worker).postMessage(job, movable ? [d.buffer as ArrayBuffer] : []);
-      }
-      await room();
-      if (failure) throw failure;
-    },
-    local(s, make) {
-      done.set(s, { local: make });
-      flush();
-    },
-    async drain() {
-      for (;;) {
-        if (failure) throw failure;
-        if (next >= seq && inFlight === 0) {
-          await emitting;
-          if (next >= seq) return;
-        }
-        await new Promise<void>((resolve) => waiters.push(resolve));
-      }
-    },
+    nextSeq: core.nextSeq,
+    submit: core.submit,
+    local: core.local,
+    drain: core.drain,
     async close() {
       await Promise.all(threads.map((t) => t.terminate()));
     },

@@ -4,7 +4,8 @@
  * strictly in submission order (so line numbers, "first signing" for duplicates and progress are
  * deterministic), at most three jobs per worker in flight (the reader waits: a 500 MB file never
  * sits in memory). With no worker (`file://` pages, a CSP that forbids them) the jobs run in this
- * thread with the same runner.
+ * thread with the same runner. The scheduling is the verifier library's `createOrderedPool` (the
+ * same as `ikrar-verify`'s worker threads); this is its Web Worker adapter.
  *
  * @module
  * @example
@@ -14,6 +15,7 @@
  * ```
  */
 import type { Job, JobSink, RecordOutcome } from '@ikrar/verifier';
+import { createOrderedPool } from '@ikrar/verifier/ordered-pool';
 import { createBrowserRunner, type FromWorker, type VerifyInit } from './worker-main.js';
 
 /** The pool: a `JobSink` that also drains and closes. */
@@ -24,8 +26,6 @@ export interface WorkerPool extends JobSink {
   drain(): Promise<void>;
   close(): void;
 }
-
-type Unit = { outcomes?: RecordOutcome[]; local?: () => RecordOutcome[] };
 
 /**
  * Starts the workers and waits until each is ready (those that fail to start are left out; none: this thread).
@@ -41,29 +41,6 @@ export async function createWorkerPool(
   makeWorker: (() => Worker) | null,
   emit: (outcomes: RecordOutcome[]) => void,
 ): Promise<WorkerPool> {
-  let seq = 0;
-  let next = 0;
-  const done = new Map<number, Unit>();
-  let failure: Error | undefined;
-  let waiters: (() => void)[] = [];
-  const wake = (): void => {
-    const w = waiters;
-    waiters = [];
-    for (const f of w) f();
-  };
-  const flush = (): void => {
-    for (;;) {
-      const u = done.get(next);
-      if (!u || (!u.outcomes && !u.local)) break;
-      done.delete(next);
-      next++;
-      const outcomes = u.outcomes ?? (u.local as () => RecordOutcome[])();
-      if (outcomes.length) emit(outcomes);
-    }
-    wake();
-  };
-  const threads: Worker[] = [];
-  const pending: number[] = [];
   const started: Promise<Worker | null>[] = [];
   for (let i = 0; makeWorker && i < count; i++) {
     let w: Worker;
@@ -93,65 +70,39 @@ export async function createWorkerPool(
       }),
     );
   }
-  for (const w of await Promise.all(started)) {
-    if (!w) continue;
-    const index = threads.length;
-    pending.push(0);
+  const threads = (await Promise.all(started)).filter((w): w is Worker => w !== null);
+  let inline: ((job: Job) => Promise<RecordOutcome[]>) | undefined;
+  const core = createOrderedPool<Job, RecordOutcome>({
+    workers: threads.length,
+    inline: (job) => (inline ??= createBrowserRunner(init))(job),
+    emit,
+    send(index, job, options) {
+      // Only a buffer the job's bytes fill whole is moved; a view of part of one is copied.
+      const d = job.kind === 'lines' ? job.data : undefined;
+      const whole = d && options?.transfer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength;
+      (threads[index] as Worker).postMessage({ job }, whole ? [d.buffer as ArrayBuffer] : []);
+    },
+  });
+  threads.forEach((w, index) => {
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
-      pending[index] = (pending[index] as number) - 1;
-      if (m.error !== undefined || !m.outcomes) failure ??= new Error(m.error ?? 'worker failed');
-      else done.set(m.seq, { outcomes: m.outcomes });
-      flush();
+      core.answer(
+        index,
+        m.seq,
+        m.error !== undefined || !m.outcomes ? new Error(m.error ?? 'worker failed') : m.outcomes,
+      );
     };
     w.onerror = (e) => {
       e.preventDefault();
-      failure ??= new Error(e.message || 'worker failed');
-      wake();
+      core.fail(new Error(e.message || 'worker failed'));
     };
-    threads.push(w);
-  }
-  let inline: ((job: Job) => Promise<RecordOutcome[]>) | undefined;
-  const maxInFlight = Math.max(3, threads.length * 3);
-  const room = (): Promise<void> =>
-    new Promise((resolve) => {
-      const check = (): void => {
-        if (failure || seq - next < maxInFlight) resolve();
-        else waiters.push(check);
-      };
-      check();
-    });
+  });
   return {
     workers: threads.length,
-    nextSeq: () => seq++,
-    async submit(job, options) {
-      if (failure) throw failure;
-      if (threads.length === 0 || options?.inline) {
-        inline ??= createBrowserRunner(init);
-        done.set(job.seq, { outcomes: await inline(job) });
-        flush();
-      } else {
-        let best = 0;
-        for (let i = 1; i < threads.length; i++) if ((pending[i] as number) < (pending[best] as number)) best = i;
-        pending[best] = (pending[best] as number) + 1;
-        const d = job.kind === 'lines' ? job.data : undefined;
-        const whole = d && options?.transfer && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength;
-        (threads[best] as Worker).postMessage({ job }, whole ? [d.buffer as ArrayBuffer] : []);
-      }
-      await room();
-      if (failure) throw failure;
-    },
-    local(s, make) {
-      done.set(s, { local: make });
-      flush();
-    },
-    async drain() {
-      for (;;) {
-        if (failure) throw failure;
-        if (next >= seq) return;
-        await new Promise<void>((resolve) => waiters.push(resolve));
-      }
-    },
+    nextSeq: core.nextSeq,
+    submit: core.submit,
+    local: core.local,
+    drain: core.drain,
     close() {
       for (const t of threads) t.terminate();
     },
