@@ -98,6 +98,14 @@ export interface VerifyPledgeOptions {
    * answers only for lines it has checked to be canonical.
    */
   securedBytes?: (record: object, previous: readonly unknown[] | undefined) => Uint8Array | undefined;
+  /**
+   * The same for a proof's configuration (eddsa-jcs-2022 §3.3.2: the proof without `proofValue`):
+   * its canonical UTF-8 bytes when the caller holds them (the proof's text less its `proofValue`
+   * member), else `undefined` to have them serialized. `proof` is the object of `record.proof` (or
+   * `record.proof` itself) being verified. The answer must be exactly `canonicalizeToBytes` of the
+   * configuration, or the verdict is wrong.
+   */
+  proofConfigBytes?: (record: object, proof: object) => Uint8Array | undefined;
 }
 
 const MSG: Record<VerificationCode, LocalizedText> = {

@@ -7,6 +7,7 @@ import { NOBLE_PROVIDER } from '../src/noble-provider.js';
 import type { CryptoProvider } from '../src/types.js';
 import { verifyPledge } from '../src/verify-pledge.js';
 import { verifyRecord } from '../src/internal/verify-record.js';
+import { canonicalizeToBytes } from '../src/canonicalize.js';
 import { agencyRecord, chainedRecord } from './fixtures/make-record.js';
 
 const later = <T>(v: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(v), 0));
@@ -119,5 +120,42 @@ describe('the verification walk', () => {
     expect([found.code]).toEqual(['ERR_SIGNATURE_INVALID']);
     expect(found).toEqual(foundSync);
     expect(vm.startsWith('did:key:')).toBe(true);
+  });
+
+  it("a caller that holds a proof configuration's canonical bytes (proofConfigBytes) gets the verdicts of serializing, and its bytes are the ones verified", async () => {
+    const configOf = (proof: object): Uint8Array => {
+      const { proofValue: _pv, ...config } = proof as Record<string, unknown>;
+      void _pv;
+      return canonicalizeToBytes(config);
+    };
+    for (const [label, record] of await cases()) {
+      const asked: object[] = [];
+      const plain = await verifyPledge(record, { crypto: NOBLE_PROVIDER });
+      // The true bytes, or none (undefined: serialized), give the same result.
+      const held = await verifyPledge(record, {
+        crypto: NOBLE_PROVIDER,
+        proofConfigBytes: (rec, proof) => {
+          expect(rec).toBe(record);
+          asked.push(proof);
+          return configOf(proof);
+        },
+      });
+      expect(held, label).toEqual(plain);
+      expect(await verifyPledge(record, { crypto: NOBLE_PROVIDER, proofConfigBytes: () => undefined })).toEqual(plain);
+      // Other bytes are what gets hashed: every proof that would verify now fails on its signature.
+      const wrong = await verifyPledge(record, {
+        crypto: NOBLE_PROVIDER,
+        proofConfigBytes: (_rec, proof) => configOf({ ...proof, created: '2024-10-07T08:00:01+08:00' }),
+      });
+      expect([wrong.verified, wrong.code, wrong.message?.en], label).toEqual([
+        false,
+        'ERR_SIGNATURE_INVALID',
+        'The signature does not match the record.',
+      ]);
+      expect(wrong.proofs.every((p) => !p.verified)).toBe(true);
+      // Asked once for each proof, in order, with the record's own proof objects.
+      expect(asked, label).toEqual(Array.isArray(record.proof) ? record.proof : [record.proof]);
+      (Array.isArray(record.proof) ? record.proof : [record.proof]).forEach((p, i) => expect(asked[i]).toBe(p));
+    }
   });
 });

@@ -241,8 +241,8 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
   // The default engine is core's all-noble provider (synchronous); a given check and hash replace its parts.
   // The record this verifier last parsed from a canonical line (verifyLine), with the line and its
-  // shape, until its verification ends: core asks for a proof's secured document and gets slices
-  // of the line. Any other record (another call's, when calls overlap) gets `undefined`, and core
+  // shape, until its verification ends: core asks for a proof's secured document and its
+  // configuration and gets slices of the line. Any other record (another call's, when calls overlap) gets `undefined`, and core
   // serializes its document: the same bytes. The slices are used only while their record is
   // verified, so once no line's record is, the slicer writes over them.
   let lineRecord: object | undefined;
@@ -259,11 +259,16 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
           previous,
         )
       : undefined;
+  const proofConfigBytes = (record: object, proof: object): Uint8Array | undefined =>
+    record === lineRecord
+      ? slicer.config(lineBytes as Uint8Array, lineShape as LineShape, (record as Record<string, unknown>).proof, proof)
+      : undefined;
   const pledgeOptions = {
     cache: createVerifyCache(),
     crypto: NOBLE_PROVIDER,
     resolveKey,
     securedBytes,
+    proofConfigBytes,
     ...(options.verifySignature && { verifySignature: options.verifySignature }),
     ...(options.sha256 && { sha256: options.sha256 }),
   };

@@ -178,9 +178,15 @@ describe('verifyLine: canonical lines hashed from slices', () => {
         // Any proof set, named in any order.
         const all = securedSlices(b, shape!, rec.proof, [...proofs].reverse());
         expect(all).toEqual(canonicalizeToBytes({ ...rec, proof: [...proofs].reverse() }));
+        // The proof configuration: the proof less its proofValue (eddsa-jcs-2022 §3.3.2).
+        const { proofValue: _pv, ...config } = p;
+        void _pv;
+        const cfg = slicer.config(b, shape!, rec.proof, p);
+        expect(cfg).toEqual(canonicalizeToBytes(config));
         made.push(
           [own, canonicalizeToBytes(input)],
           [all, canonicalizeToBytes({ ...rec, proof: [...proofs].reverse() })],
+          [cfg, canonicalizeToBytes(config)],
         );
       }
     }
@@ -206,6 +212,65 @@ describe('verifyLine: canonical lines hashed from slices', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('property: a proof configuration cut from a canonical line is the canonical proof less its proofValue', () => {
+    // Proof objects with members before, after and around proofValue (or none), proofValue first,
+    // last or alone, of any JSON type, and proofValue keys nested inside a proof; as one object or
+    // an array (with other elements mixed in). A configuration is cut exactly when the proof's own
+    // proofValue is a string, and is then canonicalizeToBytes of the proof without it.
+    const key = fc.constantFrom('@context', 'created', 'id', 'proofPurpose', 'proofValu', 'proofValuf', 'type', 'zz');
+    const nested = fc.dictionary(fc.constantFrom('proofValue', 'a', 'z'), fc.jsonValue({ maxDepth: 1 }));
+    const member = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nested);
+    const proof = fc.record(
+      {
+        rest: fc.dictionary(key, member, { maxKeys: 5 }),
+        value: fc.option(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.jsonValue({ maxDepth: 1 })), {
+          nil: undefined,
+        }),
+      },
+      { requiredKeys: ['rest'] },
+    );
+    const other = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
+    const list = fc.oneof(
+      proof.map((p) => [p]),
+      fc.array(proof, { minLength: 1, maxLength: 3 }),
+      fc.array(fc.oneof(proof, other), { minLength: 1, maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(proof, list),
+        fc.dictionary(fc.constantFrom('@context', 'issuer', 'type', 'zz'), fc.jsonValue({ maxDepth: 1 })),
+        (given, doc) => {
+          const toProof = (q: unknown): unknown => {
+            if (typeof q !== 'object' || q === null || Array.isArray(q) || !('rest' in q)) return q;
+            const { rest, value } = q as { rest: Record<string, unknown>; value?: unknown };
+            return value === undefined ? { ...rest } : { ...rest, proofValue: value };
+          };
+          const rec = { ...doc, proof: Array.isArray(given) ? given.map(toProof) : toProof(given) };
+          let text: string;
+          try {
+            text = canonicalize(rec);
+          } catch {
+            return; // not I-JSON
+          }
+          const b = utf8.encode(text);
+          const shape = scan(b);
+          if (!shape) return;
+          const parsed = JSON.parse(text) as Record<string, unknown>;
+          const proofs = proofsOf(parsed);
+          const objectsOnly = proofs.every((q) => typeof q === 'object' && q !== null && !Array.isArray(q));
+          for (const q of proofs) {
+            if (typeof q !== 'object' || q === null || Array.isArray(q)) continue;
+            const got = slicer.config(b, shape, parsed.proof, q);
+            const { proofValue, ...config } = q as Record<string, unknown>;
+            if (typeof proofValue === 'string' && objectsOnly) expect(got).toEqual(canonicalizeToBytes(config));
+            else expect(got).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

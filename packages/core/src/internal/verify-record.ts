@@ -295,9 +295,13 @@ function* finishProof(
   let inputBytes: Uint8Array;
   try {
     // eddsa-jcs-2022 §3.3.2: the proof configuration is the proof without its proofValue.
-    const { proofValue: _pv, ...config } = proof;
-    void _pv;
-    configBytes = canonicalizeToBytes(config);
+    const cut = options.proofConfigBytes?.(doc, proof);
+    if (cut) configBytes = cut;
+    else {
+      const { proofValue: _pv, ...config } = proof;
+      void _pv;
+      configBytes = canonicalizeToBytes(config);
+    }
     if (inputKnown) inputBytes = inputKnown;
     else {
       const input = securedInput(doc, proof.previousProof as string | string[] | undefined, proofs) as Record<

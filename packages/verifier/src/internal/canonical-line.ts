@@ -32,12 +32,19 @@ export interface LineShape {
   /** The member's value, an object or an array (`-1` when it is neither, or there is none). */
   readonly valueStart: number;
   readonly valueEnd: number;
-  /** For an array of objects, each element's start and end offsets; `null` otherwise. */
+  /**
+   * Each proof object, four numbers: its start and end, then where its `proofValue` member is cut
+   * for the proof configuration (eddsa-jcs-2022 §3.3.2: the proof without `proofValue`), with the
+   * comma before it, or after it when it is the first member (`-1, -1`: no string `proofValue`).
+   * One proof for a single object, one per element for an array of objects; `null` for an array
+   * holding anything else, or no proof object.
+   */
   readonly items: readonly number[] | null;
 }
 
 const PROTO = [0x5f, 0x5f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x5f, 0x5f]; // __proto__
 const PROOF = [0x70, 0x72, 0x6f, 0x6f, 0x66]; // proof
+const PROOF_VALUE = [0x70, 0x72, 0x6f, 0x6f, 0x66, 0x56, 0x61, 0x6c, 0x75, 0x65]; // proofValue
 
 function same(b: Uint8Array, at: number, word: readonly number[]): boolean {
   for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
@@ -83,6 +90,12 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
     let valueStart = -1;
     let valueEnd = -1;
     let items: number[] | null = null;
+    // The depth of the proof objects (1: the value is one, 2: the elements of an array), and of the
+    // proof list (an array's; -2 when the value is one object).
+    let proofDepth = -2;
+    let listDepth = -2;
+    // A proof's `proofValue` key was read and its value is a string: where its cut starts.
+    let valueCut = -1;
     let i = 0;
     while (i < n) {
       const c = b[i] as number;
@@ -116,7 +129,18 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
           j += 6;
         }
         i = j + 1;
-        if (depth === 1 && items !== null && proofState === 1) items = null; // a string in the proof list
+        if (proofState === 1 && items !== null) {
+          if (depth === listDepth)
+            items = null; // a string in the proof list
+          else if (valueCut >= 0) {
+            // The proof's `proofValue` string ends here: cut it with the comma before it, or, as
+            // the first member, with the comma after it (none when it is the only one: `{}`).
+            const m = items.length;
+            items[m - 2] = valueCut;
+            items[m - 1] = b[valueCut] === 0x2c ? i : b[i] === 0x2c ? i + 1 : i;
+            valueCut = -1;
+          }
+        }
         continue;
       }
       let key = false;
@@ -125,8 +149,8 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
         if (depth >= maxDepth) return null;
         kind[depth] = c === 0x7b ? 1 : 2;
         keyStart[depth] = -1;
-        if (depth === 2 && items !== null && proofState === 1) {
-          if (c === 0x7b) items.push(i, -1);
+        if (depth === proofDepth && items !== null && proofState === 1) {
+          if (c === 0x7b) items.push(i, -1, -1, -1);
           else items = null;
         }
         i++;
@@ -136,8 +160,8 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
         if (depth < 0 || kind[depth] !== (c === 0x7d ? 1 : 2)) return null;
         i++;
         if (proofState === 1) {
-          if (depth === 2 && items !== null) items[items.length - 1] = i;
-          else if (depth === 1) {
+          if (depth === proofDepth && items !== null) items[items.length - 3] = i;
+          if (depth === 1) {
             valueEnd = i;
             proofState = 2;
           }
@@ -177,6 +201,10 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
         keyStart[depth] = start;
         keyEnd[depth] = j;
         i++; // the colon
+        if (depth === proofDepth && len === 10 && proofState === 1 && b[i] === 0x22 && same(b, start, PROOF_VALUE)) {
+          // A proof's own `proofValue` (keys increase, so there is one at most), and a string.
+          valueCut = b[start - 2] === 0x2c ? start - 2 : start - 1;
+        }
         if (depth === 0 && len === 5 && same(b, start, PROOF)) {
           // Removed with the comma before it, or after it when it is the first member.
           cut = b[start - 2] === 0x2c ? start - 2 : start - 1;
@@ -184,11 +212,15 @@ export function createLineScanner(maxDepth: number): (b: Uint8Array) => LineShap
           valueStart = i;
           const v = b[i];
           if (v !== 0x7b && v !== 0x5b) valueStart = -1;
-          else if (v === 0x5b) items = [];
+          else {
+            items = [];
+            proofDepth = v === 0x7b ? 1 : 2;
+            listDepth = v === 0x7b ? -2 : 1;
+          }
         }
         continue;
       }
-      if (depth === 1 && items !== null && proofState === 1) items = null; // a scalar in the proof list
+      if (depth === listDepth && items !== null && proofState === 1) items = null; // a scalar in the proof list
       if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
         let j = c === 0x2d ? i + 1 : i;
         // In bounds: the line ends with `}`, which is not a digit.
@@ -242,6 +274,17 @@ export interface Slicer {
     proofs: unknown,
     previous: readonly unknown[] | undefined,
   ): Uint8Array | undefined;
+  /**
+   * The canonical bytes of a proof's configuration (eddsa-jcs-2022 §3.3.2: the proof without
+   * `proofValue`), cut from a canonical line: the proof object less its `proofValue` member. Keys
+   * are in order in a canonical object, so the members left are its canonical form too.
+   * @param b - the line's bytes
+   * @param shape - from the line scanner
+   * @param proofs - the parsed record's `proof` value
+   * @param proof - the proof: `proofs` itself or one of its elements
+   * @returns the bytes, or `undefined` when they cannot be cut from the line
+   */
+  config(b: Uint8Array, shape: LineShape, proofs: unknown, proof: unknown): Uint8Array | undefined;
   /** Says that no output made so far is used any more: the chunk is written over from its start. */
   reuse(): void;
 }
@@ -296,9 +339,9 @@ export function createSlicer(): Slicer {
           e = shape.valueEnd;
         } else {
           const k = Array.isArray(proofs) && items !== null ? proofs.indexOf(p) : -1;
-          if (k < 0 || items === null || 2 * k + 1 >= items.length) return undefined;
-          s = items[2 * k] as number;
-          e = items[2 * k + 1] as number;
+          if (k < 0 || items === null || 4 * k + 1 >= items.length) return undefined;
+          s = items[4 * k] as number;
+          e = items[4 * k + 1] as number;
         }
         spans.push(s, e);
         size += e - s;
@@ -321,6 +364,25 @@ export function createSlicer(): Slicer {
       buf[o++] = 0x5d;
       buf.copyWithin(o, line + shape.valueEnd, line + n);
       return new Uint8Array(buf.buffer, start, size);
+    },
+    config(b, shape, proofs, proof) {
+      const items = shape.items;
+      if (items === null) return undefined;
+      const k = proof === proofs ? 0 : Array.isArray(proofs) ? proofs.indexOf(proof) : -1;
+      if (k < 0 || 4 * k + 3 >= items.length) return undefined;
+      const s = items[4 * k] as number;
+      const e = items[4 * k + 1] as number;
+      const c = items[4 * k + 2] as number;
+      const ce = items[4 * k + 3] as number;
+      if (c < 0) return undefined;
+      const size = c - s + (e - ce);
+      const buf = room(size, size);
+      const o = at;
+      // Two short runs (a few hundred bytes): a loop copies them cheaper than two views and `set`.
+      for (let x = s; x < c; x++) buf[o + x - s] = b[x] as number;
+      const o2 = o + c - s - ce;
+      for (let x = ce; x < e; x++) buf[o2 + x] = b[x] as number;
+      return new Uint8Array(buf.buffer, o, size);
     },
     reuse() {
       used = 0;
