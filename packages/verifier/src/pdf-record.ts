@@ -1,20 +1,21 @@
 /**
- * The one place `.pdf` inputs are handled: reads the record embedded in an Ikrar certificate
- * through `@ikrar/core/pdf` `extractRecord`. A file that is no PDF, or has no or several records,
- * is a `malformed` verdict, never a crash.
+ * The one place `.pdf` inputs are handled: reads the text of the record embedded in an Ikrar
+ * certificate through `@ikrar/core/pdf` `extractRecordText`, not parsed: the verifier parses it
+ * once (`verifyText`), as it does a `.json` record. A file that is no PDF, has no or several
+ * records, or one that is not UTF-8, is a `malformed` verdict, never a crash.
  *
  * @module
  * @example
  * ```ts
- * const got = await recordFromPdf(bytes); // { record } or { reason, message }
+ * const got = await recordFromPdf(bytes); // { text } or { reason, message }
  * ```
  */
 import type { VerifierMessage } from './errors.js';
 import type { ReasonCode, RecordReason } from './verdicts.js';
 
-/** What a PDF gave: the record, or why not. */
+/** What a PDF gave: the embedded record's text (not parsed), or why not. */
 export type PdfRecord =
-  { readonly record: unknown } | { readonly reason: RecordReason; readonly message?: VerifierMessage };
+  { readonly text: string } | { readonly reason: RecordReason; readonly message?: VerifierMessage };
 
 type PdfModule = typeof import('@ikrar/core/pdf');
 let loaded: Promise<PdfModule | null> | undefined;
@@ -28,12 +29,6 @@ function loadPdfModule(): Promise<PdfModule | null> {
   return loaded;
 }
 
-/**
- * Extracts the record of a certificate.
- * @param bytes - the PDF file
- * @returns `{ record }`, or `{ reason, message }` for a malformed verdict
- * @example await recordFromPdf(await readFile('sertifikat.pdf'))
- */
 /** Codes core's PDF reader throws that name a reason of their own (anything else is `ERR_PDF_INVALID`). */
 const PDF_CODES: ReadonlySet<string> = new Set([
   'ERR_PDF_INVALID',
@@ -42,6 +37,13 @@ const PDF_CODES: ReadonlySet<string> = new Set([
   'ERR_JSON_INVALID',
 ]);
 
+/**
+ * Extracts the record text of a certificate.
+ * @param bytes - the PDF file
+ * @returns `{ text }` (the embedded file as it is: pass it to `verifyText`), or `{ reason, message }`
+ *   for a malformed verdict
+ * @example await recordFromPdf(await readFile('sertifikat.pdf'))
+ */
 export async function recordFromPdf(bytes: Uint8Array): Promise<PdfRecord> {
   // ISO 32000-1 §7.5.2: a PDF starts with %PDF- (readers allow up to 1024 bytes of junk before it).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -62,7 +64,7 @@ export async function recordFromPdf(bytes: Uint8Array): Promise<PdfRecord> {
     };
   }
   try {
-    return { record: await pdf.extractRecord(bytes) };
+    return { text: (await pdf.extractRecordText(bytes)).text };
   } catch (err) {
     const e = err as { code?: unknown; reason?: unknown; messages?: { id?: unknown; en?: unknown } };
     const code: ReasonCode =

@@ -373,12 +373,8 @@ export async function feedPdf(bytes: Uint8Array, name: string, ctx: FeedContext)
     return localMalformed(ctx, { code: 'ERR_EMPTY_INPUT' }, { file: name }, INPUT_MESSAGES.emptyFile);
   const got = await recordFromPdf(bytes);
   if ('reason' in got) return localMalformed(ctx, got.reason, { file: name }, got.message);
-  let text: string;
-  try {
-    text = JSON.stringify(got.record);
-  } catch {
-    return localMalformed(ctx, { code: 'ERR_PDF_INVALID' }, { file: name });
-  }
+  // The embedded text as it is: the job's verifier parses it, once (its JSON errors are the record's).
+  const text = got.text;
   await ctx.sink.submit(
     { seq: ctx.sink.nextSeq(), kind: 'texts', file: name, texts: [text], indices: [null] },
     { inline: text.length > (ctx.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES) },

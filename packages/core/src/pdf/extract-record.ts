@@ -136,6 +136,35 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
   return { fileName, bytes };
 }
 
+/** The embedded record file's text; see {@link extractRecordText}. */
+export interface EmbeddedRecordText {
+  /** Its file name, e.g. `ikrar-0f8f….json`. */
+  fileName: string;
+  /** Its text (strict UTF-8, a byte order mark dropped), not parsed. */
+  text: string;
+}
+
+/**
+ * Returns the text of the record file embedded in a certificate, as it is in the file (a
+ * certificate's is `JSON.stringify(record, null, 2)` and a newline). For a caller that parses it
+ * once itself, e.g. a verifier's `verifyText`; {@link extractRecord} is this, parsed.
+ * @param pdfBytes - the PDF file
+ * @returns its file name and text
+ * @throws {PdfInvalidError} `ERR_PDF_INVALID` when the bytes are not a readable PDF
+ * @throws {PdfNoRecordError} `ERR_PDF_NO_RECORD` when it has no embedded `.json` file
+ * @throws {PdfMultipleRecordsError} `ERR_PDF_MULTIPLE_RECORDS` when it has several
+ * @throws {JsonInvalidError} `ERR_JSON_INVALID` (reason `syntax`) when the embedded file is not UTF-8
+ * @example const { text } = await extractRecordText(await readFile('ikrar.pdf'));
+ */
+export async function extractRecordText(pdfBytes: Uint8Array): Promise<EmbeddedRecordText> {
+  const { bytes, fileName } = await extractRecordFile(pdfBytes);
+  try {
+    return { fileName, text: bytesToUtf8(bytes) };
+  } catch {
+    throw embeddedNotUtf8(fileName);
+  }
+}
+
 /**
  * Returns the signed record embedded in a certificate, parsed with the strict JSON rules of
  * `parseJson` (no duplicate keys, lone surrogates or `__proto__`). It is not verified.
@@ -148,12 +177,5 @@ export async function extractRecordFile(pdfBytes: Uint8Array): Promise<EmbeddedR
  * @example const record = await extractRecord(await readFile('ikrar.pdf'));
  */
 export async function extractRecord(pdfBytes: Uint8Array): Promise<unknown> {
-  const { bytes, fileName } = await extractRecordFile(pdfBytes);
-  let text: string;
-  try {
-    text = bytesToUtf8(bytes);
-  } catch {
-    throw embeddedNotUtf8(fileName);
-  }
-  return parseJson(text);
+  return parseJson((await extractRecordText(pdfBytes)).text);
 }

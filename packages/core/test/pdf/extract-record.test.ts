@@ -1,16 +1,25 @@
-// extractRecord: the record back out of a certificate, and clear errors for everything else.
+// extractRecord: the record back out of a certificate, and clear errors for everything else;
+// extractRecordText: the same file's text, not parsed.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyPledge } from '../../src/index.js';
-import { extractRecord, extractRecordFile, MAX_PDF_BYTES, renderCertificate } from '../../src/pdf/index.js';
+import {
+  extractRecord,
+  extractRecordFile,
+  extractRecordText,
+  MAX_PDF_BYTES,
+  renderCertificate,
+} from '../../src/pdf/index.js';
 import { DRAWING, signed } from './records.js';
 import { qpdfRewrite } from './tools.js';
 
-async function pdfWith(attachments: [string, string][]): Promise<Uint8Array> {
+async function pdfWith(attachments: [string, string | Uint8Array][]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.addPage();
   for (const [name, text] of attachments)
-    await doc.attach(new TextEncoder().encode(text), name, { mimeType: 'application/json' });
+    await doc.attach(typeof text === 'string' ? new TextEncoder().encode(text) : text, name, {
+      mimeType: 'application/json',
+    });
   return doc.save();
 }
 
@@ -173,5 +182,31 @@ describe('extractRecord', () => {
     });
     const raw = await pdfWith([['r.json', '{}']]);
     expect(await extractRecord(raw)).toEqual({});
+  });
+
+  it('extractRecordText: the text of the file as it is (not parsed, a BOM dropped), errors as extractRecord', async () => {
+    const record = await signed();
+    const pdf = await renderCertificate(record, { signature: DRAWING });
+    expect(await extractRecordText(pdf)).toEqual({
+      fileName: 'ikrar-0f8fad5b-d9cb-469f-a165-70867728950e.json',
+      text: `${JSON.stringify(record, null, 2)}\n`,
+    });
+    // Not JSON, or not strict JSON: handed on as it is; parsing is the caller's.
+    for (const text of ['{"a":1,"a":2}', 'hello', ' {"a" : 1.50}\r\n']) {
+      expect((await extractRecordText(await pdfWith([['r.json', text]]))).text).toBe(text);
+    }
+    expect((await extractRecordText(await pdfWith([['r.json', '\ufeff{}']]))).text).toBe('{}');
+    const notUtf8 = await pdfWith([['r.json', new Uint8Array([0x7b, 0xff, 0x7d])]]);
+    for (const read of [extractRecordText, extractRecord]) {
+      await expect(read(notUtf8)).rejects.toMatchObject({
+        code: 'ERR_JSON_INVALID',
+        reason: 'syntax',
+        message: expect.stringContaining('r.json'),
+      });
+    }
+    await expect(extractRecordText(await pdfWith([]))).rejects.toMatchObject({ code: 'ERR_PDF_NO_RECORD' });
+    await expect(extractRecordText(new TextEncoder().encode('hello'))).rejects.toMatchObject({
+      code: 'ERR_PDF_INVALID',
+    });
   });
 });
