@@ -12,13 +12,14 @@
 // Rounds (3 by default) each measure a baseline, then the loaded phase with new load clients;
 // the ratio is the median of the rounds' ratios. The load clients run in their own process.
 // Options: --people N (40000), --signings N (200 per phase), --exporters N (20), --pollers N (5),
-// --rounds N (3). BENCH_PORTAL_NODE_ARGS adds Node options to the portal (e.g. --cpu-prof).
+// --rounds N (3), --help. BENCH_PORTAL_NODE_ARGS adds Node options to the portal (e.g. --cpu-prof).
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ADMIN_PASSWORD, agencyIdOf, client, roster, startPortal, typedPledge } from './bench-kit.mjs';
 
 // The load clients' process: `--load-clients <url>` (the bench starts it itself).
@@ -89,15 +90,50 @@ async function loadClients(url) {
   console.log(`done ${JSON.stringify(counts)}`);
 }
 
-const arg = (name, d) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : d;
-};
-const PEOPLE = arg('people', 40_000);
-const SIGNINGS = arg('signings', 200);
-const EXPORTERS = arg('exporters', 20);
-const POLLERS = arg('pollers', 5);
-const ROUNDS = arg('rounds', 3);
+const USAGE = `Usage: node bench/load-40k.mjs [options]   (pnpm bench:load in examples/intranet)
+Signing while outsiders load the portal (issue #11): signings/s without and with 20 exporters that
+never read and 5 pollers, their ratio (goal: loaded >= 80% of unloaded), the portal's CPU ms per
+signing and peak RSS. Starts its own portal (SQLite in a temp dir); takes minutes. Exit 1 when the
+goal is not met or a signing failed, 2 on a wrong option.
+
+Options (whole numbers; defaults in brackets):
+  --people N      people on the roster, in 200 work units [40000]
+  --signings N    signings per phase and round [200]
+  --exporters N   staff clients holding exports they never read [20]
+  --pollers N     staff clients polling coverage and the people list [5]
+  --rounds N      rounds of baseline then loaded phase; the ratio is their median [3]
+  --help, -h      print this and exit
+Environment: BENCH_PORTAL_NODE_ARGS adds Node options to the portal (e.g. --cpu-prof).`;
+const DEFAULTS = { people: 40_000, signings: 200, exporters: 20, pollers: 5, rounds: 3 };
+/** @type {Record<keyof typeof DEFAULTS, number>} */
+const opts = { ...DEFAULTS };
+try {
+  const { values } = parseArgs({
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      ...Object.fromEntries(Object.keys(DEFAULTS).map((k) => [k, { type: 'string' }])),
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  for (const k of /** @type {(keyof typeof DEFAULTS)[]} */ (Object.keys(DEFAULTS))) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < (k === 'exporters' || k === 'pollers' ? 0 : 1))
+      throw new Error(`--${k} takes a whole number${k === 'exporters' || k === 'pollers' ? '' : ' from 1'}, got ${v}`);
+    opts[k] = Number(v);
+  }
+} catch (err) {
+  console.error(`load-40k: ${/** @type {Error} */ (err).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const PEOPLE = opts.people;
+const SIGNINGS = opts.signings;
+const EXPORTERS = opts.exporters;
+const POLLERS = opts.pollers;
+const ROUNDS = opts.rounds;
 const CONCURRENCY = 8;
 const load = () =>
   loadavg()
