@@ -31,6 +31,7 @@ import type { Draft } from './draft-store.js';
 import { ServerError, type ServerErrorCode } from './errors.js';
 import { assertCredentialShape } from './internal/credential-shape.js';
 import { differences } from './internal/first-difference.js';
+import { signerOf } from './internal/roster-signer.js';
 import { nodeSha256 } from './internal/sha256.js';
 
 /** An employee as on the agency's roster. */
@@ -198,15 +199,7 @@ export async function checkCredential(
       template,
       language,
       issuer: agency,
-      signer: {
-        ...(subject.id !== undefined && { id: subject.id }),
-        name: employee.name,
-        employeeType: employee.employeeType,
-        identifier: employee.identifier,
-        ...(employee.identifierScheme && { identifierScheme: employee.identifierScheme }),
-        ...(employee.position && { position: employee.position }),
-        ...(employee.workUnit && { workUnit: employee.workUnit }),
-      },
+      signer: { ...(subject.id !== undefined && { id: subject.id }), ...signerOf(employee) },
       event: {
         name: event.name,
         ...(event.place !== undefined && { place: event.place }),

@@ -52,6 +52,7 @@ import type { AgencyKey } from './agency-key.js';
 import type { ClockTolerance, Employee } from './check-credential.js';
 import type { CollectiveStore } from './collective-store.js';
 import { ServerError } from './errors.js';
+import { signerOf } from './internal/roster-signer.js';
 import { nodeSha256 } from './internal/sha256.js';
 import type { SqlDatabase } from './database.js';
 import type { RecordStatusInfo, StatusListStore } from './status-list-store.js';
@@ -229,14 +230,7 @@ export function createCollectiveService(options: CollectiveServiceOptions): Coll
               ...(event.place && { place: event.place }),
               ...(event.date && { date: event.date }),
             },
-            representatives: people.map((e) => ({
-              name: e.name,
-              employeeType: e.employeeType,
-              identifier: e.identifier,
-              ...(e.identifierScheme && { identifierScheme: e.identifierScheme }),
-              ...(e.position && { position: e.position }),
-              ...(e.workUnit && { workUnit: e.workUnit }),
-            })),
+            representatives: people.map((e) => signerOf(e)),
             timeZone: event.timeZone,
             now: clock(),
             id,
