@@ -7,6 +7,12 @@
  * the object it is. Unpacking gives objects equal to the originals, keys in the same order, so
  * `--json` output is the same bytes either way.
  *
+ * The texts a job's records mostly share (issuer, event, employee type, position, work unit)
+ * travel once: a slot that holds the same text as the previous packed outcome's holds
+ * {@link SAME} instead, and unpacking hands on the previous outcome's string. The worker
+ * serializes, and the main thread allocates, one string per run of equal values, and the
+ * duplicate check then compares event keys by identity.
+ *
  * @module
  * @internal
  */
@@ -17,6 +23,10 @@ import type { RecordOutcome, RecordResult, SignerSummary } from '../verify-recor
 const SLOTS = 15;
 const HAS_SIGNER = 1;
 const HAS_EVENT = 2;
+/** In a slot of {@link SHARED}: the previous packed outcome's value (never a text's own value). */
+const SAME = 0;
+/** Slots of texts that repeat from record to record: issuer, employee type, position, work unit, event. */
+const SHARED = [4, 7, 9, 10, 11, 12] as const;
 
 /** Packed outcomes: runs of {@link SLOTS} values, or an outcome object in one slot. */
 export type PackedOutcomes = unknown[];
@@ -62,6 +72,13 @@ function packable(o: RecordOutcome, file: string): boolean {
  */
 export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): PackedOutcomes {
   const out: unknown[] = [];
+  // The shared slots of the previous packed outcome, as sent (see SAME).
+  let issuer0: string | undefined;
+  let type0: string | undefined;
+  let position0: string | undefined;
+  let unit0: string | undefined;
+  let name0: string | undefined;
+  let date0: string | undefined;
   for (const o of outcomes) {
     if (!packable(o, file)) {
       out.push(o);
@@ -70,29 +87,41 @@ export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): 
     const r = o.result;
     const sg = r.signer;
     const ev = r.event;
+    const issuer = r.issuer;
+    const type = sg?.employeeType;
+    const position = sg?.position;
+    const unit = sg?.workUnit;
+    const name = ev?.name;
+    const date = ev?.date;
     out.push(
       VERDICT_INDEX.get(r.verdict),
       (sg ? HAS_SIGNER : 0) | (ev ? HAS_EVENT : 0),
       r.source?.line,
       r.id,
-      r.issuer,
+      issuer !== undefined && issuer === issuer0 ? SAME : issuer,
       r.signedAt,
       sg?.name,
-      sg?.employeeType,
+      type !== undefined && type === type0 ? SAME : type,
       sg?.identifier,
-      sg?.position,
-      sg?.workUnit,
-      ev?.name,
-      ev?.date,
+      position !== undefined && position === position0 ? SAME : position,
+      unit !== undefined && unit === unit0 ? SAME : unit,
+      name !== undefined && name === name0 ? SAME : name,
+      date !== undefined && date === date0 ? SAME : date,
       r.proof,
       o.identifier,
     );
+    issuer0 = issuer;
+    type0 = type;
+    position0 = position;
+    unit0 = unit;
+    name0 = name;
+    date0 = date;
   }
   return out;
 }
 
 /**
- * @param packed - from {@link packOutcomes}
+ * @param packed - from {@link packOutcomes} (its shared slots are filled in: unpack it once)
  * @param file - the job's file
  * @returns the outcomes, equal to those packed
  */
@@ -104,12 +133,19 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
   let lastName: string | undefined;
   let lastDate: string | undefined;
   let lastKey = '';
+  // The shared slots' values of the previous packed outcome, in the order of SHARED.
+  const shared: (string | undefined)[] = SHARED.map(() => undefined);
   for (let i = 0; i < packed.length;) {
     const head = packed[i];
     if (typeof head !== 'number') {
       out.push(head as RecordOutcome);
       i++;
       continue;
+    }
+    for (let k = 0; k < SHARED.length; k++) {
+      const at = i + (SHARED[k] as number);
+      if (packed[at] === SAME) packed[at] = shared[k];
+      else shared[k] = packed[at] as string | undefined;
     }
     const verdict = VERDICTS[head] as Verdict;
     const flags = packed[i + 1] as number;
