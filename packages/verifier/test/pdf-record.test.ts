@@ -5,13 +5,13 @@
 // other number forms, a BOM, duplicate keys, __proto__, lone surrogates, deep nesting, not UTF-8,
 // not JSON) give through feedPdf exactly the outcome of the old parse -> stringify -> parse path.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { canonicalize, generateKeyPair, type SignedPledge } from '@ikrar/core';
 import { extractRecord, extractRecordText, renderCertificate } from '@ikrar/core/pdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createJobRunner,
   createRecordVerifier,
@@ -36,6 +36,7 @@ beforeAll(async () => {
   good = await makeRecord({ agency });
   chained = await makeRecord({ agency, employee: generateKeyPair(), name: 'Ñoman Śuryadi' });
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The new path: feedPdf into a sink that runs its jobs in this thread. */
 async function viaFeed(pdf: Uint8Array, name: string): Promise<RecordOutcome[]> {
