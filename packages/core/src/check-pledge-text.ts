@@ -62,6 +62,9 @@ function filledText(
   return hit;
 }
 
+/** The fields compared as they stand. */
+const FIELDS = ['title', 'preamble', 'closing'] as const;
+
 /** Options of {@link checkPledgeText}. */
 export interface CheckPledgeTextOptions {
   /** A cache the caller owns (see `createVerifyCache`): filled template texts are remembered there. */
@@ -83,12 +86,13 @@ export function checkPledgeText(
   templates: readonly PledgeTemplate[] = [],
   options: CheckPledgeTextOptions = {},
 ): PledgeTextCheck {
-  const unknown: PledgeTextCheck = { status: 'unknown-template', differences: [] };
-  if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknown;
+  // A new result each time: the caller owns what it gets.
+  const unknown = (): PledgeTextCheck => ({ status: 'unknown-template', differences: [] });
+  if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknown();
   const s = record.credentialSubject;
   const pledge = s.pledge;
   if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
-    return unknown;
+    return unknown();
   }
   const template = findTemplate(
     pledge.templateId,
@@ -96,15 +100,15 @@ export function checkPledgeText(
     templates.length === 0 ? COLLECTIVE_TEMPLATES : [...templates, ...COLLECTIVE_TEMPLATES],
   );
   const lang = pledge.language;
-  if (!template || (lang !== 'id' && lang !== 'en')) return unknown;
+  if (!template || (lang !== 'id' && lang !== 'en')) return unknown();
   const text = template.texts[lang];
-  if (!text) return unknown;
+  if (!text) return unknown();
   const issuer = record.issuer;
   const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
   const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';
   const expected = filledText(template, lang, agency, event, options.cache);
   const differences: string[] = [];
-  for (const field of ['title', 'preamble', 'closing'] as const) {
+  for (const field of FIELDS) {
     if (pledge[field] !== expected[field]) differences.push(field);
   }
   if (pledge.kind !== template.kind) differences.push('kind');

@@ -40,7 +40,7 @@ function offsetText(minutes: number): string {
 
 // RFC 3339 §5.6 with an offset and the field ranges; the day's upper bound is the month's, checked below.
 const RFC3339 =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(\d{1,3})\d*)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /** The number `n` ASCII digits write at `text[i]` (digits the pattern has checked). */
 function digitsAt(text: string, i: number, n: number): number {
@@ -58,20 +58,26 @@ function digitsAt(text: string, i: number, n: number): number {
  * @example timestampMillis('1970-01-01T07:00:00+07:00') // 0
  */
 export function timestampMillis(text: unknown): number {
-  const m = typeof text === 'string' ? RFC3339.exec(text) : null;
-  const t = m ? m[0] : '';
-  const y = digitsAt(t, 0, 4);
-  const mo = digitsAt(t, 5, 2);
-  const d = digitsAt(t, 8, 2);
-  if (!m || d > daysInMonth(y, mo)) return NaN;
-  const n = t.length;
+  // `test`, not `exec`: no match array per call (the fields are read in place).
+  if (typeof text !== 'string' || !RFC3339.test(text)) return NaN;
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  if (d > daysInMonth(y, mo)) return NaN;
+  const n = text.length;
   // `±hh:mm` ends the text; before a `Z` the sixth character from the end is a digit, a `:` or a `.`.
-  const sign = t.charCodeAt(n - 6);
-  const offset = (sign === 43 ? 1 : sign === 45 ? -1 : 0) * (digitsAt(t, n - 5, 2) * 60 + digitsAt(t, n - 2, 2));
-  const ms = +(m[1] ?? '').padEnd(3, '0');
+  const sign = text.charCodeAt(n - 6);
+  const offset = (sign === 43 ? 1 : sign === 45 ? -1 : 0) * (digitsAt(text, n - 5, 2) * 60 + digitsAt(text, n - 2, 2));
+  // The fraction's first three digits, a missing one read as 0 (`.5` is 500 ms).
+  let ms = 0;
+  for (let i = 20, f = text.charCodeAt(19) === 46 ? 100 : 0; f > 0; i++, f = (f / 10) | 0) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    ms += c * f;
+  }
   // Date.UTC reads years 0-99 as 1900-1999: count from 400 years on (146,097 days, a whole cycle).
   return (
-    Date.UTC(y + 400, mo - 1, d, digitsAt(t, 11, 2), digitsAt(t, 14, 2) - offset, digitsAt(t, 17, 2), ms) -
+    Date.UTC(y + 400, mo - 1, d, digitsAt(text, 11, 2), digitsAt(text, 14, 2) - offset, digitsAt(text, 17, 2), ms) -
     12_622_780_800_000
   );
 }

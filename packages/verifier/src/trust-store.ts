@@ -12,7 +12,7 @@
  * trustAt(store, 'did:key:z6Mk…', '2024-10-07T08:00:00+08:00').status; // 'trusted'
  * ```
  */
-import { multibaseToPublicKey, parseTimestamp } from '@ikrar/core';
+import { multibaseToPublicKey, parseTimestamp, timestampMillis } from '@ikrar/core';
 import { TrustStoreInvalidError } from './errors.js';
 import { isPlainObject } from './internal/util.js';
 
@@ -133,11 +133,13 @@ export function parseTrustStore(value: unknown): TrustStore {
  * @example trustAt(store, did, proof.created).status === 'trusted'
  */
 export function trustAt(store: TrustStore, issuer: string, created: string): TrustDecision {
-  const at = parseTimestamp(created);
-  if (!at) throw new RangeError(`"created" expected an RFC 3339 time with an offset, got ${JSON.stringify(created)}`);
+  // Epoch milliseconds, no Date: this runs once per record.
+  const t = timestampMillis(created);
+  if (Number.isNaN(t)) {
+    throw new RangeError(`"created" expected an RFC 3339 time with an offset, got ${JSON.stringify(created)}`);
+  }
   const entry = store.issuers.find((e) => e.id === issuer);
   if (!entry) return { status: 'untrusted' };
-  const t = at.getTime();
   // DESIGN.md: revokedAt null, or later than created: a key revoked after signing still vouches.
   if (entry.revokedAt !== null && Date.parse(entry.revokedAt) <= t) return { status: 'revoked', entry };
   if (entry.validFrom !== null && t < Date.parse(entry.validFrom)) return { status: 'not-yet-valid', entry };

@@ -242,8 +242,8 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   // The default engine is core's all-noble provider (synchronous); a given check and hash replace its parts.
   // The record this verifier last parsed from a canonical line (verifyLine), with the line and its
   // shape, until its verification ends: core asks for a proof's secured document and its
-  // configuration and gets slices of the line. Any other record (another call's, when calls overlap) gets `undefined`, and core
-  // serializes its document: the same bytes. The slices are used only while their record is
+  // configuration and gets slices of the line. Any other record (another call's, when calls
+  // overlap) gets `undefined`, and core serializes them: the same bytes. The slices are used only while their record is
   // verified, so once no line's record is, the slicer writes over them.
   let lineRecord: object | undefined;
   let lineBytes: Uint8Array | undefined;
@@ -265,13 +265,21 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       : undefined;
   const pledgeOptions = {
     cache: createVerifyCache(),
-    crypto: NOBLE_PROVIDER,
+    // One provider: a given check and hash in place of noble's (core then makes no object per record).
+    crypto:
+      options.verifySignature || options.sha256
+        ? {
+            sha256: options.sha256 ?? NOBLE_PROVIDER.sha256,
+            verify: options.verifySignature ?? NOBLE_PROVIDER.verify,
+            isStrictPublicKey: NOBLE_PROVIDER.isStrictPublicKey,
+          }
+        : NOBLE_PROVIDER,
     resolveKey,
     securedBytes,
     proofConfigBytes,
-    ...(options.verifySignature && { verifySignature: options.verifySignature }),
-    ...(options.sha256 && { sha256: options.sha256 }),
   };
+
+  const textOptions = { cache: pledgeOptions.cache };
 
   /** `fromLine`: the record was parsed from a canonical line by verifyLine. */
   async function verifyParsed(
@@ -340,7 +348,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     if (trust.status === 'revoked') return out('key-revoked', undefined, ip);
     if (trust.status === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
     if (trust.status === 'expired') return out('key-expired', undefined, ip);
-    const text = checkPledgeText(record, templates, { cache: pledgeOptions.cache });
+    const text = checkPledgeText(record, templates, textOptions);
     if (text.status === 'altered') {
       const reason: RecordReason = {
         code: 'ERR_PLEDGE_TEXT_ALTERED',

@@ -161,10 +161,24 @@ describe('verifyLine: canonical lines hashed from slices', () => {
 
   it('the slices are the bytes core serializes: the record without proofs, or with the proofs a proof names', () => {
     // Each output is also checked again after all the others were made: outputs share chunks,
-    // never bytes.
+    // never bytes. Lines as the CLI hands them too (views of a SharedArrayBuffer at every
+    // alignment), a line longer than a chunk, and enough lines that the chunk fills and is
+    // replaced while a line's copy is in the old one.
+    const big = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    big.zz = 'x'.repeat(70_000);
+    const texts = [...lines, canonicalize(big)];
+    const placed: [string, Uint8Array][] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const [i, l] of texts.entries()) {
+        const bytes = utf8.encode(l);
+        const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 16));
+        const offset = (i + round * 3) % 8;
+        shared.set(bytes, offset);
+        placed.push([l, bytes], [l, shared.subarray(offset, offset + bytes.length)]);
+      }
+    }
     const made: [Uint8Array | undefined, Uint8Array][] = [];
-    for (const l of lines) {
-      const b = utf8.encode(l);
+    for (const [l, b] of placed) {
       const shape = scan(b);
       const rec = JSON.parse(l) as Record<string, unknown>;
       expect(canonicalize(rec)).toBe(l);

@@ -36,12 +36,16 @@ import {
   type VerifyPledgeOptions,
 } from '../verification.js';
 
-/** did:key bytes by method, in the caller's cache (bounded); the point is checked by the strict signature check. */
-function resolveDidKey(vm: string, cache: VerifyCache | undefined): Uint8Array | null {
-  let key = cache?.keys.get(vm);
+/**
+ * did:key bytes by method; the point is checked by the strict signature check. An issuer's key
+ * signs record after record and is remembered in the caller's cache (bounded); a signer's own key
+ * mostly signs one record of a batch, and is decoded without filling the cache.
+ */
+function resolveDidKey(vm: string, cache: VerifyCache | undefined, issuers: boolean): Uint8Array | null {
+  let key = issuers ? cache?.keys.get(vm) : undefined;
   if (key !== undefined) return key;
   key = decodeDidKey(vm);
-  if (cache) {
+  if (cache && issuers) {
     if (cache.keys.size > 10_000) cache.keys.clear();
     cache.keys.set(vm, key);
   }
@@ -162,15 +166,18 @@ function* walkRecord(record: unknown, options: VerifyPledgeOptions): Walk<Verify
   const purpose = options.proofPurpose ?? 'assertionMethod';
   // The older single-part options replace that part of the provider.
   const p = providerOf(options.crypto);
-  const crypto: CryptoProvider = {
-    sha256: options.sha256 ?? p.sha256,
-    verify: options.verifySignature ?? p.verify,
-    isStrictPublicKey: p.isStrictPublicKey,
-  };
+  const crypto: CryptoProvider =
+    options.sha256 || options.verifySignature
+      ? {
+          sha256: options.sha256 ?? p.sha256,
+          verify: options.verifySignature ?? p.verify,
+          isStrictPublicKey: p.isStrictPublicKey,
+        }
+      : p;
   const results: ProofVerification[] = [];
   for (let index = 0; index < proofs.length; index++) {
     // The plan (synchronous, no cryptography), then the finish through the provider.
-    const plan = planProof(doc, proofs, index, purpose, options);
+    const plan = planProof(doc, issuer, proofs, index, purpose, options);
     results.push(typeof plan === 'function' ? yield* plan(crypto) : plan);
   }
   return yield* conclude(doc, issuer, results, options, crypto, collective);
@@ -178,6 +185,7 @@ function* walkRecord(record: unknown, options: VerifyPledgeOptions): Walk<Verify
 
 function planProof(
   doc: Record<string, unknown>,
+  issuer: string,
   proofs: readonly unknown[],
   index: number,
   purpose: string,
@@ -200,7 +208,8 @@ function planProof(
   if (typeof p.id === 'string') info.id = p.id;
   if (vm !== undefined) {
     info.verificationMethod = vm;
-    info.controller = vm.split('#')[0] as string;
+    const hash = vm.indexOf('#');
+    info.controller = hash < 0 ? vm : vm.slice(0, hash);
   }
   if (typeof p.created === 'string') info.created = p.created;
   info.previousProof = previousProof ?? [];
@@ -243,7 +252,7 @@ function planProof(
   const given = options.keys?.find((k) => k.id === vm);
   if (given) publicKey = given.publicKey;
   else if (vm.startsWith('did:key:')) {
-    const decoded = resolveDidKey(vm, options.cache);
+    const decoded = resolveDidKey(vm, options.cache, info.controller === issuer);
     if (!decoded) return no('ERR_KEY_INVALID');
     publicKey = decoded;
     didKey = true;
@@ -344,12 +353,12 @@ function* conclude(
   collective: CollectiveRules | undefined,
 ): Walk<VerifyPledgeResult> {
   // Final proofs: those no other proof names (Data Integrity 1.0 §2.1.2).
-  const named = new Set<string>();
-  for (const r of results) for (const id of r.previousProof) named.add(id);
+  let named: Set<string> | undefined;
+  for (const r of results) for (const id of r.previousProof) (named ??= new Set()).add(id);
   const finalProofs: number[] = [];
   let issuerProof: number | undefined;
   for (const r of results) {
-    if (r.id !== undefined && named.has(r.id)) continue;
+    if (r.id !== undefined && named?.has(r.id)) continue;
     finalProofs.push(r.index);
     if (issuerProof === undefined && r.controller === issuer) issuerProof = r.index;
   }
