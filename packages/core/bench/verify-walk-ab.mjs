@@ -6,7 +6,9 @@
 // agree line for line, else the run fails.
 //
 //   node bench/verify-walk-ab.mjs <A: verifier package dir> <B: verifier package dir> [records.jsonl] [trust.json]
-//   env: AB_LINES (default 5000), AB_ROUNDS (default 15)
+//   env: AB_LINES (default 5000), AB_ROUNDS (default 15), AB_SHARED (default 1: the lines are
+//   views of a Buffer over a SharedArrayBuffer, as the CLI's workers read them from its slabs;
+//   0: views of the file's own Buffer)
 //
 // The file defaults to /tmp/ikrar-bench-v2-100000 (generate it with the verifier bench:
 // `cd packages/verifier && IKRAR_BENCH_QUICK=1 node bench/verify-throughput.mjs`).
@@ -24,13 +26,16 @@ if (!dirA || !dirB) {
 const LINES = Number(process.env.AB_LINES ?? 5000);
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 15);
 
-// The lines, as the CLI's job runner hands them: UTF-8 bytes without the newline.
-const buf = readFileSync(file);
+// The lines, as the CLI's job runner hands them: UTF-8 bytes without the newline, Buffer views.
+const SHARED = process.env.AB_SHARED !== '0';
+const read = readFileSync(file);
+const buf = SHARED ? Buffer.from(new SharedArrayBuffer(read.length)) : read;
+if (SHARED) buf.set(read);
 const lines = [];
 for (let start = 0; lines.length < LINES && start < buf.length;) {
   let end = buf.indexOf(10, start);
   if (end < 0) end = buf.length;
-  if (end > start) lines.push(new Uint8Array(buf.buffer, buf.byteOffset + start, end - start));
+  if (end > start) lines.push(buf.subarray(start, end));
   start = end + 1;
 }
 const trustJson = JSON.parse(readFileSync(trustFile ?? path.join(path.dirname(file), 'trust.json'), 'utf8'));
@@ -87,7 +92,9 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const [l1, l5] = (await import('node:os')).loadavg();
-console.log(`${lines.length} lines of ${file}, ${ROUNDS} interleaved rounds, load ${l1.toFixed(1)}/${l5.toFixed(1)}`);
+console.log(
+  `${lines.length} lines of ${file}${SHARED ? ' (in a SharedArrayBuffer)' : ''}, ${ROUNDS} interleaved rounds, load ${l1.toFixed(1)}/${l5.toFixed(1)}`,
+);
 console.log(`verdicts (equal in A and B): ${JSON.stringify(counts)}`);
 console.log(`A ${dirA}: median ${median(times.A).toFixed(1)} µs CPU/record`);
 console.log(`B ${dirB}: median ${median(times.B).toFixed(1)} µs CPU/record`);
