@@ -172,20 +172,7 @@ function summarize(record: Record<string, unknown>, reveal: boolean) {
   const s = isPlainObject(subject.signer) ? subject.signer : undefined;
   const e = isPlainObject(subject.event) ? subject.event : undefined;
   const identifier = str(s, 'identifier');
-  // Plain assignments in a fixed order: this runs once per record of a million.
-  let signer: { -readonly [K in keyof SignerSummary]: SignerSummary[K] } | undefined;
-  if (s) {
-    signer = {};
-    const name = str(s, 'name');
-    if (name !== undefined) signer.name = name;
-    const employeeType = str(s, 'employeeType');
-    if (employeeType !== undefined) signer.employeeType = employeeType;
-    if (identifier !== undefined) signer.identifier = reveal ? identifier : maskIdentifier(identifier);
-    const position = str(s, 'position');
-    if (position !== undefined) signer.position = position;
-    const workUnit = str(s, 'workUnit');
-    if (workUnit !== undefined) signer.workUnit = workUnit;
-  }
+  const signer = s ? signerSummary(s, reveal) : undefined;
   let event: { name?: string; date?: string } | undefined;
   if (e) {
     event = {};
@@ -202,13 +189,19 @@ function summarize(record: Record<string, unknown>, reveal: boolean) {
 }
 
 function signerSummary(s: Record<string, unknown>, reveal: boolean): SignerSummary {
+  // Plain assignments in a fixed order (the signer's and each representative's alike): this runs
+  // once per record of a million.
   const out: { -readonly [K in keyof SignerSummary]: SignerSummary[K] } = {};
-  for (const key of ['name', 'employeeType', 'position', 'workUnit'] as const) {
-    const v = str(s, key);
-    if (v !== undefined) out[key] = v;
-  }
+  const name = str(s, 'name');
+  if (name !== undefined) out.name = name;
+  const employeeType = str(s, 'employeeType');
+  if (employeeType !== undefined) out.employeeType = employeeType;
   const identifier = str(s, 'identifier');
   if (identifier !== undefined) out.identifier = reveal ? identifier : maskIdentifier(identifier);
+  const position = str(s, 'position');
+  if (position !== undefined) out.position = position;
+  const workUnit = str(s, 'workUnit');
+  if (workUnit !== undefined) out.workUnit = workUnit;
   return out;
 }
 
