@@ -452,12 +452,18 @@ async function main() {
       ]) {
         if (!xs.length) continue;
         const m = (k) => median(xs.map((e) => e[k]));
+        // From 5 rounds on, where the median lies (sign test): the machine's drift made visible.
+        const within = (k) => {
+          if (xs.length < 5) return '';
+          const ci = medianInterval(xs.map((e) => e[k]));
+          return `; median in [${ci.low.toFixed(2)}, ${ci.high.toFixed(2)}] at ${(100 * ci.coverage).toFixed(1)}%`;
+        };
         console.log(
           `    ${who.padEnd(12)} ${label.padEnd(11)} total ${us(m('total'))} µs CPU/record  ${x2(m('xFloor'))} floor ` +
-            `(rounds ${xs.map((e) => e.xFloor.toFixed(2)).join(' ')})` +
+            `(rounds ${xs.map((e) => e.xFloor.toFixed(2)).join(' ')}${within('xFloor')})` +
             (xs[0].xBusy !== undefined ? `  ${x2(m('xBusy'))} busy floor` : '') +
             `  main ${us(m('main'))}  workers ${us(m('workers'))}  other ${us(m('other'))}\n` +
-            `      ${x2(m('atCpuRaw'))} raw node:crypto at CPU (rounds ${xs.map((e) => e.atCpuRaw.toFixed(2)).join(' ')}), ` +
+            `      ${x2(m('atCpuRaw'))} raw node:crypto at CPU (rounds ${xs.map((e) => e.atCpuRaw.toFixed(2)).join(' ')}${within('atCpuRaw')}), ` +
             `${x2(m('wallRaw'))} wall; at the floor ${x2(m('floorRaw'))}; peak RSS ${Math.round(Math.max(...xs.map((e) => e.rss)))} MB (highest)`,
         );
       }
