@@ -25,7 +25,7 @@ import {
   type VerifyPledgeResult,
   verifyPledge,
 } from '@ikrar/core';
-import { NOBLE_PROVIDER } from '@ikrar/core/crypto';
+import { createCryptoProvider, NOBLE_PROVIDER } from '@ikrar/core/crypto';
 import type { VerifierMessage } from './errors.js';
 import { createLineScanner, createSlicer, type LineShape } from './internal/canonical-line.js';
 import { keyResolver } from './internal/keys.js';
@@ -259,14 +259,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   const pledgeOptions = {
     cache: createVerifyCache(),
     // One provider: a given check and hash in place of noble's (core then makes no object per record).
-    crypto:
-      options.verifySignature || options.sha256
-        ? {
-            sha256: options.sha256 ?? NOBLE_PROVIDER.sha256,
-            verify: options.verifySignature ?? NOBLE_PROVIDER.verify,
-            isStrictPublicKey: NOBLE_PROVIDER.isStrictPublicKey,
-          }
-        : NOBLE_PROVIDER,
+    crypto: createCryptoProvider({ sha256: options.sha256, verify: options.verifySignature }, NOBLE_PROVIDER),
     resolveKey,
     securedBytes,
     proofConfigBytes,

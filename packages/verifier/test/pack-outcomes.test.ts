@@ -15,6 +15,10 @@ import {
 } from '../src/index.js';
 import { alterText, makeRecord, trustFor } from './helpers.js';
 
+/** `o` without its undefined members: keys only when defined, as verify-record.ts builds them. */
+const strip = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
 function roundTrip(outcomes: RecordOutcome[], file: string): void {
   // As the worker sends it: a structured clone of the packed form.
   const back = unpackOutcomes(structuredClone(packOutcomes(outcomes, file)), file);
@@ -142,8 +146,6 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
       })
       .map((g): RecordOutcome => {
         // Built as verify-record.ts builds them: keys only when defined, in its order.
-        const strip = <T extends object>(o: T): T =>
-          Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
         const result = strip({
           source: strip({ file: g.file, line: g.line, index: g.index }),
           id: g.id,
@@ -199,8 +201,6 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
         asObject: fc.boolean(),
       })
       .map((g): RecordOutcome => {
-        const strip = <T extends object>(o: T): T =>
-          Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
         const result = strip({
           source: { file: 'a.jsonl', line: g.line },
           id: g.id,

@@ -72,13 +72,8 @@ function packable(o: RecordOutcome, file: string): boolean {
  */
 export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): PackedOutcomes {
   const out: unknown[] = [];
-  // The shared slots of the previous packed outcome, as sent (see SAME).
-  let issuer0: string | undefined;
-  let type0: string | undefined;
-  let position0: string | undefined;
-  let unit0: string | undefined;
-  let name0: string | undefined;
-  let date0: string | undefined;
+  // The shared slots' values of the previous packed outcome, in the order of SHARED (see SAME).
+  const shared: unknown[] = SHARED.map(() => undefined);
   for (const o of outcomes) {
     if (!packable(o, file)) {
       out.push(o);
@@ -87,35 +82,30 @@ export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): 
     const r = o.result;
     const sg = r.signer;
     const ev = r.event;
-    const issuer = r.issuer;
-    const type = sg?.employeeType;
-    const position = sg?.position;
-    const unit = sg?.workUnit;
-    const name = ev?.name;
-    const date = ev?.date;
+    const at = out.length;
     out.push(
       VERDICT_INDEX.get(r.verdict),
       (sg ? HAS_SIGNER : 0) | (ev ? HAS_EVENT : 0),
       r.source?.line,
       r.id,
-      issuer !== undefined && issuer === issuer0 ? SAME : issuer,
+      r.issuer,
       r.signedAt,
       sg?.name,
-      type !== undefined && type === type0 ? SAME : type,
+      sg?.employeeType,
       sg?.identifier,
-      position !== undefined && position === position0 ? SAME : position,
-      unit !== undefined && unit === unit0 ? SAME : unit,
-      name !== undefined && name === name0 ? SAME : name,
-      date !== undefined && date === date0 ? SAME : date,
+      sg?.position,
+      sg?.workUnit,
+      ev?.name,
+      ev?.date,
       r.proof,
       o.identifier,
     );
-    issuer0 = issuer;
-    type0 = type;
-    position0 = position;
-    unit0 = unit;
-    name0 = name;
-    date0 = date;
+    for (let k = 0; k < SHARED.length; k++) {
+      const slot = at + (SHARED[k] as number);
+      const v = out[slot];
+      if (v !== undefined && v === shared[k]) out[slot] = SAME;
+      else shared[k] = v;
+    }
   }
   return out;
 }
