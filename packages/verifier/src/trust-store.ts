@@ -138,11 +138,69 @@ export function trustAt(store: TrustStore, issuer: string, created: string): Tru
   if (Number.isNaN(t)) {
     throw new RangeError(`"created" expected an RFC 3339 time with an offset, got ${JSON.stringify(created)}`);
   }
-  const entry = store.issuers.find((e) => e.id === issuer);
+  const issuers = store.issuers;
+  let entry: TrustedIssuer | undefined;
+  for (let i = 0; i < issuers.length; i++) {
+    if ((issuers[i] as TrustedIssuer).id === issuer) {
+      entry = issuers[i];
+      break;
+    }
+  }
   if (!entry) return { status: 'untrusted' };
   // DESIGN.md: revokedAt null, or later than created: a key revoked after signing still vouches.
-  if (entry.revokedAt !== null && Date.parse(entry.revokedAt) <= t) return { status: 'revoked', entry };
-  if (entry.validFrom !== null && t < Date.parse(entry.validFrom)) return { status: 'not-yet-valid', entry };
-  if (entry.validUntil !== null && t >= Date.parse(entry.validUntil)) return { status: 'expired', entry };
+  const w = windowOf(entry);
+  if (entry.revokedAt !== null && (w ? w.revoked : Date.parse(entry.revokedAt)) <= t) {
+    return { status: 'revoked', entry };
+  }
+  if (entry.validFrom !== null && t < (w ? w.from : Date.parse(entry.validFrom))) {
+    return { status: 'not-yet-valid', entry };
+  }
+  if (entry.validUntil !== null && t >= (w ? w.until : Date.parse(entry.validUntil))) {
+    return { status: 'expired', entry };
+  }
   return { status: 'trusted', entry };
+}
+
+/** An entry's window as instants (`Date.parse` of its times, NaN for `null`), with the texts read. */
+interface TrustWindow {
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly revokedAt: string | null;
+  readonly from: number;
+  readonly until: number;
+  readonly revoked: number;
+}
+
+/**
+ * Each entry's window, read once instead of on every record. Not a cache that can change a
+ * decision: a window is used only while the entry still holds the very texts it was read from
+ * (compared on every use), else it is read again; so a store changed after parsing, a copy
+ * (a worker's structured clone) or a store written by hand are judged as their texts say. Kept
+ * by entry object, so it goes with its store.
+ */
+const WINDOWS = new WeakMap<TrustedIssuer, TrustWindow>();
+
+const isText = (v: unknown): boolean => v === null || typeof v === 'string';
+
+/** The entry's window; `undefined` when a time is neither text nor `null` (a hand-made store). */
+function windowOf(entry: TrustedIssuer): TrustWindow | undefined {
+  const { validFrom, validUntil, revokedAt } = entry;
+  const w = WINDOWS.get(entry);
+  if (w !== undefined && w.validFrom === validFrom && w.validUntil === validUntil && w.revokedAt === revokedAt) {
+    return w;
+  }
+  // Texts only (what parseTrustStore gives): any other value, such as a Date that may be changed
+  // in place, is read where it is compared, on every use, as before.
+  if (!isText(validFrom) || !isText(validUntil) || !isText(revokedAt)) return undefined;
+  const read = (text: string | null): number => (text === null ? NaN : Date.parse(text));
+  const fresh: TrustWindow = {
+    validFrom,
+    validUntil,
+    revokedAt,
+    from: read(validFrom),
+    until: read(validUntil),
+    revoked: read(revokedAt),
+  };
+  WINDOWS.set(entry, fresh);
+  return fresh;
 }
