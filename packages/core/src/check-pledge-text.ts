@@ -15,6 +15,8 @@ import { findTemplate } from './templates/registry.js';
 import { isPlainObject } from './internal/assert.js';
 import type { FilledText, VerifyCache } from './verify-cache.js';
 
+type RecentFilled = VerifyCache['recentFilled'][number];
+
 /** Result of {@link checkPledgeText}. */
 export interface PledgeTextCheck {
   /** `matches`: the exact template text; `unknown-template`: id/version/language not known; `altered`: differs. */
@@ -34,6 +36,9 @@ function fillText(template: PledgeTemplate, lang: 'id' | 'en', agency: string, e
   };
 }
 
+/** How many filled texts a cache looks at before it builds a key (a batch mixes a few templates). */
+const RECENT = 4;
+
 // A batch holds few agencies and events: with a caller's cache the filled text is built once per
 // combination. Only a frozen template (every built-in one, every `defineTemplate` result) is
 // remembered, by identity: its text cannot change under the cache, so identity, language, agency
@@ -49,6 +54,15 @@ function filledText(
   if (!cache || !Object.isFrozen(template) || !Object.isFrozen(text) || !Object.isFrozen(text?.points)) {
     return fillText(template, lang, agency, event);
   }
+  // One of the last few texts found, when it was filled from this very template, language,
+  // agency and event: no key to build and hash.
+  const recent = cache.recentFilled as RecentFilled[] | undefined; // absent from a cache made by hand
+  if (recent) {
+    for (let i = 0; i < recent.length; i++) {
+      const r = recent[i] as RecentFilled;
+      if (r.template === template && r.lang === lang && r.agency === agency && r.event === event) return r.text;
+    }
+  }
   let byKey = cache.filled.get(template);
   if (!byKey) cache.filled.set(template, (byKey = new Map()));
   // Unambiguous, whatever the names hold: the language has two letters and the agency's length says where it ends.
@@ -59,11 +73,20 @@ function filledText(
     if (byKey.size >= 256) byKey.clear();
     byKey.set(key, hit);
   }
+  if (recent) {
+    if (recent.length >= RECENT) recent.pop();
+    recent.unshift({ template, lang, agency, event, text: hit });
+  }
   return hit;
 }
 
 /** The fields compared as they stand. */
 const FIELDS = ['title', 'preamble', 'closing'] as const;
+
+/** A new result each time: the caller owns what it gets. */
+function unknownTemplate(): PledgeTextCheck {
+  return { status: 'unknown-template', differences: [] };
+}
 
 /** Options of {@link checkPledgeText}. */
 export interface CheckPledgeTextOptions {
@@ -86,13 +109,11 @@ export function checkPledgeText(
   templates: readonly PledgeTemplate[] = [],
   options: CheckPledgeTextOptions = {},
 ): PledgeTextCheck {
-  // A new result each time: the caller owns what it gets.
-  const unknown = (): PledgeTextCheck => ({ status: 'unknown-template', differences: [] });
-  if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknown();
+  if (!isPlainObject(record) || !isPlainObject(record.credentialSubject)) return unknownTemplate();
   const s = record.credentialSubject;
   const pledge = s.pledge;
   if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
-    return unknown();
+    return unknownTemplate();
   }
   const template = findTemplate(
     pledge.templateId,
@@ -100,9 +121,9 @@ export function checkPledgeText(
     templates.length === 0 ? COLLECTIVE_TEMPLATES : [...templates, ...COLLECTIVE_TEMPLATES],
   );
   const lang = pledge.language;
-  if (!template || (lang !== 'id' && lang !== 'en')) return unknown();
+  if (!template || (lang !== 'id' && lang !== 'en')) return unknownTemplate();
   const text = template.texts[lang];
-  if (!text) return unknown();
+  if (!text) return unknownTemplate();
   const issuer = record.issuer;
   const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
   const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';

@@ -33,6 +33,17 @@ export interface VerifyCache {
   readonly keys: Map<string, Uint8Array | null>;
   /** @internal filled texts of frozen templates, by template, then by language, agency and event */
   readonly filled: WeakMap<object, Map<string, FilledText>>;
+  /** @internal the last few filled texts found, with what each was filled from (a batch asks for a few, again and again) */
+  readonly recentFilled: RecentFilled[];
+}
+
+/** @internal A filled text a cache gave, and the frozen template, language, agency and event of it. */
+interface RecentFilled {
+  readonly template: object;
+  readonly lang: string;
+  readonly agency: string;
+  readonly event: string;
+  readonly text: FilledText;
 }
 
 /**
@@ -43,5 +54,10 @@ export interface VerifyCache {
  * @example const cache = createVerifyCache();
  */
 export function createVerifyCache(): VerifyCache {
-  return { texts: new WeakMap(), keys: new Map(), filled: new WeakMap() };
+  return {
+    texts: new WeakMap(),
+    keys: new Map(),
+    filled: new WeakMap(),
+    recentFilled: [],
+  };
 }

@@ -1,5 +1,6 @@
 // No module state changes a verdict: what one caller's cache remembers (even under a wrong
 // sha256) never reaches another verification (issue #17).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkPledgeText,
@@ -117,5 +118,53 @@ describe('verification caches belong to the caller', () => {
     loose.texts.id.points[0] = 'Bersikap memihak dalam {event}.';
     expect(checkPledgeText(record, [loose], { cache })).toEqual({ status: 'altered', differences: ['points[0]'] });
     expect(checkPledgeText(record, [frozen], { cache }).status).toBe('matches');
+  });
+  it('fast-check: with one cache over a mixed batch, checkPledgeText says what it says without one', () => {
+    // A few templates, languages, agencies and events (names that differ by a character, or end
+    // where another begins), records of them in any order, some altered: the recent filled texts
+    // (found without a key) and the keyed ones give exactly the cache-free result.
+    const agency = generateKeyPair();
+    const templates = ['jembrana-2024', 'skb-2022-asn'] as const;
+    const agencies = ['Pemerintah Kabupaten Jembrana', 'Pemerintah Kabupaten Jembranax', 'Pemerintah Kabupaten', ''];
+    const events = ['Pilkada Serentak 2024', 'Pilkada Serentak 2029', 'Jembrana Pilkada Serentak 2024', ''];
+    const made = new Map<string, Record<string, unknown>>();
+    const recordOf = (t: number, a: number, e: number): Record<string, unknown> => {
+      const k = `${t} ${a} ${e}`;
+      let r = made.get(k);
+      if (!r) {
+        const input = pledgeInput(agency, {
+          template: templates[t] as string,
+          issuer: { id: agency.controller, name: agencies[a] as string },
+          event: { name: events[e] as string, place: 'Denpasar', date: '2024-10-07' },
+        });
+        made.set(k, (r = createPledge(input) as unknown as Record<string, unknown>));
+      }
+      return r;
+    };
+    const item = fc.record({
+      t: fc.nat({ max: 1 }),
+      a: fc.nat({ max: 2 }), // createPledge refuses an empty name; a record may still carry one
+      e: fc.nat({ max: 2 }),
+      // Where the record's own names differ from those its text was made with.
+      a2: fc.option(fc.nat({ max: 3 }), { nil: undefined }),
+      e2: fc.option(fc.nat({ max: 3 }), { nil: undefined }),
+      en: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 30 }), (items) => {
+        const cache = createVerifyCache();
+        for (const it of items) {
+          const r = structuredClone(recordOf(it.t, it.a, it.e)) as {
+            issuer: { name: string };
+            credentialSubject: { event: { name: string }; pledge: { language: string } };
+          };
+          if (it.a2 !== undefined) r.issuer.name = agencies[it.a2] as string;
+          if (it.e2 !== undefined) r.credentialSubject.event.name = events[it.e2] as string;
+          if (it.en) r.credentialSubject.pledge.language = 'en';
+          expect(checkPledgeText(r, [], { cache })).toEqual(checkPledgeText(r));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
