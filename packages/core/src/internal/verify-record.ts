@@ -213,9 +213,8 @@ function planProof(
   }
   if (typeof p.created === 'string') info.created = p.created;
   info.previousProof = previousProof ?? [];
-  const no = (code: VerificationCode): ProofVerification => refuse(info, code);
 
-  if (p.type !== 'DataIntegrityProof' || p.cryptosuite !== CRYPTOSUITE) return no('ERR_PROOF_UNSUPPORTED');
+  if (p.type !== 'DataIntegrityProof' || p.cryptosuite !== CRYPTOSUITE) return refuse(info, 'ERR_PROOF_UNSUPPORTED');
   if (
     vm === undefined ||
     typeof p.proofValue !== 'string' ||
@@ -223,28 +222,28 @@ function planProof(
     (p.created !== undefined && Number.isNaN(timestampMillis(p.created))) ||
     (p.id !== undefined && typeof p.id !== 'string')
   ) {
-    return no('ERR_PROOF_MALFORMED');
+    return refuse(info, 'ERR_PROOF_MALFORMED');
   }
-  if (p.proofPurpose !== purpose) return no('ERR_PROOF_PURPOSE');
+  if (p.proofPurpose !== purpose) return refuse(info, 'ERR_PROOF_PURPOSE');
   let signature: Uint8Array;
   try {
     signature = fromMultibase58(p.proofValue);
   } catch {
-    return no('ERR_PROOF_MALFORMED');
+    return refuse(info, 'ERR_PROOF_MALFORMED');
   }
-  if (signature.length !== 64) return no('ERR_SIGNATURE_INVALID');
+  if (signature.length !== 64) return refuse(info, 'ERR_SIGNATURE_INVALID');
 
   // DI 1.0 §4.2 step 6: a chained proof secures the document with the proofs it names (built
   // here for the chain's check, and again in the finish when needed); any other, the document
   // without proofs (built only when needed: a canonical line's caller holds its bytes).
   const input = prev === undefined ? undefined : securedInput(doc, prev as string | string[], proofs);
-  if (input === null || previousProof.includes(info.id as string)) return no('ERR_PROOF_CHAIN_BROKEN');
+  if (input === null || previousProof.includes(info.id as string)) return refuse(info, 'ERR_PROOF_CHAIN_BROKEN');
   // eddsa-jcs-2022 §3.3.2 step 4: the document's @context must start with the proof's.
   const pc = p['@context'];
   if (pc !== undefined) {
     const dc = doc['@context'] as unknown[];
     if (!Array.isArray(pc) || pc.length > dc.length || pc.some((c, i) => c !== dc[i]))
-      return no('ERR_CONTEXT_MISMATCH');
+      return refuse(info, 'ERR_CONTEXT_MISMATCH');
   }
 
   let publicKey: Uint8Array | undefined;
@@ -253,10 +252,10 @@ function planProof(
   if (given) publicKey = given.publicKey;
   else if (vm.startsWith('did:key:')) {
     const decoded = resolveDidKey(vm, options.cache, info.controller === issuer);
-    if (!decoded) return no('ERR_KEY_INVALID');
+    if (!decoded) return refuse(info, 'ERR_KEY_INVALID');
     publicKey = decoded;
     didKey = true;
-  } else if (!options.resolveKey) return no('ERR_KEY_UNRESOLVED');
+  } else if (!options.resolveKey) return refuse(info, 'ERR_KEY_UNRESOLVED');
   // The secured document's canonical bytes, when the caller already holds them (a canonical line);
   // only for a document that keeps the record's own @context.
   const known =
