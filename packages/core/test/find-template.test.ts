@@ -1,0 +1,50 @@
+// findTemplate with an exact version finds its template without building a list. The reference
+// is findTemplate as it was (every match of [...extra, ...built-in], sorted by version, newest
+// first, the sort stable); fast-check holds the two equal, by identity, over lists of the caller's
+// templates that share ids and versions with each other and with the built-in ones.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_TEMPLATES, findTemplate } from '../src/templates/registry.js';
+import type { PledgeTemplate } from '../src/templates/define-template.js';
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function reference(id: string, version?: string, extra: readonly PledgeTemplate[] = []): PledgeTemplate | undefined {
+  const all = [...extra, ...BUILTIN_TEMPLATES].filter(
+    (t) => t.id === id && (version === undefined || t.version === version),
+  );
+  all.sort((a, b) => compareVersions(b.version, a.version));
+  return all[0];
+}
+
+const IDS = [...new Set(BUILTIN_TEMPLATES.map((t) => t.id)), 'pemkab-contoh-2029'];
+const VERSIONS = ['1.0.0', '1.0', '1.1.0', '2.0.0', '1.0.0-rc.1', 'x'];
+const base = BUILTIN_TEMPLATES[0] as PledgeTemplate;
+const own = fc
+  .record({ id: fc.constantFrom(...IDS), version: fc.constantFrom(...VERSIONS) })
+  .map(({ id, version }) => Object.freeze({ ...base, id, version }) as PledgeTemplate);
+
+describe('findTemplate', () => {
+  it('fast-check: the same template (by identity) as the sorted list gave, with and without a version', () => {
+    fc.assert(
+      fc.property(
+        fc.array(own, { maxLength: 8 }),
+        fc.constantFrom(...IDS, 'unknown'),
+        fc.option(fc.constantFrom(...VERSIONS, ...BUILTIN_TEMPLATES.map((t) => t.version)), { nil: undefined }),
+        (extra, id, version) => {
+          expect(findTemplate(id, version, extra)).toBe(reference(id, version, extra));
+          expect(findTemplate(id, version)).toBe(reference(id, version));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
