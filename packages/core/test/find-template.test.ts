@@ -7,21 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, findTemplate } from '../src/templates/registry.js';
 import type { PledgeTemplate } from '../src/templates/define-template.js';
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
+/** A version's three numbers (a missing one 0, a part that is not a number NaN). */
+const parts = (v: string): number[] => [0, 1, 2].map((i) => Number(v.split('.')[i] ?? 0));
+
+/** Newest first; at the first part that differs (NaN differs from anything), as the old comparator. */
+function newestFirst(a: PledgeTemplate, b: PledgeTemplate): number {
+  const pa = parts(a.version);
+  const pb = parts(b.version);
+  const i = pa.findIndex((x, k) => x !== pb[k]);
+  return i < 0 ? 0 : (pb[i] as number) - (pa[i] as number);
 }
 
 function reference(id: string, version?: string, extra: readonly PledgeTemplate[] = []): PledgeTemplate | undefined {
   const all = [...extra, ...BUILTIN_TEMPLATES].filter(
     (t) => t.id === id && (version === undefined || t.version === version),
   );
-  all.sort((a, b) => compareVersions(b.version, a.version));
+  all.sort(newestFirst);
   return all[0];
 }
 
