@@ -1,5 +1,5 @@
 // The library entries are usable in browsers: no `node:` imports in dist/index.js,
-// dist/ordered-pool.js or the chunks they load.
+// dist/ordered-pool.js, dist/tally.js or the chunks they load.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function closure(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('browser-safe library entry', () => {
-  it.each(['index.js', 'ordered-pool.js'])('dist/%s and its chunks import nothing from node:', (name) => {
+  it.each(['index.js', 'ordered-pool.js', 'tally.js'])('dist/%s and its chunks import nothing from node:', (name) => {
     const entry = path.join(packageDir, 'dist', name);
     expect(existsSync(entry), 'build first').toBe(true);
     const files = closure(entry);
@@ -47,5 +47,8 @@ describe('browser-safe library entry', () => {
     const pool = (await import(path.join(packageDir, 'dist/ordered-pool.js'))) as Record<string, unknown>;
     expect(typeof pool.createOrderedPool).toBe('function');
     expect(lib.createOrderedPool).toBeUndefined(); // its own file: a Web Worker's bundle does not carry it
+    const tally = (await import(path.join(packageDir, 'dist/tally.js'))) as Record<string, unknown>;
+    expect(typeof tally.createTally).toBe('function');
+    expect(lib.createTally).toBeUndefined();
   });
 });

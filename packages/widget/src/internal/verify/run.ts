@@ -2,8 +2,8 @@
  * One verification run in the page, loaded on first use: sorts the chosen or dropped files
  * (records, trust store, roster CSV, status list credentials), reads the trust store, roster and
  * status lists with the verifier library, streams every record file through its one reader
- * (`feedBlob`, `File.stream()`) into a Web Worker pool, applies the duplicate check and builds the
- * report exactly as `ikrar-verify` does.
+ * (`feedBlob`, `File.stream()`) into a Web Worker pool, and tallies the outcomes (duplicate check,
+ * report, records per file) with the library's `createTally`, the same as `ikrar-verify`'s.
  *
  * @module
  * @example
@@ -12,8 +12,6 @@
  * ```
  */
 import {
-  createDuplicateTracker,
-  createReport,
   feedBlob,
   parseRoster,
   readStatusLists,
@@ -24,6 +22,7 @@ import {
   type RecordResult,
   type VerificationReport,
 } from '@ikrar/verifier';
+import { createTally } from '@ikrar/verifier/tally';
 import { createWorkerPool } from './pool.js';
 
 /** Files sorted by role. */
@@ -114,9 +113,7 @@ export async function runVerification(inputs: RunInputs, options: RunOptions): P
   const roster = inputs.rosterText !== undefined ? parseRoster(inputs.rosterText) : undefined;
   const statusLists =
     inputs.status && inputs.status.length > 0 ? await readStatusLists(inputs.status, trustStore) : undefined;
-  const report = createReport({ ...(roster && { roster }) });
-  const dupes = createDuplicateTracker();
-  const counts = new Map<string, number>();
+  const tally = createTally({ ...(roster && { roster }) });
   const results: RecordResult[] = [];
   let last = 0;
   const pool = await createWorkerPool(
@@ -124,13 +121,7 @@ export async function runVerification(inputs: RunInputs, options: RunOptions): P
     options.workers,
     options.makeWorker,
     (outcomes) => {
-      for (const o of outcomes) {
-        const final = dupes.check(o);
-        report.add(final);
-        const f = final.result.source?.file;
-        if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
-        results.push(final.result);
-      }
+      tally.add(outcomes, results);
       const now = Date.now();
       if (now - last > 100) {
         last = now;
@@ -139,13 +130,13 @@ export async function runVerification(inputs: RunInputs, options: RunOptions): P
     },
   );
   try {
-    for (const file of inputs.records) await feedBlob(file, { sink: pool, counts });
+    for (const file of inputs.records) await feedBlob(file, { sink: pool, counts: tally.counts });
     await pool.drain();
   } finally {
     pool.close();
   }
   options.onProgress?.(results.length);
-  return { report: report.finish(), results, workers: pool.workers };
+  return { report: tally.finish(), results, workers: pool.workers };
 }
 
 /**
