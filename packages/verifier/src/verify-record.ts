@@ -17,7 +17,6 @@ import {
   checkPledgeText,
   createVerifyCache,
   isIkrarError,
-  maskIdentifier,
   parseJson,
   parseTimestamp,
   type PledgeTemplate,
@@ -29,11 +28,21 @@ import { createCryptoProvider, NOBLE_PROVIDER } from '@ikrar/core/crypto';
 import type { VerifierMessage } from './errors.js';
 import { createLineScanner, createSlicer, type LineShape } from './internal/canonical-line.js';
 import { keyResolver } from './internal/keys.js';
-import { isPlainObject, str } from './internal/util.js';
+import {
+  buildOutcome,
+  clearFields,
+  createFields,
+  malformedFields,
+  type OutcomeFields,
+  type OutcomeSink,
+  readSubject,
+  registerSinking,
+} from './internal/outcome.js';
+import { isPlainObject } from './internal/util.js';
 import { statusOfRecord, type StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
 import { trustAt, type TrustStore } from './trust-store.js';
-import { type RecordReason, verdictMessage, type Verdict } from './verdicts.js';
+import type { RecordReason, Verdict } from './verdicts.js';
 
 /** Where a record came from, for reports: a file and line, or an index in a JSON array. */
 export interface RecordSource {
@@ -146,6 +155,9 @@ const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
   'ERR_CANONICALIZATION_FAILED',
 ]);
 
+/** The fields {@link malformedOutcome} builds from (used synchronously, so one for all). */
+const MALFORMED = createFields();
+
 /**
  * A malformed result for input that is not a record at all (bad JSON, an empty file, not a PDF).
  *
@@ -156,53 +168,7 @@ const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
  * @example malformedOutcome({ code: 'ERR_EMPTY_INPUT' }, { file: 'a.jsonl' })
  */
 export function malformedOutcome(reason: RecordReason, source?: RecordSource, detail?: VerifierMessage): RecordOutcome {
-  return {
-    result: {
-      ...(source && { source }),
-      verdict: 'malformed',
-      valid: false,
-      reason,
-      message: detail ?? verdictMessage('malformed'),
-    },
-  };
-}
-
-function summarize(record: Record<string, unknown>, reveal: boolean) {
-  const subject = isPlainObject(record.credentialSubject) ? record.credentialSubject : {};
-  const s = isPlainObject(subject.signer) ? subject.signer : undefined;
-  const e = isPlainObject(subject.event) ? subject.event : undefined;
-  const identifier = str(s, 'identifier');
-  const signer = s ? signerSummary(s, reveal) : undefined;
-  let event: { name?: string; date?: string } | undefined;
-  if (e) {
-    event = {};
-    const name = str(e, 'name');
-    if (name !== undefined) event.name = name;
-    const date = str(e, 'date');
-    if (date !== undefined) event.date = date;
-  }
-  const reps = subject.representatives;
-  const representatives = Array.isArray(reps)
-    ? reps.filter(isPlainObject).map((r) => signerSummary(r, reveal))
-    : undefined;
-  return { signer, event, identifier, representatives };
-}
-
-function signerSummary(s: Record<string, unknown>, reveal: boolean): SignerSummary {
-  // Plain assignments in a fixed order (the signer's and each representative's alike): this runs
-  // once per record of a million.
-  const out: { -readonly [K in keyof SignerSummary]: SignerSummary[K] } = {};
-  const name = str(s, 'name');
-  if (name !== undefined) out.name = name;
-  const employeeType = str(s, 'employeeType');
-  if (employeeType !== undefined) out.employeeType = employeeType;
-  const identifier = str(s, 'identifier');
-  if (identifier !== undefined) out.identifier = reveal ? identifier : maskIdentifier(identifier);
-  const position = str(s, 'position');
-  if (position !== undefined) out.position = position;
-  const workUnit = str(s, 'workUnit');
-  if (workUnit !== undefined) out.workUnit = workUnit;
-  return out;
+  return buildOutcome(malformedFields(MALFORMED, reason, detail), source);
 }
 
 /**
@@ -267,50 +233,67 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
 
   const textOptions = { cache: pledgeOptions.cache };
 
-  /** `fromLine`: the record was parsed from a canonical line by verifyLine. */
+  // The fields of the record being concluded: filled and handed on synchronously, so one serves
+  // every record (calls that overlap meet only across an await, never here).
+  const fields = createFields();
+  /** Hands the fields to the sink, or builds the outcome object from them. */
+  const give = (f: OutcomeFields, source: RecordSource | undefined, sink: OutcomeSink | undefined) => {
+    if (sink === undefined) return buildOutcome(f, source);
+    sink.conclude(f);
+    return undefined;
+  };
+  const malformed = (
+    reason: RecordReason,
+    source: RecordSource | undefined,
+    sink: OutcomeSink | undefined,
+    detail?: VerifierMessage,
+  ) => give(malformedFields(fields, reason, detail), source, sink);
+
+  /**
+   * `fromLine`: the record was parsed from a canonical line by verifyLine. With a `sink`, the
+   * outcome goes there (the caller knows its source) and nothing is returned.
+   */
   async function verifyParsed(
     record: unknown,
     source: RecordSource | undefined,
     fromLine: boolean,
-  ): Promise<RecordOutcome> {
+    sink: OutcomeSink | undefined,
+  ): Promise<RecordOutcome | undefined> {
     let r: VerifyPledgeResult;
     try {
       r = await verifyPledge(record, pledgeOptions);
     } catch {
-      return malformedOutcome({ code: 'ERR_RECORD_INVALID' }, source);
+      return malformed({ code: 'ERR_RECORD_INVALID' }, source, sink);
     } finally {
       if (fromLine) {
         if (record === lineRecord) lineRecord = lineBytes = lineShape = undefined;
         if (--linesInFlight === 0) slicer.reuse();
       }
     }
-    const doc = isPlainObject(record) ? record : undefined;
-    const info = doc ? summarize(doc, reveal) : undefined;
-    const issuerProof = r.issuerProof !== undefined ? r.proofs[r.issuerProof] : undefined;
-    // One result object per record, its keys in a fixed order (pack-outcomes.ts unpacks them so):
-    // source, id, issuer, signedAt, signer, representatives, event, verdict, valid, reason, message, proof.
-    const out = (verdict: Verdict, reason?: RecordReason, proof?: number): RecordOutcome => {
-      const result: { -readonly [K in keyof RecordResult]: RecordResult[K] } = {} as RecordResult;
-      if (source) result.source = source;
-      if (doc && typeof doc.id === 'string') result.id = doc.id;
-      if (r.issuer !== undefined) result.issuer = r.issuer;
-      if (issuerProof?.created !== undefined) result.signedAt = issuerProof.created;
-      if (info?.signer) result.signer = info.signer;
-      if (info?.representatives) result.representatives = info.representatives;
-      if (info?.event) result.event = info.event;
-      result.verdict = verdict;
-      result.valid = verdict === 'valid';
-      if (reason !== undefined) result.reason = reason;
-      result.message = verdictMessage(verdict);
-      if (proof !== undefined) result.proof = proof;
-      const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = { result };
-      if (info?.identifier !== undefined) outcome.identifier = info.identifier;
-      if (r.issuer !== undefined) {
-        outcome.eventKey = `${r.issuer}\u0000${info?.event?.name ?? ''}\u0000${info?.event?.date ?? ''}`;
-      }
-      return outcome;
-    };
+    const f = clearFields(fields);
+    decide(record, r);
+    if (isPlainObject(record)) {
+      if (typeof record.id === 'string') f.id = record.id;
+      readSubject(f, record, reveal);
+    }
+    f.issuer = r.issuer;
+    if (r.issuerProof !== undefined) f.signedAt = r.proofs[r.issuerProof]?.created;
+    return give(f, source, sink);
+  }
 
+  /** A verdict with its reason and the proof it is about. */
+  function out(verdict: Verdict, reason?: RecordReason, proof?: number): void {
+    fields.verdict = verdict;
+    fields.reason = reason;
+    fields.proof = proof;
+  }
+
+  /**
+   * Decides the verdict, in order of precedence (README "Verdicts"), into {@link fields}.
+   * @param record - the record
+   * @param r - core's verification of it
+   */
+  function decide(record: unknown, r: VerifyPledgeResult): void {
     if (!r.verified) {
       const code = r.code as VerificationCode;
       const failed = r.proofs.find((p) => !p.verified);
@@ -325,7 +308,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       return out('invalid-signature', reason, at);
     }
     const ip = r.issuerProof as number;
-    const created = issuerProof?.created;
+    const created = r.proofs[ip]?.created;
     // DESIGN.md: trust is decided at the final issuer proof's `created`. Data Integrity 1.0 §2.1 makes
     // `created` optional, so a proof without it is well formed, but there is no time to judge it by.
     if (created === undefined) return out('undated-proof', { code: 'ERR_PROOF_CREATED_MISSING' }, ip);
@@ -356,38 +339,42 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     return out('valid', undefined, ip);
   }
 
-  function verify(record: unknown, source?: RecordSource): Promise<RecordOutcome> {
-    return verifyParsed(record, source, false);
-  }
-
   const parseOptions = {
     ...(options.maxDepth !== undefined && { maxDepth: options.maxDepth }),
     ...(options.maxLength !== undefined && { maxLength: options.maxLength }),
   };
-  function verifyText(text: string, source?: RecordSource): Promise<RecordOutcome> {
+  /** Returns the outcome, or `undefined` once it is in `sink`: a promise only when verifying. */
+  function textInto(
+    text: string,
+    source: RecordSource | undefined,
+    sink: OutcomeSink | undefined,
+  ): RecordOutcome | undefined | Promise<RecordOutcome | undefined> {
     let record: unknown;
     try {
       record = parseJson(text, parseOptions);
     } catch (err) {
-      return Promise.resolve(
-        isIkrarError(err) && err.code === 'ERR_JSON_INVALID'
-          ? malformedOutcome({ code: 'ERR_JSON_INVALID', detail: err.reason }, source, err.messages)
-          : malformedOutcome({ code: 'ERR_JSON_INVALID' }, source),
-      );
+      return isIkrarError(err) && err.code === 'ERR_JSON_INVALID'
+        ? malformed({ code: 'ERR_JSON_INVALID', detail: err.reason }, source, sink, err.messages)
+        : malformed({ code: 'ERR_JSON_INVALID' }, source, sink);
     }
-    return verify(record, source);
+    return verifyParsed(record, source, false, sink);
   }
 
   const maxLength = options.maxLength ?? 16 * 1024 * 1024;
   // Deeper lines take the full path: core's canonicalizer refuses beyond 128 levels.
   const scan = createLineScanner(Math.min(options.maxDepth ?? 64, 100));
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  function verifyLine(bytes: Uint8Array, source?: RecordSource): Promise<RecordOutcome> {
+  /** As {@link textInto}, for a line's bytes. */
+  function lineInto(
+    bytes: Uint8Array,
+    source: RecordSource | undefined,
+    sink: OutcomeSink | undefined,
+  ): RecordOutcome | undefined | Promise<RecordOutcome | undefined> {
     let text: string;
     try {
       text = decoder.decode(bytes);
     } catch {
-      return Promise.resolve(malformedOutcome({ code: 'ERR_UTF8_INVALID' }, source, BAD_UTF8_MESSAGE));
+      return malformed({ code: 'ERR_UTF8_INVALID' }, source, sink, BAD_UTF8_MESSAGE);
     }
     const shape = text.length <= maxLength ? scan(bytes) : null;
     if (shape) {
@@ -395,16 +382,26 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       try {
         record = JSON.parse(text);
       } catch {
-        return verifyText(text, source); // its message says what is wrong
+        return textInto(text, source, sink); // its message says what is wrong
       }
       lineRecord = record as object;
       lineBytes = bytes;
       lineShape = shape;
       linesInFlight++;
-      return verifyParsed(record, source, true);
+      return verifyParsed(record, source, true, sink);
     }
-    return verifyText(text, source);
+    return textInto(text, source, sink);
   }
 
-  return { verify, verifyText, verifyLine };
+  // Without a sink every path gives an outcome.
+  const verifier: RecordVerifier = {
+    verify: (record, source) => verifyParsed(record, source, false, undefined) as Promise<RecordOutcome>,
+    verifyText: (text, source) => Promise.resolve(textInto(text, source, undefined) as RecordOutcome),
+    verifyLine: (bytes, source) => Promise.resolve(lineInto(bytes, source, undefined) as RecordOutcome),
+  };
+  registerSinking(verifier, {
+    verifyText: (text, sink) => textInto(text, undefined, sink) as undefined | Promise<undefined>,
+    verifyLine: (bytes, sink) => lineInto(bytes, undefined, sink) as undefined | Promise<undefined>,
+  });
+  return verifier;
 }

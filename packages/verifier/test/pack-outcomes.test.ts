@@ -2,9 +2,17 @@
 // back exactly what was packed, as values and as JSON text (key order: `--json` prints it), for
 // real outcomes of every kind the verifier gives and for any outcome fast-check can make.
 import fc from 'fast-check';
-import { generateKeyPair } from '@ikrar/core';
+import {
+  countersignCollective,
+  createCollectivePledge,
+  generateKeyPair,
+  signAsRepresentative,
+  type CollectiveCredential,
+  type SignedCollective,
+} from '@ikrar/core';
 import { describe, expect, it } from 'vitest';
-import { packOutcomes, unpackOutcomes } from '../src/internal/pack-outcomes.js';
+import { createPacker, packOutcomes, unpackOutcomes } from '../src/internal/pack-outcomes.js';
+import { createJobLoop } from '../src/internal/run-job.js';
 import {
   createJobRunner,
   createRecordVerifier,
@@ -12,6 +20,7 @@ import {
   VERDICTS,
   verdictMessage,
   type RecordOutcome,
+  type RecordVerifier,
 } from '../src/index.js';
 import { alterText, makeRecord, trustFor } from './helpers.js';
 
@@ -224,6 +233,103 @@ describe('pack-outcomes: the outcomes a worker sends to the main thread', () => 
         roundTrip(outcomes, 'a.jsonl');
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("pack-outcomes: the worker's packer (a sink the verifier writes into)", () => {
+  it("gives, unpacked, exactly the library runner's outcomes, over mutated lines of every kind (property)", async () => {
+    const agency = generateKeyPair();
+    const employee = generateKeyPair();
+    let collective: CollectiveCredential | SignedCollective = createCollectivePledge({
+      template: 'pakta-integritas-skb-2022',
+      issuer: { id: agency.controller, name: 'Pemerintah Kabupaten Klaten' },
+      event: { name: 'Pemilu dan Pemilihan 2024', date: '2024-01-08' },
+      representatives: [
+        { name: 'Sri Lestari', employeeType: 'PNS', identifier: '198208172006042003' },
+        { name: 'Agus Santoso', employeeType: 'PNS', identifier: '199001012015031004' },
+      ],
+      validFrom: '2024-01-08T07:30:00+07:00',
+      now: new Date('2024-01-08T00:00:00Z'),
+    });
+    for (const i of [1, 0]) collective = await signAsRepresentative(collective, generateKeyPair(), i);
+    const records = [
+      await makeRecord({ agency, name: 'Ni Luh Putu Ayu Séntana' }),
+      await makeRecord({ agency, employee, name: 'Budi' }),
+      await makeRecord({ agency: generateKeyPair() }),
+      await alterText(await makeRecord({ agency }), agency),
+      await makeRecord({ agency, created: '2024-12-01T08:00:00+08:00' }),
+      await countersignCollective(collective as SignedCollective, agency, { created: '2024-01-08T08:00:00+07:00' }),
+    ];
+    const enc = new TextEncoder();
+    const base = records.map((r) => enc.encode(JSON.stringify(r)));
+    // A line: a record's bytes, maybe mutated (a byte changed, dropped or doubled, a space, CR,
+    // bytes that are not UTF-8), or a blank or lone line.
+    const lineArb = fc.oneof(
+      { weight: 3, arbitrary: fc.nat(base.length - 1).map((i) => base[i] as Uint8Array) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .record({
+            i: fc.nat(base.length - 1),
+            at: fc.nat(),
+            op: fc.constantFrom('set', 'drop', 'double', 'space', 'cr', 'bad'),
+            b: fc.integer({ min: 0x20, max: 0x7e }),
+          })
+          .map(({ i, at, op, b }) => {
+            const src = base[i] as Uint8Array;
+            const k = at % src.length;
+            const head = src.subarray(0, k);
+            const tail = src.subarray(k);
+            const mid = {
+              set: [b],
+              drop: [],
+              double: [src[k] as number, src[k] as number],
+              space: [0x20],
+              cr: [0x0d],
+              bad: [0xff, 0xc3],
+            }[op];
+            const rest = op === 'set' || op === 'drop' ? tail.subarray(1) : op === 'double' ? tail.subarray(1) : tail;
+            return Uint8Array.from([...head, ...mid, ...rest]);
+          }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('', ' ', '[]', '{"a":1,"a":2}', 'null', '{"a":').map((s) => enc.encode(s)),
+      },
+    );
+    const verifiers = [false, true].map((reveal) =>
+      createRecordVerifier({
+        trustStore: parseTrustStore(trustFor(agency)),
+        before: '2024-11-27T00:00:00+07:00',
+        reveal,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(lineArb, { minLength: 1, maxLength: 4 }),
+        fc.nat(1),
+        fc.nat(5),
+        async (ls, v, first) => {
+          const parts: number[] = [];
+          ls.forEach((l, i) => parts.push(...(i ? [10] : []), ...l));
+          const job = {
+            seq: 0,
+            kind: 'lines' as const,
+            file: 'ekspor.jsonl',
+            firstLine: first + 1,
+            data: Uint8Array.from(parts),
+          };
+          const verifier = verifiers[v] as RecordVerifier;
+          const expected = await createJobRunner(verifier)(job);
+          const packer = createPacker('ekspor.jsonl');
+          await createJobLoop(verifier)(job, packer);
+          const back = unpackOutcomes(structuredClone(packer.take()), 'ekspor.jsonl');
+          expect(back).toEqual(expected);
+          expect(JSON.stringify(back)).toBe(JSON.stringify(expected));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -17,7 +17,16 @@
  * @internal
  */
 import { VERDICTS, verdictMessage, type Verdict } from '../verdicts.js';
-import type { RecordOutcome, RecordResult, SignerSummary } from '../verify-record.js';
+import type { RecordOutcome, RecordResult } from '../verify-record.js';
+import {
+  buildOutcome,
+  clearFields,
+  createFields,
+  eventKeyOf,
+  type JobSink,
+  type OutcomeFields,
+  sourceOf,
+} from './outcome.js';
 
 /** Slots per packed outcome. */
 const SLOTS = 15;
@@ -33,8 +42,65 @@ export type PackedOutcomes = unknown[];
 
 const VERDICT_INDEX = new Map<Verdict, number>(VERDICTS.map((v, i) => [v, i]));
 
-function eventKeyOf(issuer: string, event: RecordResult['event']): string {
-  return `${issuer}\u0000${event?.name ?? ''}\u0000${event?.date ?? ''}`;
+/** A job's sink that packs: {@link Packer.take} gives the job's packed outcomes. */
+export interface Packer extends JobSink {
+  /** @returns the packed outcomes */
+  take(): PackedOutcomes;
+}
+
+/**
+ * The worker's sink: each usual outcome's fields written straight into the packed array, the
+ * unusual ones (a reason, representatives, a message of its own, an array index) built into
+ * objects (`buildOutcome`) that travel as they are.
+ * @param file - the job's file
+ * @returns the packer (one per job)
+ */
+export function createPacker(file: string): Packer {
+  const out: unknown[] = [];
+  // The shared slots' values of the previous packed outcome, in the order of SHARED (see SAME).
+  const shared: unknown[] = SHARED.map(() => undefined);
+  // SAME when `v` is the previous packed outcome's value of the k-th shared slot, else `v`.
+  const share = (k: number, v: string | undefined): unknown => {
+    if (v !== undefined && v === shared[k]) return SAME;
+    shared[k] = v;
+    return v;
+  };
+  let line: number | undefined;
+  let index: number | undefined;
+  return {
+    at(l, i) {
+      line = l;
+      index = i;
+    },
+    conclude(f) {
+      if (line === undefined || f.reason !== undefined || f.representatives !== undefined || f.message !== undefined) {
+        out.push(buildOutcome(f, sourceOf(file, line, index)));
+        return;
+      }
+      // In the order of the slots (SHARED names 4, 7, 9, 10, 11, 12).
+      out.push(
+        VERDICT_INDEX.get(f.verdict),
+        (f.hasSigner ? HAS_SIGNER : 0) | (f.hasEvent ? HAS_EVENT : 0),
+        line,
+        f.id,
+        share(0, f.issuer),
+        f.signedAt,
+        f.name,
+        share(1, f.employeeType),
+        f.identifier,
+        share(2, f.position),
+        share(3, f.workUnit),
+        share(4, f.eventName),
+        share(5, f.eventDate),
+        f.proof,
+        f.unmasked,
+      );
+    },
+    push(o) {
+      out.push(o);
+    },
+    take: () => out,
+  };
 }
 
 /** Whether `key` is `eventKeyOf(issuer, event)`, compared in place (no string built per record). */
@@ -52,7 +118,7 @@ function isEventKeyOf(key: string, issuer: string, event: RecordResult['event'])
   );
 }
 
-/** Whether `o` can be packed: everything it holds has a slot. */
+/** Whether the object `o` can be packed: everything it holds has a slot, and unpacks as it is. */
 function packable(o: RecordOutcome, file: string): boolean {
   const r = o.result;
   const s = r.source;
@@ -66,52 +132,48 @@ function packable(o: RecordOutcome, file: string): boolean {
 }
 
 /**
+ * Packs outcome objects (the packer's fields read back from each).
  * @param outcomes - one job's outcomes
  * @param file - the job's file (every packed source names it)
  * @returns the packed form
  */
 export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): PackedOutcomes {
-  const out: unknown[] = [];
-  // The shared slots' values of the previous packed outcome, in the order of SHARED (see SAME).
-  const shared: unknown[] = SHARED.map(() => undefined);
+  const packer = createPacker(file);
+  const f = createFields();
   for (const o of outcomes) {
     if (!packable(o, file)) {
-      out.push(o);
+      packer.push(o);
       continue;
     }
     const r = o.result;
-    const sg = r.signer;
-    const ev = r.event;
-    const at = out.length;
-    out.push(
-      VERDICT_INDEX.get(r.verdict),
-      (sg ? HAS_SIGNER : 0) | (ev ? HAS_EVENT : 0),
-      r.source?.line,
-      r.id,
-      r.issuer,
-      r.signedAt,
-      sg?.name,
-      sg?.employeeType,
-      sg?.identifier,
-      sg?.position,
-      sg?.workUnit,
-      ev?.name,
-      ev?.date,
-      r.proof,
-      o.identifier,
-    );
-    for (let k = 0; k < SHARED.length; k++) {
-      const slot = at + (SHARED[k] as number);
-      const v = out[slot];
-      if (v !== undefined && v === shared[k]) out[slot] = SAME;
-      else shared[k] = v;
+    clearFields(f);
+    f.verdict = r.verdict;
+    f.proof = r.proof;
+    f.id = r.id;
+    f.issuer = r.issuer;
+    f.signedAt = r.signedAt;
+    if (r.signer) {
+      f.hasSigner = true;
+      f.name = r.signer.name;
+      f.employeeType = r.signer.employeeType;
+      f.identifier = r.signer.identifier;
+      f.position = r.signer.position;
+      f.workUnit = r.signer.workUnit;
     }
+    if (r.event) {
+      f.hasEvent = true;
+      f.eventName = r.event.name;
+      f.eventDate = r.event.date;
+    }
+    f.unmasked = o.identifier;
+    packer.at(r.source?.line, undefined);
+    packer.conclude(f);
   }
-  return out;
+  return packer.take();
 }
 
 /**
- * @param packed - from {@link packOutcomes} (its shared slots are filled in: unpack it once)
+ * @param packed - from a {@link Packer} (its shared slots are filled in: unpack it once)
  * @param file - the job's file
  * @returns the outcomes, equal to those packed
  */
@@ -123,6 +185,7 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
   let lastName: string | undefined;
   let lastDate: string | undefined;
   let lastKey = '';
+  const f: OutcomeFields = createFields();
   // The shared slots' values of the previous packed outcome, in the order of SHARED.
   const shared: (string | undefined)[] = SHARED.map(() => undefined);
   for (let i = 0; i < packed.length;) {
@@ -137,60 +200,29 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
       if (packed[at] === SAME) packed[at] = shared[k];
       else shared[k] = packed[at] as string | undefined;
     }
-    const verdict = VERDICTS[head] as Verdict;
     const flags = packed[i + 1] as number;
-    const id = packed[i + 3] as string | undefined;
-    const issuer = packed[i + 4] as string | undefined;
-    const signedAt = packed[i + 5] as string | undefined;
-    // Keys in the order verify-record.ts writes them: source, id, issuer, signedAt, signer, event,
-    // verdict, valid, message, proof.
-    const result: { -readonly [K in keyof RecordResult]: RecordResult[K] } = {
-      source: { file, line: packed[i + 2] as number },
-    } as RecordResult;
-    if (id !== undefined) result.id = id;
-    if (issuer !== undefined) result.issuer = issuer;
-    if (signedAt !== undefined) result.signedAt = signedAt;
-    if (flags & HAS_SIGNER) {
-      const signer: { -readonly [K in keyof SignerSummary]: SignerSummary[K] } = {};
-      const name = packed[i + 6] as string | undefined;
-      if (name !== undefined) signer.name = name;
-      const employeeType = packed[i + 7] as string | undefined;
-      if (employeeType !== undefined) signer.employeeType = employeeType;
-      const identifier = packed[i + 8] as string | undefined;
-      if (identifier !== undefined) signer.identifier = identifier;
-      const position = packed[i + 9] as string | undefined;
-      if (position !== undefined) signer.position = position;
-      const workUnit = packed[i + 10] as string | undefined;
-      if (workUnit !== undefined) signer.workUnit = workUnit;
-      result.signer = signer;
+    f.verdict = VERDICTS[head] as Verdict;
+    f.hasSigner = (flags & HAS_SIGNER) !== 0;
+    f.hasEvent = (flags & HAS_EVENT) !== 0;
+    f.id = packed[i + 3] as string | undefined;
+    const issuer = (f.issuer = packed[i + 4] as string | undefined);
+    f.signedAt = packed[i + 5] as string | undefined;
+    f.name = packed[i + 6] as string | undefined;
+    f.employeeType = packed[i + 7] as string | undefined;
+    f.identifier = packed[i + 8] as string | undefined;
+    f.position = packed[i + 9] as string | undefined;
+    f.workUnit = packed[i + 10] as string | undefined;
+    const name = (f.eventName = packed[i + 11] as string | undefined);
+    const date = (f.eventDate = packed[i + 12] as string | undefined);
+    f.proof = packed[i + 13] as number | undefined;
+    f.unmasked = packed[i + 14] as string | undefined;
+    if (issuer !== undefined && (issuer !== lastIssuer || name !== lastName || date !== lastDate)) {
+      lastIssuer = issuer;
+      lastName = name;
+      lastDate = date;
+      lastKey = eventKeyOf(issuer, name, date);
     }
-    let event: { name?: string; date?: string } | undefined;
-    if (flags & HAS_EVENT) {
-      event = {};
-      const name = packed[i + 11] as string | undefined;
-      if (name !== undefined) event.name = name;
-      const date = packed[i + 12] as string | undefined;
-      if (date !== undefined) event.date = date;
-      result.event = event;
-    }
-    result.verdict = verdict;
-    result.valid = verdict === 'valid';
-    result.message = verdictMessage(verdict);
-    const proof = packed[i + 13] as number | undefined;
-    if (proof !== undefined) result.proof = proof;
-    const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = { result };
-    const identifier = packed[i + 14] as string | undefined;
-    if (identifier !== undefined) outcome.identifier = identifier;
-    if (issuer !== undefined) {
-      if (issuer !== lastIssuer || event?.name !== lastName || event?.date !== lastDate) {
-        lastIssuer = issuer;
-        lastName = event?.name;
-        lastDate = event?.date;
-        lastKey = eventKeyOf(issuer, event);
-      }
-      outcome.eventKey = lastKey;
-    }
-    out.push(outcome);
+    out.push(buildOutcome(f, { file, line: packed[i + 2] as number }, lastKey));
     i += SLOTS;
   }
   return out;

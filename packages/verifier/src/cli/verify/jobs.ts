@@ -9,10 +9,12 @@
  * const outcomes = await run({ seq: 0, kind: 'lines', file: 'a.jsonl', firstLine: 1, data });
  * ```
  */
+import { createPacker, type PackedOutcomes } from '../../internal/pack-outcomes.js';
+import { createJobLoop } from '../../internal/run-job.js';
 import { createJobRunner, MAX_RECORD_CHARS, type Job } from '../../jobs.js';
 import type { StatusLists } from '../../status-lists.js';
 import type { TrustStore } from '../../trust-store.js';
-import { createRecordVerifier, type RecordOutcome } from '../../verify-record.js';
+import { createRecordVerifier, type RecordOutcome, type RecordVerifier } from '../../verify-record.js';
 import { loadEngine, nodeSha256, type EngineName } from './engines.js';
 
 export { MAX_RECORD_CHARS, type Job };
@@ -29,32 +31,56 @@ export interface RunInit {
 }
 
 /**
+ * The thread's record verifier.
+ * @param init - trust store, deadline, engine, reveal
+ * @returns the verifier, with a native engine when there is one
+ */
+function createNodeVerifier(init: RunInit): RecordVerifier {
+  const engine = loadEngine(init.engine) ?? loadEngine('node');
+  return createRecordVerifier({
+    trustStore: init.trustStore,
+    ...(init.before !== undefined && { before: init.before }),
+    ...(engine?.verify && { verifySignature: engine.verify }),
+    // OpenSSL's SHA-256 is several times faster than the pure-JS default on 3 KB records.
+    ...(engine?.verify && { sha256: nodeSha256 }),
+    reveal: init.reveal,
+    maxLength: MAX_RECORD_CHARS,
+    ...(init.statusLists && { statusLists: init.statusLists }),
+    ...(init.requireStatus && { requireStatus: true }),
+  });
+}
+
+// The runner finds lines with `indexOf(10)`: on a Buffer view that is memchr, on a plain
+// Uint8Array (what a worker receives) a byte-by-byte loop about ten times slower.
+const withBuffer = (job: Job): Job =>
+  job.kind === 'lines' && !Buffer.isBuffer(job.data)
+    ? { ...job, data: Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length) }
+    : job;
+
+/**
  * Builds the job runner of one thread.
  * @param init - trust store, deadline, engine, reveal
  * @returns a function from a job to its outcomes, in order
  * @example createNodeJobRunner(init)(job)
  */
 export function createNodeJobRunner(init: RunInit): (job: Job) => Promise<RecordOutcome[]> {
-  const engine = loadEngine(init.engine) ?? loadEngine('node');
-  const run = createJobRunner(
-    createRecordVerifier({
-      trustStore: init.trustStore,
-      ...(init.before !== undefined && { before: init.before }),
-      ...(engine?.verify && { verifySignature: engine.verify }),
-      // OpenSSL's SHA-256 is several times faster than the pure-JS default on 3 KB records.
-      ...(engine?.verify && { sha256: nodeSha256 }),
-      reveal: init.reveal,
-      maxLength: MAX_RECORD_CHARS,
-      ...(init.statusLists && { statusLists: init.statusLists }),
-      ...(init.requireStatus && { requireStatus: true }),
-    }),
-  );
-  // The runner finds lines with `indexOf(10)`: on a Buffer view that is memchr, on a plain
-  // Uint8Array (what a worker receives) a byte-by-byte loop about ten times slower.
-  return (job) =>
-    run(
-      job.kind === 'lines' && !Buffer.isBuffer(job.data)
-        ? { ...job, data: Buffer.from(job.data.buffer, job.data.byteOffset, job.data.length) }
-        : job,
-    );
+  const run = createJobRunner(createNodeVerifier(init));
+  return (job) => run(withBuffer(job));
+}
+
+/**
+ * Builds a worker's runner: each job's outcomes packed as they are concluded (no outcome object
+ * for the usual record), for the trip to the main thread (`unpackOutcomes`).
+ * @param init - trust store, deadline, engine, reveal
+ * @returns a function from a job to its packed outcomes, in order
+ * @example createNodePackedRunner(init)(job)
+ */
+export function createNodePackedRunner(init: RunInit): (job: Job) => Promise<PackedOutcomes> {
+  const loop = createJobLoop(createNodeVerifier(init));
+  return async (job) => {
+    // One per job: a worker's jobs overlap (each awaits its records' verification).
+    const packer = createPacker(job.file);
+    await loop(withBuffer(job), packer);
+    return packer.take();
+  };
 }

@@ -9,18 +9,17 @@
  * ```
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packOutcomes } from '../../internal/pack-outcomes.js';
-import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
+import { createNodePackedRunner, type Job, type RunInit } from './jobs.js';
 import { ownThreadId } from './thread-cpu.js';
 
-const run = createJobRunner(workerData as RunInit);
+const run = createNodePackedRunner(workerData as RunInit);
 const port = parentPort;
 if (port) {
   // For the benchmark's CPU split: the main thread tells this thread's time from its own.
   if (process.env.IKRAR_VERIFY_STATS) port.postMessage({ tid: ownThreadId() });
   port.on('message', (job: Job) => {
     run(job).then(
-      (outcomes) => port.postMessage({ seq: job.seq, file: job.file, packed: packOutcomes(outcomes, job.file) }),
+      (packed) => port.postMessage({ seq: job.seq, file: job.file, packed }),
       (err: unknown) => port.postMessage({ seq: job.seq, error: String((err as Error)?.message ?? err) }),
     );
   });
