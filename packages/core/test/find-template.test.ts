@@ -1,7 +1,8 @@
-// findTemplate with an exact version finds its template without building a list. The reference
-// is findTemplate as it was (every match of [...extra, ...built-in], sorted by version, newest
-// first, the sort stable); fast-check holds the two equal, by identity, over lists of the caller's
-// templates that share ids and versions with each other and with the built-in ones.
+// findTemplate: the reference is its rule written apart (every match of [...extra, ...built-in],
+// sorted by version, newest first, the sort stable); fast-check holds the two equal, by identity,
+// over lists of the caller's templates that share ids and versions with each other and with the
+// built-in ones. (A find without the list was tried and taken back: Array.prototype.find over
+// the frozen built-in list measured slower than the list it saved.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, findTemplate } from '../src/templates/registry.js';

@@ -52,12 +52,11 @@ export function findTemplate(
   version?: string,
   extra: readonly PledgeTemplate[] = [],
 ): PledgeTemplate | undefined {
-  const match = (t: PledgeTemplate): boolean => t.id === id && (version === undefined || t.version === version);
-  // An exact version: the first match, the caller's before the built-in ones (what the stable sort
-  // below gives when every version is the same), without building a list; a verifier asks this
-  // for every record.
-  if (version !== undefined) return extra.find(match) ?? BUILTIN_TEMPLATES.find(match);
-  return [...extra, ...BUILTIN_TEMPLATES].filter(match).sort((a, b) => compareVersions(b.version, a.version))[0];
+  const all = [...extra, ...BUILTIN_TEMPLATES].filter(
+    (t) => t.id === id && (version === undefined || t.version === version),
+  );
+  all.sort((a, b) => compareVersions(b.version, a.version));
+  return all[0];
 }
 
 function compareVersions(a: string, b: string): number {
