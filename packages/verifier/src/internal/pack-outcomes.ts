@@ -16,17 +16,9 @@
  * @module
  * @internal
  */
-import { VERDICTS, verdictMessage, type Verdict } from '../verdicts.js';
-import type { RecordOutcome, RecordResult } from '../verify-record.js';
-import {
-  buildOutcome,
-  clearFields,
-  createFields,
-  eventKeyOf,
-  type JobSink,
-  type OutcomeFields,
-  sourceOf,
-} from './outcome.js';
+import { VERDICTS, type Verdict } from '../verdicts.js';
+import type { RecordOutcome } from '../verify-record.js';
+import { buildOutcome, createFields, eventKeyOf, type JobSink, type OutcomeFields, sourceOf } from './outcome.js';
 
 /** Slots per packed outcome. */
 const SLOTS = 15;
@@ -101,75 +93,6 @@ export function createPacker(file: string): Packer {
     },
     take: () => out,
   };
-}
-
-/** Whether `key` is `eventKeyOf(issuer, event)`, compared in place (no string built per record). */
-function isEventKeyOf(key: string, issuer: string, event: RecordResult['event']): boolean {
-  const name = event?.name ?? '';
-  const date = event?.date ?? '';
-  const at = issuer.length + 1;
-  return (
-    key.length === at + name.length + 1 + date.length &&
-    key.startsWith(issuer) &&
-    key.charCodeAt(issuer.length) === 0 &&
-    key.startsWith(name, at) &&
-    key.charCodeAt(at + name.length) === 0 &&
-    key.endsWith(date)
-  );
-}
-
-/** Whether the object `o` can be packed: everything it holds has a slot, and unpacks as it is. */
-function packable(o: RecordOutcome, file: string): boolean {
-  const r = o.result;
-  const s = r.source;
-  if (s === undefined || s.file !== file || typeof s.line !== 'number' || s.index !== undefined) return false;
-  if (r.reason !== undefined || r.representatives !== undefined || r.message !== verdictMessage(r.verdict))
-    return false;
-  if (o.eventKey !== undefined && (r.issuer === undefined || !isEventKeyOf(o.eventKey, r.issuer, r.event)))
-    return false;
-  if (o.eventKey === undefined && r.issuer !== undefined) return false;
-  return true;
-}
-
-/**
- * Packs outcome objects (the packer's fields read back from each).
- * @param outcomes - one job's outcomes
- * @param file - the job's file (every packed source names it)
- * @returns the packed form
- */
-export function packOutcomes(outcomes: readonly RecordOutcome[], file: string): PackedOutcomes {
-  const packer = createPacker(file);
-  const f = createFields();
-  for (const o of outcomes) {
-    if (!packable(o, file)) {
-      packer.push(o);
-      continue;
-    }
-    const r = o.result;
-    clearFields(f);
-    f.verdict = r.verdict;
-    f.proof = r.proof;
-    f.id = r.id;
-    f.issuer = r.issuer;
-    f.signedAt = r.signedAt;
-    if (r.signer) {
-      f.hasSigner = true;
-      f.name = r.signer.name;
-      f.employeeType = r.signer.employeeType;
-      f.identifier = r.signer.identifier;
-      f.position = r.signer.position;
-      f.workUnit = r.signer.workUnit;
-    }
-    if (r.event) {
-      f.hasEvent = true;
-      f.eventName = r.event.name;
-      f.eventDate = r.event.date;
-    }
-    f.unmasked = o.identifier;
-    packer.at(r.source?.line, undefined);
-    packer.conclude(f);
-  }
-  return packer.take();
 }
 
 /**
