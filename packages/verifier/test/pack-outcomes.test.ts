@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { clearFields, createFields } from '../src/internal/outcome.js';
 import { createPacker, type PackedOutcomes, unpackOutcomes } from '../src/internal/pack-outcomes.js';
 import { createJobLoop } from '../src/internal/run-job.js';
-import type { RecordResult } from '../src/verify-record.js';
+import type { RecordResult, RecordSource } from '../src/verify-record.js';
 import {
   createJobRunner,
   createRecordVerifier,
@@ -404,5 +404,41 @@ describe("pack-outcomes: the worker's packer (a sink the verifier writes into)",
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("run-job: the sinking side is the verifier's own (no module state)", () => {
+  it("is found on the verifier createRecordVerifier made, not on one of the caller's own, and is not among its keys", async () => {
+    const agency = generateKeyPair();
+    const line = new TextEncoder().encode(JSON.stringify(await makeRecord({ agency, name: 'Budi' })));
+    const job = { seq: 0, kind: 'lines' as const, file: 'a.jsonl', firstLine: 1, data: line };
+    const made = createRecordVerifier({ trustStore: parseTrustStore(trustFor(agency)) });
+    // Its public methods and nothing else are its keys, as before (JSON, spreading, equality).
+    expect(Object.keys(made)).toEqual(['verify', 'verifyText', 'verifyLine']);
+    expect(
+      Object.getOwnPropertySymbols(made).filter((k) => Object.prototype.propertyIsEnumerable.call(made, k)),
+    ).toEqual([]);
+    // Its public verifyLine, counted: the runner of the verifier itself concludes into its sink
+    // and never calls it; a verifier of the caller's own (spread from it, or inheriting from it)
+    // is called through it, once per line, and gives the same outcomes.
+    const publicLine = made.verifyLine;
+    let publicCalls = 0;
+    Object.defineProperty(made, 'verifyLine', {
+      value: (b: Uint8Array, s?: RecordSource) => (publicCalls++, publicLine(b, s)),
+      enumerable: true,
+    });
+    const direct = await createJobRunner(made)(job);
+    expect(direct.map((o) => o.result.verdict)).toEqual(['valid']);
+    expect(publicCalls).toBe(0);
+    for (const own of [{ ...made }, Object.create(made) as RecordVerifier]) {
+      publicCalls = 0;
+      expect(await createJobRunner(own)(job)).toEqual(direct);
+      expect(publicCalls).toBe(1);
+    }
+    // Two verifiers in one process keep apart: one whose trust store lacks the agency says so,
+    // whatever the other was made with or ran before it, and the other is unchanged after.
+    const stranger = createRecordVerifier({ trustStore: parseTrustStore(trustFor(generateKeyPair())) });
+    expect((await createJobRunner(stranger)(job)).map((o) => o.result.verdict)).toEqual(['untrusted-issuer']);
+    expect(await createJobRunner(made)(job)).toEqual(direct);
   });
 });

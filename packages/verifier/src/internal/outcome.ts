@@ -217,24 +217,27 @@ export interface SinkingVerifier {
   verifyLine(bytes: Uint8Array, sink: OutcomeSink): undefined | Promise<undefined>;
 }
 
-// The sinking side of each verifier createRecordVerifier made, found by the verifier itself: a
-// verifier of the caller's own has none, and its outcomes go to a sink as objects.
-const SINKING = new WeakMap<RecordVerifier, SinkingVerifier>();
+// The sinking side of a verifier createRecordVerifier made is a property of that verifier (state
+// the caller owns, gone with it): own, not enumerable, not writable, under a symbol no other
+// module holds. A verifier of the caller's own has none, and its outcomes go to a sink as objects.
+const SINKING_SIDE: unique symbol = Symbol();
+type WithSinking = RecordVerifier & { readonly [SINKING_SIDE]?: SinkingVerifier };
 
 /**
+ * Gives a verifier its sinking side (once, as `createRecordVerifier` makes it).
  * @param verifier - made by `createRecordVerifier`
  * @param sinking - its sinking side
  */
 export function registerSinking(verifier: RecordVerifier, sinking: SinkingVerifier): void {
-  SINKING.set(verifier, sinking);
+  Object.defineProperty(verifier, SINKING_SIDE, { value: sinking });
 }
 
 /**
  * @param verifier - any record verifier
- * @returns its sinking side, when `createRecordVerifier` made it
+ * @returns its sinking side when `createRecordVerifier` made it, else nothing
  */
-export function sinkingOf(verifier: RecordVerifier): SinkingVerifier | undefined {
-  return SINKING.get(verifier);
+export function sinkingOf(verifier: RecordVerifier): SinkingVerifier | false | undefined {
+  return Object.hasOwn(verifier, SINKING_SIDE) && (verifier as WithSinking)[SINKING_SIDE];
 }
 
 /** A sink a job's runner feeds: told each record's place before its outcome. */
@@ -254,7 +257,7 @@ export interface JobSink extends OutcomeSink {
  * @param index - its array index, if any
  * @returns `{ file, line }`, `{ file, index }` or `{ file }`
  */
-export function sourceOf(file: string, line: number | undefined, index: number | undefined): RecordSource {
+export function sourceOf(file: string, line: number | undefined, index?: number): RecordSource {
   return line !== undefined ? { file, line } : index !== undefined ? { file, index } : { file };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Job } from '../jobs.js';
 import { BAD_UTF8_MESSAGE, type RecordVerifier } from '../verify-record.js';
-import { createFields, type JobSink, malformedFields, sinkingOf } from './outcome.js';
+import { createFields, type JobSink, malformedFields, sinkingOf, sourceOf } from './outcome.js';
 
 /**
  * @param verifier - the thread's record verifier
@@ -27,7 +27,7 @@ export function createJobLoop(verifier: RecordVerifier): (job: Job, sink: JobSin
         const text = job.texts[i] as string;
         sink.at(undefined, index);
         if (into) await into.verifyText(text, sink);
-        else sink.push(await verifier.verifyText(text, index === undefined ? { file } : { file, index }));
+        else sink.push(await verifier.verifyText(text, sourceOf(file, undefined, index)));
       }
       return;
     }
@@ -48,7 +48,7 @@ export function createJobLoop(verifier: RecordVerifier): (job: Job, sink: JobSin
         if (into) {
           const p = into.verifyLine(bytes, sink);
           if (p) await p;
-        } else sink.push(await verifier.verifyLine(bytes, { file, line: n }));
+        } else sink.push(await verifier.verifyLine(bytes, sourceOf(file, n)));
         continue;
       }
       let s: string;
@@ -64,7 +64,7 @@ export function createJobLoop(verifier: RecordVerifier): (job: Job, sink: JobSin
       if (s.trim() === '') continue; // blank lines are not records
       sink.at(n, undefined);
       if (into) await into.verifyText(s, sink);
-      else sink.push(await verifier.verifyText(s, { file, line: n }));
+      else sink.push(await verifier.verifyText(s, sourceOf(file, n)));
     }
   };
 }
