@@ -67,6 +67,11 @@ export interface FeedContext {
    * Default `false`: chunks are only read.
    */
   readonly ownChunks?: boolean;
+  /**
+   * Number of a JSONL stream's first line. Default 1; more when the stream is the rest of a
+   * file from one of its lines on (a byte order mark is dropped only on line 1).
+   */
+  readonly firstLine?: number;
 }
 
 /** The type of an input file by its name, or `null` for another extension. */
@@ -185,7 +190,7 @@ function checkEmpty(ctx: FeedContext, name: string): void {
  */
 export async function feedJsonl(chunks: AsyncIterable<Uint8Array>, name: string, ctx: FeedContext): Promise<void> {
   const maxJob = ctx.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES;
-  let line = 1;
+  let line = ctx.firstLine ?? 1;
   let carry: Uint8Array[] = [];
   let carryLen = 0;
   let skipping = false;

@@ -98,9 +98,10 @@ export function createPacker(file: string): Packer {
 /**
  * @param packed - from a {@link Packer} (its shared slots are filled in: unpack it once)
  * @param file - the job's file
- * @returns the outcomes, equal to those packed
+ * @param lineDelta - added to every line number (a range job's lines are numbered in its range)
+ * @returns the outcomes, equal to those packed (lines moved by `lineDelta`)
  */
-export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutcome[] {
+export function unpackOutcomes(packed: PackedOutcomes, file: string, lineDelta = 0): RecordOutcome[] {
   const out: RecordOutcome[] = [];
   // A job's records mostly share one issuer and event: the same key string is handed on, so the
   // duplicate check finds it by identity instead of hashing a new string per record.
@@ -114,7 +115,11 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
   for (let i = 0; i < packed.length;) {
     const head = packed[i];
     if (typeof head !== 'number') {
-      out.push(head as RecordOutcome);
+      const o = head as RecordOutcome;
+      // A clone of the worker's object: its source is this outcome's alone.
+      const source = o.result.source as { line?: number } | undefined;
+      if (lineDelta !== 0 && source?.line !== undefined) source.line += lineDelta;
+      out.push(o);
       i++;
       continue;
     }
@@ -145,7 +150,7 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string): RecordOutc
       lastDate = date;
       lastKey = eventKeyOf(issuer, name, date);
     }
-    out.push(buildOutcome(f, { file, line: packed[i + 2] as number }, lastKey));
+    out.push(buildOutcome(f, { file, line: (packed[i + 2] as number) + lineDelta }, lastKey));
     i += SLOTS;
   }
   return out;

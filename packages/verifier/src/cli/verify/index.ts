@@ -133,10 +133,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     let threads: ReturnType<typeof threadCpu>;
     try {
+      // With workers, a regular JSONL file is read by them, in ranges the main thread plans.
+      const ranges = cl.jobs > 0 ? { sink: pool, drain: pool.drain, nextLine: pool.nextLine } : undefined;
       for (const spec of specs)
         await feedSpec(
           spec,
-          { sink: pool, counts: tally.counts, maxJobBytes: MAX_WORKER_JOB_BYTES, slabs },
+          { sink: pool, counts: tally.counts, maxJobBytes: MAX_WORKER_JOB_BYTES, slabs, ...(ranges && { ranges }) },
           process.stdin,
         );
       await pool.drain();

@@ -15,9 +15,10 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { InputUnreadableError } from '../../errors.js';
-import { feedInput, feedSniffed, inputKind, type FeedContext, type InputKind } from '../../read-inputs.js';
+import { feedInput, feedJsonl, feedSniffed, inputKind, type FeedContext, type InputKind } from '../../read-inputs.js';
 import type { Lang } from './messages.js';
 import { MESSAGES } from './messages.js';
+import { feedRanges, RangeReadError, type RangePlan, type RangeSink } from './ranges.js';
 import type { Slabs } from './slabs.js';
 
 export { MAX_DOCUMENT_BYTES, MAX_LINE_BYTES } from '../../read-inputs.js';
@@ -107,12 +108,19 @@ async function* readWhole(p: string, name: string): AsyncGenerator<Uint8Array> {
 }
 
 /**
- * A JSONL file as runs of complete lines, each read into a shared slab (see `slabs.ts`): the
- * part of a line a read ends in is moved to the start of the next slab, so every run ends with
- * a newline and one read makes one job. A line longer than a slab comes as copies of its
- * parts (the reader carries them, as from any stream), the last line without a newline as a copy.
+ * Bytes `[from, to)` of a JSONL file (all of it by default) as runs of complete lines, each read
+ * into a shared slab (see `slabs.ts`): the part of a line a read ends in is moved to the start of
+ * the next slab, so every run ends with a newline and one read makes one job. A line longer than
+ * a slab comes as copies of its parts (the reader carries them, as from any stream), the last
+ * line without a newline as a copy.
  */
-async function* readLineRuns(p: string, name: string, slabs: Slabs): AsyncGenerator<Uint8Array> {
+async function* readLineRuns(
+  p: string,
+  name: string,
+  slabs: Slabs,
+  from = 0,
+  to = Infinity,
+): AsyncGenerator<Uint8Array> {
   let fh: FileHandle;
   try {
     fh = await open(p, 'r');
@@ -121,14 +129,17 @@ async function* readLineRuns(p: string, name: string, slabs: Slabs): AsyncGenera
   }
   let slab = slabs.take();
   let have = 0;
+  let pos = from;
   try {
     for (;;) {
       let n: number;
       try {
-        n = (await fh.read(slab, have, slab.length - have, null)).bytesRead;
+        const want = Math.min(slab.length - have, to - pos);
+        n = want > 0 ? (await fh.read(slab, have, want, pos)).bytesRead : 0;
       } catch (err) {
         throw unreadable(name, err);
       }
+      pos += n;
       if (n === 0) {
         if (have) yield new Uint8Array(slab.subarray(0, have));
         return;
@@ -155,6 +166,17 @@ async function* readLineRuns(p: string, name: string, slabs: Slabs): AsyncGenera
   }
 }
 
+async function* noChunks(): AsyncGenerator<Uint8Array> {}
+
+/** The pool's side of reading a regular JSONL file by ranges in the workers (`ranges.ts`). */
+export interface RangeFeed {
+  readonly sink: RangeSink;
+  drain(): Promise<void>;
+  nextLine(): number;
+  /** Range sizes (tests). */
+  readonly plan?: RangePlan;
+}
+
 /**
  * Feeds one input to the pool through the library's reader.
  * @param spec - from {@link expandInputs}
@@ -167,17 +189,41 @@ async function* readLineRuns(p: string, name: string, slabs: Slabs): AsyncGenera
  */
 export async function feedSpec(
   spec: InputSpec,
-  ctx: FeedContext & { readonly slabs?: Slabs },
+  ctx: FeedContext & { readonly slabs?: Slabs; readonly ranges?: RangeFeed },
   stdin: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   if (spec.kind === 'stdin') return feedSniffed(stdin, spec.name, ctx);
   let size: number;
+  let regular: boolean;
   try {
-    size = (await stat(spec.path)).size;
+    const st = await stat(spec.path);
+    size = st.size;
+    regular = st.isFile();
   } catch (err) {
     throw unreadable(spec.name, err);
   }
   const slabs = ctx.slabs;
+  const ranges = ctx.ranges;
+  if (spec.kind === 'jsonl' && slabs && ranges && regular) {
+    // The workers read the file; what is left after the ranges (nothing, or the rest from a
+    // line too long for one) goes through the stream reader, which also checks for no records.
+    const tail = (from: number, to: number, firstLine: number): Promise<void> =>
+      feedJsonl(from < to ? readLineRuns(spec.path, spec.name, slabs, from, to) : noChunks(), spec.name, {
+        ...ctx,
+        ownChunks: true,
+        firstLine,
+      });
+    try {
+      return await feedRanges(
+        spec.path,
+        spec.name,
+        { ...ctx, sink: ranges.sink, drain: ranges.drain, nextLine: ranges.nextLine, tail },
+        ranges.plan,
+      );
+    } catch (err) {
+      throw err instanceof RangeReadError ? unreadable(spec.name, err.cause) : err;
+    }
+  }
   if (spec.kind === 'jsonl' && slabs)
     return feedInput('jsonl', spec.name, size, () => readLineRuns(spec.path, spec.name, slabs), {
       ...ctx,

@@ -16,6 +16,7 @@ import type { StatusLists } from '../../status-lists.js';
 import type { TrustStore } from '../../trust-store.js';
 import { createRecordVerifier, type RecordOutcome, type RecordVerifier } from '../../verify-record.js';
 import { loadEngine, nodeSha256, type EngineName } from './engines.js';
+import { createRangeReader, type RangeAnswer, type RangeJob } from './ranges.js';
 
 export { MAX_RECORD_CHARS, type Job };
 
@@ -70,17 +71,30 @@ export function createNodeJobRunner(init: RunInit): (job: Job) => Promise<Record
 
 /**
  * Builds a worker's runner: each job's outcomes packed as they are concluded (no outcome object
- * for the usual record), for the trip to the main thread (`unpackOutcomes`).
+ * for the usual record), for the trip to the main thread (`unpackOutcomes`). A range job's bytes
+ * are read here (`ranges.ts`) and run as the lines they are; its answer says how many lines.
  * @param init - trust store, deadline, engine, reveal
  * @returns a function from a job to its packed outcomes, in order
  * @example createNodePackedRunner(init)(job)
  */
-export function createNodePackedRunner(init: RunInit): (job: Job) => Promise<PackedOutcomes> {
+export function createNodePackedRunner(
+  init: RunInit,
+): (job: Job | RangeJob) => Promise<{ packed: PackedOutcomes; range?: RangeAnswer }> {
   const loop = createJobLoop(createNodeVerifier(init));
+  let ranges: ReturnType<typeof createRangeReader> | undefined;
   return async (job) => {
     // One per job: a worker's jobs overlap (each awaits its records' verification).
     const packer = createPacker(job.file);
-    await loop(withBuffer(job), packer);
-    return packer.take();
+    if (job.kind !== 'range') {
+      await loop(withBuffer(job), packer);
+      return { packed: packer.take() };
+    }
+    const { data, answer } = (ranges ??= createRangeReader()).read(job);
+    try {
+      await loop({ seq: job.seq, kind: 'lines', file: job.file, firstLine: job.firstLine, data }, packer);
+    } finally {
+      ranges.release(data);
+    }
+    return { packed: packer.take(), range: answer };
   };
 }

@@ -15,10 +15,13 @@
  * ```
  */
 import { Worker } from 'node:worker_threads';
+import { InputUnreadableError } from '../../errors.js';
 import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
 import { createOrderedPool } from '../../ordered-pool.js';
 import type { RecordOutcome } from '../../verify-record.js';
 import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
+import { MESSAGES } from './messages.js';
+import { createLineCursor, type RangeAnswer, type RangeJob, SHORT_READ } from './ranges.js';
 import type { Slabs } from './slabs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
@@ -35,14 +38,37 @@ export interface Pool {
    * for the rare huge record, so that worker heaps can stay small. `transfer`: the buffer
    * behind the job's bytes is the caller's own, and is moved to the worker (unusable here after).
    */
-  submit(job: Job, options?: { inline?: boolean; transfer?: boolean }): Promise<void>;
+  submit(job: Job | RangeJob, options?: { inline?: boolean; transfer?: boolean }): Promise<void>;
   /** Queues outcomes computed when all earlier units have been emitted. */
   local(seq: number, make: () => RecordOutcome[]): void;
   /** Resolves when everything submitted has been emitted. */
   drain(): Promise<void>;
   close(): Promise<void>;
+  /** After a drain: the number of the line after the last range job emitted (`ranges.ts`). */
+  nextLine(): number;
   /** Kernel ids of the worker threads that told theirs (with `IKRAR_VERIFY_STATS`). */
   threadIds(): number[];
+}
+
+/** A worker's message: a job's answer, or its thread id. */
+export interface Answer {
+  readonly seq: number;
+  readonly file?: string;
+  readonly packed?: PackedOutcomes;
+  readonly range?: RangeAnswer;
+  readonly error?: string;
+  readonly code?: string;
+  readonly tid?: number;
+}
+
+/** The error of a job a worker could not run: a range it could not read is the file's. */
+export function jobError(m: Answer, file: string | undefined): Error {
+  if (m.code === SHORT_READ && file !== undefined)
+    return new InputUnreadableError(
+      { id: MESSAGES.id.unreadable(file), en: MESSAGES.en.unreadable(file) },
+      { cause: new Error(m.error) },
+    );
+  return new Error(m.error ?? 'worker failed');
 }
 
 /**
@@ -60,6 +86,8 @@ export function createPool(
   emit: (outcomes: RecordOutcome[]) => void | Promise<void>,
   slabs?: Slabs,
 ): Pool {
+  // The file of each range job, by sequence number, for an error reading it.
+  const files = new Map<number, string>();
   // The slab each job in a worker reads from, by sequence number, released when it answers.
   const reading = new Map<number, ArrayBufferLike>();
   const answered = (s: number): void => {
@@ -72,11 +100,22 @@ export function createPool(
   const threads: Worker[] = [];
   const tids: number[] = [];
   let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
-  const core = createOrderedPool<Job, RecordOutcome>({
+  // Line numbers of range jobs: the worker's are its range's; the lines before it are added as
+  // its outcomes are emitted (in order).
+  const cursor = createLineCursor();
+  const core = createOrderedPool<Job | RangeJob, RecordOutcome>({
     workers,
-    inline: (job) => (inlineRunner ??= createJobRunner(init))(job),
+    inline: (job) =>
+      job.kind === 'range'
+        ? Promise.reject(new Error('a range job runs in a worker'))
+        : (inlineRunner ??= createJobRunner(init))(job),
     emit,
     send(index, job, options) {
+      if (job.kind === 'range') {
+        files.set(job.seq, job.file);
+        (threads[index] as Worker).postMessage(job);
+        return;
+      }
       // A buffer the caller owns outright is moved, not copied (a view of part of it keeps its
       // offsets): the worker allocates nothing for it.
       const d = job.kind === 'lines' ? job.data : undefined;
@@ -98,20 +137,23 @@ export function createPool(
       resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
     });
     const index = i;
-    w.on('message', (m: { seq: number; file?: string; packed?: PackedOutcomes; error?: string; tid?: number }) => {
+    w.on('message', (m: Answer) => {
       if (m.tid !== undefined) {
         tids.push(m.tid);
         return;
       }
       answered(m.seq);
-      const { packed, file } = m;
+      const { packed, file, range } = m;
       core.answer(
         index,
         m.seq,
         m.error !== undefined || !packed
-          ? new Error(m.error ?? 'worker failed')
-          : () => unpackOutcomes(packed, file as string),
+          ? jobError(m, files.get(m.seq))
+          : range
+            ? () => unpackOutcomes(packed, file as string, cursor.place(range))
+            : () => unpackOutcomes(packed, file as string),
       );
+      files.delete(m.seq);
     });
     w.on('error', (err) => core.fail(err));
     threads.push(w);
@@ -122,6 +164,7 @@ export function createPool(
     submit: core.submit,
     local: core.local,
     drain: core.drain,
+    nextLine: cursor.next,
     async close() {
       await Promise.all(threads.map((t) => t.terminate()));
     },

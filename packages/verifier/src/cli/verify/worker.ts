@@ -10,6 +10,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNodePackedRunner, type Job, type RunInit } from './jobs.js';
+import type { RangeJob } from './ranges.js';
 import { ownThreadId } from './thread-cpu.js';
 
 const run = createNodePackedRunner(workerData as RunInit);
@@ -17,10 +18,15 @@ const port = parentPort;
 if (port) {
   // For the benchmark's CPU split: the main thread tells this thread's time from its own.
   if (process.env.IKRAR_VERIFY_STATS) port.postMessage({ tid: ownThreadId() });
-  port.on('message', (job: Job) => {
+  port.on('message', (job: Job | RangeJob) => {
     run(job).then(
-      (packed) => port.postMessage({ seq: job.seq, file: job.file, packed }),
-      (err: unknown) => port.postMessage({ seq: job.seq, error: String((err as Error)?.message ?? err) }),
+      ({ packed, range }) => port.postMessage({ seq: job.seq, file: job.file, packed, range }),
+      (err: unknown) =>
+        port.postMessage({
+          seq: job.seq,
+          error: String((err as Error)?.message ?? err),
+          code: (err as { code?: unknown })?.code,
+        }),
     );
   });
 }
