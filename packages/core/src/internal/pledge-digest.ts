@@ -7,7 +7,6 @@
  */
 import { isPlainObject } from './assert.js';
 import type { VerifyCache } from '../verify-cache.js';
-import { canonicalizeToBytes } from '../canonicalize.js';
 import type { CryptoProvider } from '../types.js';
 import { sha256DigestMultibase } from './multihash.js';
 
@@ -46,41 +45,53 @@ function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** The texts `sha256` hashed before, in the caller's cache (keyed by both: the value depends on both). */
+function textsHashedBy(
+  cache: VerifyCache | undefined,
+  sha256: CryptoProvider['sha256'],
+): Map<string, Record<string, unknown>> | undefined {
+  if (!cache) return undefined;
+  let known = cache.texts.get(sha256);
+  if (!known) cache.texts.set(sha256, (known = new Map()));
+  return known;
+}
+
 /**
- * The digest of a record's pledge text (the pledge without its `digestMultibase`) under
- * `sha256`: the claimed one when an equal pledge claiming it was hashed by this function before
- * (in the caller's cache), else hashed now; `undefined` when the text cannot be canonicalized. A
- * step of the verification walk (`verify-record.ts`): it yields what `sha256` returns and is
- * resumed with the digest.
+ * Whether a pledge equal to `pledge`, value for value, claiming `claimed` was hashed by `sha256`
+ * before (in the caller's cache): then its digest is `claimed` (a text is remembered with its true
+ * digest as its digestMultibase).
+ * @param cache - the caller's cache
+ * @param sha256 - the hash function
+ * @param pledge - the record's pledge
+ * @param claimed - its `digestMultibase`
  */
-export function* pledgeDigest(
+export function isKnownPledge(
+  cache: VerifyCache | undefined,
+  sha256: CryptoProvider['sha256'],
   pledge: Record<string, unknown>,
   claimed: string,
-  sha256: CryptoProvider['sha256'],
+): boolean {
+  const seen = textsHashedBy(cache, sha256)?.get(claimed);
+  return seen !== undefined && sameJson(seen, pledge);
+}
+
+/**
+ * Remembers a pledge's text with its true digest (a shallow copy: the record's pledge is left as
+ * it is), under `sha256` in the caller's cache, and gives that digest.
+ * @param cache - the caller's cache
+ * @param sha256 - the hash function
+ * @param pledge - the record's pledge
+ * @param digest - SHA-256 of the pledge's canonical text (the pledge without its `digestMultibase`)
+ * @returns the digest as `digestMultibase`
+ */
+export function rememberPledge(
   cache: VerifyCache | undefined,
-): Generator<unknown, string | undefined, unknown> {
-  // The value depends on the text and the hash function: key by both. A text is remembered with
-  // its true digest as its digestMultibase, so an equal pledge claims that digest and has that text.
-  let known = cache?.texts.get(sha256);
-  if (cache && !known) cache.texts.set(sha256, (known = new Map()));
-  const seen = known?.get(claimed);
-  if (seen !== undefined && sameJson(seen, pledge)) return claimed;
-  const { digestMultibase: _claimed, ...body } = pledge;
-  void _claimed;
-  let bytes: Uint8Array;
-  try {
-    bytes = canonicalizeToBytes(body);
-  } catch {
-    return undefined;
-  }
-  let digest: Uint8Array;
-  try {
-    digest = (yield sha256(bytes)) as Uint8Array;
-  } catch {
-    return undefined;
-  }
+  sha256: CryptoProvider['sha256'],
+  pledge: Record<string, unknown>,
+  digest: Uint8Array,
+): string {
   const actual = sha256DigestMultibase(digest);
-  return remember(known, actual, { ...body, digestMultibase: actual });
+  return remember(textsHashedBy(cache, sha256), actual, { ...pledge, digestMultibase: actual });
 }
 
 // Creating: every credential of one template, language, agency and event carries the same pledge

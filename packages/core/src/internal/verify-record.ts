@@ -1,14 +1,17 @@
 /**
  * The verification algorithm of `verifyPledge`, written once as a plan and a finish per proof.
  * The plan (`planProof`: synchronous, no cryptography) checks the structure and the proof's
- * fields and works out what its signature covers and which key checks it; the finish
- * (`finishProof`) resolves a key a resolver must fetch, canonicalizes and hashes through the
- * crypto provider and verifies; `conclude` weighs final proofs, the issuer, the collective rules
- * and the pledge digest. This module imports no cryptography itself.
+ * fields and works out what its signature covers and which key checks it; the finish (in
+ * `walkRecord`) resolves a key a resolver must fetch, canonicalizes, hashes through the crypto
+ * provider and verifies; `concludeProofs` weighs final proofs, the issuer and
+ * the collective rules, and the walk checks the pledge digest last. This module imports no
+ * cryptography itself.
  *
- * The walk is a generator that yields what the provider or resolver returns and gets back its
- * value; `drive` is the one place that tells a value from a promise. With a synchronous provider
- * (libsodium, node:crypto, noble) the whole record is verified without a microtask; a promise
+ * The walk is one generator per record (the finish of each proof and the pledge digest are steps
+ * of it, not generators of their own: fewer objects per record) that yields what the provider or
+ * resolver returns and gets back its value; `drive` is the one place that tells a value from a
+ * promise. With a synchronous provider (libsodium, node:crypto, noble) the whole record is
+ * verified without a microtask; a promise
  * (WebCrypto, a resolver that fetches, the collective rules loaded on demand) switches the rest
  * of the same walk to awaiting.
  *
@@ -24,7 +27,7 @@ import { DID_KEY, decodeDidKey } from '../did-key.js';
 import { CRYPTOSUITE, PLEDGE_CREDENTIAL_TYPE, VC_V2_CONTEXT } from '../record.js';
 import { timestampMillis } from '../time.js';
 import type { VerifyCache } from '../verify-cache.js';
-import { pledgeDigest } from './pledge-digest.js';
+import { isKnownPledge, rememberPledge } from './pledge-digest.js';
 import { joinDigests } from './multihash.js';
 import { proofsOf, securedInput } from '../proofs.js';
 import { providerOf } from './provider.js';
@@ -101,16 +104,13 @@ function fail(code: VerificationCode, base: Partial<VerifyPledgeResult> = {}): V
  */
 type Walk<T> = Generator<unknown, T, unknown>;
 
-/** The finish of a planned proof: resolve, hash and verify through the provider. */
-type ProofFinish = (crypto: CryptoProvider) => Walk<ProofVerification>;
-
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /**
  * Runs a walk: synchronously while every yielded value is already there, awaiting from the first
- * promise on. The one place where a value and a promise are told apart.
+ * promise on. The one place where a walk is resumed.
  */
 function drive<T>(walk: Walk<T>): T | Promise<T> {
   let step = walk.next();
@@ -152,6 +152,11 @@ export function verifyRecord(
   return drive(walkRecord(record, options));
 }
 
+/**
+ * The walk of one record: each proof planned (synchronously, no cryptography) and finished
+ * (its key, the bytes it covers hashed, the signature checked), then the proof set concluded and
+ * the pledge text's digest checked. Every call to the provider or a resolver is yielded here.
+ */
 function* walkRecord(record: unknown, options: VerifyPledgeOptions): Walk<VerifyPledgeResult> {
   const collective =
     isPlainObject(record) && Array.isArray(record.type) && record.type.includes(COLLECTIVE_TYPE)
@@ -176,11 +181,103 @@ function* walkRecord(record: unknown, options: VerifyPledgeOptions): Walk<Verify
       : p;
   const results: ProofVerification[] = [];
   for (let index = 0; index < proofs.length; index++) {
-    // The plan (synchronous, no cryptography), then the finish through the provider.
     const plan = planProof(doc, issuer, proofs, index, purpose, options);
-    results.push(typeof plan === 'function' ? yield* plan(crypto) : plan);
+    if ('verified' in plan) {
+      results.push(plan);
+      continue;
+    }
+    // The finish: the key (known, else from the resolver) ...
+    const { info, proof } = plan;
+    let publicKey: unknown = plan.publicKey;
+    if (publicKey === undefined && options.resolveKey) {
+      try {
+        publicKey = yield options.resolveKey(info.verificationMethod as string);
+      } catch {
+        publicKey = null;
+      }
+    }
+    if (!publicKey) {
+      results.push(refuse(info, 'ERR_KEY_UNRESOLVED'));
+      continue;
+    }
+    // ... the bytes it covers: the proof configuration (eddsa-jcs-2022 §3.3.2: the proof without
+    // its proofValue) and the secured document, canonical ...
+    let config: Uint8Array | undefined;
+    let input = plan.input;
+    try {
+      config = options.proofConfigBytes?.(doc, proof);
+      if (!config) {
+        const { proofValue: _pv, ...rest } = proof;
+        void _pv;
+        config = canonicalizeToBytes(rest);
+      }
+      if (!input) {
+        const secured = securedInput(doc, proof.previousProof as string | string[] | undefined, proofs) as Record<
+          string,
+          unknown
+        >;
+        if (proof['@context'] !== undefined) secured['@context'] = proof['@context'];
+        input = canonicalizeToBytes(secured);
+      }
+    } catch (err) {
+      if (!isIkrarError(err)) throw err;
+      results.push(refuse(info, 'ERR_CANONICALIZATION_FAILED'));
+      continue;
+    }
+    // ... each hashed by the provider (§3.3.4), and the signature checked.
+    const data = joinDigests((yield crypto.sha256(config)) as Uint8Array, (yield crypto.sha256(input)) as Uint8Array);
+    let ok: unknown;
+    try {
+      ok = yield crypto.verify(plan.signature, data, publicKey as Uint8Array);
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      (info as Mutable<ProofVerification>).verified = true;
+      results.push(info as ProofVerification);
+      continue;
+    }
+    // A did:key is decoded without the point check; say so when that is why it failed.
+    const keyBad = plan.didKey && !(yield crypto.isStrictPublicKey(publicKey as Uint8Array));
+    results.push(refuse(info, keyBad ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID'));
   }
-  return yield* conclude(doc, issuer, results, options, crypto, collective);
+
+  const base = concludeProofs(doc, issuer, results, options, collective);
+  if (base.verified === false) return base;
+  // The pledge text's digest: an equal text hashed before has it, else it is hashed now.
+  const subject = doc.credentialSubject as Record<string, unknown>;
+  if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
+    const pledge = subject.pledge;
+    const claimed = pledge.digestMultibase as string;
+    if (!isKnownPledge(options.cache, crypto.sha256, pledge, claimed)) {
+      let actual: string | undefined;
+      try {
+        // The text: the pledge without its digest.
+        const { digestMultibase: _claimed, ...text } = pledge;
+        void _claimed;
+        const digest = (yield crypto.sha256(canonicalizeToBytes(text))) as Uint8Array;
+        actual = rememberPledge(options.cache, crypto.sha256, pledge, digest);
+      } catch {
+        // a text that cannot be canonicalized, or a hash that failed: `actual` stays undefined
+      }
+      if (actual !== claimed) return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
+    }
+  }
+  base.verified = true;
+  return base;
+}
+
+/** A proof planned for its finish: what its signature covers and which key checks it. */
+interface ProofPlan {
+  readonly info: ProofInfo;
+  readonly signature: Uint8Array;
+  readonly proof: Record<string, unknown>;
+  /** The secured document's canonical bytes, when the caller holds them. */
+  readonly input: Uint8Array | undefined;
+  /** The key, when known without a resolver. */
+  readonly publicKey: Uint8Array | undefined;
+  /** The key was decoded from a did:key, without the point check. */
+  readonly didKey: boolean;
 }
 
 function planProof(
@@ -190,7 +287,7 @@ function planProof(
   index: number,
   purpose: string,
   options: VerifyPledgeOptions,
-): ProofVerification | ProofFinish {
+): ProofVerification | ProofPlan {
   const p = proofs[index];
   if (!isPlainObject(p)) return refuse({ index, previousProof: [] }, 'ERR_PROOF_MALFORMED');
   const prev = p.previousProof;
@@ -203,7 +300,7 @@ function planProof(
           ? (prev as string[])
           : null;
   const vm = typeof p.verificationMethod === 'string' ? p.verificationMethod : undefined;
-  // The proof's result is this object, its keys in this order, finished in place (`refuse`, `finishProof`).
+  // The proof's result is this object, its keys in this order, finished in place (`refuse`, or `walkRecord`'s finish).
   const info = { index } as ProofInfo;
   if (typeof p.id === 'string') info.id = p.id;
   if (vm !== undefined) {
@@ -262,7 +359,7 @@ function planProof(
     options.securedBytes && (pc === undefined || (pc as unknown[]).length === (doc['@context'] as unknown[]).length)
       ? options.securedBytes(doc, input?.proof as unknown[] | undefined)
       : undefined;
-  return (crypto) => finishProof(info, signature, p, doc, proofs, known, publicKey, didKey, options, crypto);
+  return { info, signature, proof: p, input: known, publicKey, didKey };
 }
 
 /** A proof's result: `info` itself, finished (each proof's info makes one result). */
@@ -274,83 +371,16 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type ProofInfo = Mutable<Omit<ProofVerification, 'verified' | 'code' | 'message'>>;
 
 /**
- * The finish of one proof: its key (`known`, else from the resolver), the bytes it covers (the
- * canonical config and secured input) hashed by the provider, the signature checked.
+ * Final proofs, the issuer's proof and the collective rules: the result so far (its verdict not
+ * yet set), or a failed one.
  */
-function* finishProof(
-  info: ProofInfo,
-  signature: Uint8Array,
-  proof: Record<string, unknown>,
-  doc: Record<string, unknown>,
-  proofs: readonly unknown[],
-  inputKnown: Uint8Array | undefined,
-  known: Uint8Array | undefined,
-  didKey: boolean,
-  options: VerifyPledgeOptions,
-  crypto: CryptoProvider,
-): Walk<ProofVerification> {
-  let publicKey: Uint8Array | null | undefined = known;
-  if (publicKey === undefined && options.resolveKey) {
-    try {
-      publicKey = (yield options.resolveKey(info.verificationMethod as string)) as Uint8Array | null;
-    } catch {
-      publicKey = null;
-    }
-  }
-  if (!publicKey) return refuse(info, 'ERR_KEY_UNRESOLVED');
-
-  let configBytes: Uint8Array;
-  let inputBytes: Uint8Array;
-  try {
-    // eddsa-jcs-2022 §3.3.2: the proof configuration is the proof without its proofValue.
-    const cut = options.proofConfigBytes?.(doc, proof);
-    if (cut) configBytes = cut;
-    else {
-      const { proofValue: _pv, ...config } = proof;
-      void _pv;
-      configBytes = canonicalizeToBytes(config);
-    }
-    if (inputKnown) inputBytes = inputKnown;
-    else {
-      const input = securedInput(doc, proof.previousProof as string | string[] | undefined, proofs) as Record<
-        string,
-        unknown
-      >;
-      if (proof['@context'] !== undefined) input['@context'] = proof['@context'];
-      inputBytes = canonicalizeToBytes(input);
-    }
-  } catch (err) {
-    if (isIkrarError(err)) return refuse(info, 'ERR_CANONICALIZATION_FAILED');
-    throw err;
-  }
-  const data = joinDigests(
-    (yield crypto.sha256(configBytes)) as Uint8Array,
-    (yield crypto.sha256(inputBytes)) as Uint8Array,
-  );
-  let ok: boolean;
-  try {
-    ok = (yield crypto.verify(signature, data, publicKey)) as boolean;
-  } catch {
-    ok = false;
-  }
-  if (ok) {
-    (info as Mutable<ProofVerification>).verified = true;
-    return info as ProofVerification;
-  }
-  // A did:key is decoded without the point check; say so when that is why it failed.
-  const keyBad = didKey && !((yield crypto.isStrictPublicKey(publicKey)) as boolean);
-  return refuse(info, keyBad ? 'ERR_KEY_INVALID' : 'ERR_SIGNATURE_INVALID');
-}
-
-/** Final proofs, the issuer's proof, the collective rules and the pledge digest. */
-function* conclude(
+function concludeProofs(
   doc: Record<string, unknown>,
   issuer: string,
   results: ProofVerification[],
   options: VerifyPledgeOptions,
-  crypto: CryptoProvider,
   collective: CollectiveRules | undefined,
-): Walk<VerifyPledgeResult> {
+): Mutable<VerifyPledgeResult> {
   // Final proofs: those no other proof names (Data Integrity 1.0 §2.1.2).
   let named: Set<string> | undefined;
   for (const r of results) for (const id of r.previousProof) (named ??= new Set()).add(id);
@@ -378,13 +408,5 @@ function* conclude(
     if (wrong) return fail(wrong.code, base);
   }
   if ((options.requireIssuerProof ?? true) && issuerProof === undefined) return fail('ERR_ISSUER_MISMATCH', base);
-
-  const subject = doc.credentialSubject as Record<string, unknown>;
-  if (isPlainObject(subject) && isPlainObject(subject.pledge) && typeof subject.pledge.digestMultibase === 'string') {
-    const claimed = subject.pledge.digestMultibase;
-    const actual = yield* pledgeDigest(subject.pledge, claimed, crypto.sha256, options.cache);
-    if (actual !== claimed) return fail('ERR_PLEDGE_DIGEST_MISMATCH', { ...base, path: 'credentialSubject.pledge' });
-  }
-  base.verified = true;
   return base;
 }
