@@ -5,6 +5,7 @@
 // lengths, lines longer than a range or than the planner's limit, blank lines, CRLF, a BOM, bad
 // UTF-8, no final newline), random range sizes and job lag. A file that grows after planning is
 // read as planned; one that shrinks is ERR_INPUT_UNREADABLE, never a hang or a crash.
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -214,6 +215,27 @@ describe('ikrar-verify reads regular JSONL files in ranges, in its workers', () 
     await r.drain();
     const got = r.emitted.map((o) => `${o.result.source?.line}:${o.result.verdict}:${o.result.reason?.code ?? ''}`);
     expect(got).toEqual(['1:valid:', '3:valid:', '4:malformed:ERR_LINE_TOO_LONG', '5:valid:']);
+  });
+
+  it('a pipe named as a file (no offsets) is read as a stream, as before', async () => {
+    const src = path.join(dir, 'src.jsonl');
+    const fifo = path.join(dir, 'pipe.jsonl');
+    const text = `\ufeff${record}\n\nnot json\n${record}\r\n${record}`;
+    writeFileSync(src, text);
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', src, fifo], { stdio: 'ignore' });
+    const written = new Promise((resolve) => writer.on('close', resolve));
+    const r = rangedRun(1);
+    await r.feed(fifo, { rangeBytes: 64 });
+    await r.drain();
+    expect(await written).toBe(0);
+    expect(show(r.emitted)).toEqual(await wholeRead(new TextEncoder().encode(text), fifo));
+    expect(r.emitted.map((o) => `${o.result.source?.line}:${o.result.verdict}`)).toEqual([
+      '1:valid',
+      '3:malformed',
+      '4:valid',
+      '5:valid',
+    ]);
   });
 
   it('an empty file and a file of blank lines are ERR_EMPTY_INPUT', async () => {

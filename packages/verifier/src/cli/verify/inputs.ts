@@ -130,12 +130,15 @@ async function* readLineRuns(
   let slab = slabs.take();
   let have = 0;
   let pos = from;
+  const whole = from === 0 && to === Infinity;
   try {
     for (;;) {
       let n: number;
       try {
         const want = Math.min(slab.length - have, to - pos);
-        n = want > 0 ? (await fh.read(slab, have, want, pos)).bytesRead : 0;
+        // A whole input is read on from where it is (a pipe named on the command line has no
+        // positions); a part of a regular file from its offset.
+        n = want > 0 ? (await fh.read(slab, have, want, whole ? null : pos)).bytesRead : 0;
       } catch (err) {
         throw unreadable(name, err);
       }
