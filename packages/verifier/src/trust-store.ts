@@ -93,7 +93,7 @@ export function parseTrustStore(value: unknown): TrustStore {
     const validFrom = time(e, 'validFrom', path);
     const validUntil = time(e, 'validUntil', path);
     const revokedAt = time(e, 'revokedAt', path);
-    if (validFrom && validUntil && Date.parse(validUntil) <= Date.parse(validFrom)) {
+    if (validFrom && validUntil && timestampMillis(validUntil) <= timestampMillis(validFrom)) {
       bad(`${path}.validUntil`, 'validUntil is not after validFrom', 'validUntil tidak setelah validFrom');
     }
     const pk = e.publicKeyMultibase;
@@ -122,85 +122,87 @@ export function parseTrustStore(value: unknown): TrustStore {
   return { issuers };
 }
 
-/**
- * What the trust store says about `issuer` for a proof created at `created`.
- *
- * @param store - a {@link TrustStore}
- * @param issuer - the issuer DID
- * @param created - the final issuer proof's `created` (RFC 3339)
- * @returns the status and the matching entry
- * @throws RangeError when `created` is not an RFC 3339 time with an offset
- * @example trustAt(store, did, proof.created).status === 'trusted'
- */
-export function trustAt(store: TrustStore, issuer: string, created: string): TrustDecision {
-  // Epoch milliseconds, no Date: this runs once per record.
-  const t = timestampMillis(created);
-  if (Number.isNaN(t)) {
-    throw new RangeError(`"created" expected an RFC 3339 time with an offset, got ${JSON.stringify(created)}`);
-  }
-  const issuers = store.issuers;
-  let entry: TrustedIssuer | undefined;
-  for (let i = 0; i < issuers.length; i++) {
-    if ((issuers[i] as TrustedIssuer).id === issuer) {
-      entry = issuers[i];
-      break;
-    }
-  }
-  if (!entry) return { status: 'untrusted' };
-  // DESIGN.md: revokedAt null, or later than created: a key revoked after signing still vouches.
-  const w = windowOf(entry);
-  if (entry.revokedAt !== null && (w ? w.revoked : Date.parse(entry.revokedAt)) <= t) {
-    return { status: 'revoked', entry };
-  }
-  if (entry.validFrom !== null && t < (w ? w.from : Date.parse(entry.validFrom))) {
-    return { status: 'not-yet-valid', entry };
-  }
-  if (entry.validUntil !== null && t >= (w ? w.until : Date.parse(entry.validUntil))) {
-    return { status: 'expired', entry };
-  }
-  return { status: 'trusted', entry };
-}
-
-/** An entry's window as instants (`Date.parse` of its times, NaN for `null`), with the texts read. */
+/** An entry's window as instants, in epoch milliseconds (`NaN`: no bound), read by core's `timestampMillis`. */
 interface TrustWindow {
-  readonly validFrom: string | null;
-  readonly validUntil: string | null;
-  readonly revokedAt: string | null;
+  readonly entry: TrustedIssuer;
   readonly from: number;
   readonly until: number;
   readonly revoked: number;
 }
 
 /**
- * Each entry's window, read once instead of on every record. Not a cache that can change a
- * decision: a window is used only while the entry still holds the very texts it was read from
- * (compared on every use), else it is read again; so a store changed after parsing, a copy
- * (a worker's structured clone) or a store written by hand are judged as their texts say. Kept
- * by entry object, so it goes with its store.
+ * A bound of an entry as an instant: `null` is none (`NaN`, which no comparison meets); a text is
+ * read by core's `timestampMillis`, the one parser of `created` too. A `Date` (a store made by
+ * hand) is its instant.
  */
-const WINDOWS = new WeakMap<TrustedIssuer, TrustWindow>();
-
-const isText = (v: unknown): boolean => v === null || typeof v === 'string';
-
-/** The entry's window; `undefined` when a time is neither text nor `null` (a hand-made store). */
-function windowOf(entry: TrustedIssuer): TrustWindow | undefined {
-  const { validFrom, validUntil, revokedAt } = entry;
-  const w = WINDOWS.get(entry);
-  if (w !== undefined && w.validFrom === validFrom && w.validUntil === validUntil && w.revokedAt === revokedAt) {
-    return w;
+function boundOf(value: unknown, id: string, key: string): number {
+  if (value === null) return NaN;
+  const t = value instanceof Date ? value.getTime() : timestampMillis(value);
+  if (Number.isNaN(t)) {
+    throw new RangeError(`"${key}" of ${id} expected an RFC 3339 time with an offset, or null, got ${String(value)}`);
   }
-  // Texts only (what parseTrustStore gives): any other value, such as a Date that may be changed
-  // in place, is read where it is compared, on every use, as before.
-  if (!isText(validFrom) || !isText(validUntil) || !isText(revokedAt)) return undefined;
-  const read = (text: string | null): number => (text === null ? NaN : Date.parse(text));
-  const fresh: TrustWindow = {
-    validFrom,
-    validUntil,
-    revokedAt,
-    from: read(validFrom),
-    until: read(validUntil),
-    revoked: read(revokedAt),
+  return t;
+}
+
+function windowOf(entry: TrustedIssuer): TrustWindow {
+  return {
+    entry,
+    from: boundOf(entry.validFrom, entry.id, 'validFrom'),
+    until: boundOf(entry.validUntil, entry.id, 'validUntil'),
+    revoked: boundOf(entry.revokedAt, entry.id, 'revokedAt'),
   };
-  WINDOWS.set(entry, fresh);
-  return fresh;
+}
+
+/** The status at `t` (epoch ms) in a window (DESIGN.md "Trust store"). */
+function statusIn(w: TrustWindow, t: number): TrustStatus {
+  // revokedAt null, or later than created: a key revoked after signing still vouches.
+  if (w.revoked <= t) return 'revoked';
+  if (t < w.from) return 'not-yet-valid';
+  if (t >= w.until) return 'expired';
+  return 'trusted';
+}
+
+function badCreated(created: unknown): never {
+  throw new RangeError(`"created" expected an RFC 3339 time with an offset, got ${JSON.stringify(created)}`);
+}
+
+/**
+ * What the trust store says about `issuer` for a proof created at `created`. The entry's times
+ * are read on every call (a store changed in place is judged as it stands); a verifier reads its
+ * store once with {@link createTrustDecider}.
+ *
+ * @param store - a {@link TrustStore}
+ * @param issuer - the issuer DID
+ * @param created - the final issuer proof's `created` (RFC 3339)
+ * @returns the status and the matching entry
+ * @throws RangeError when `created`, or a time of the matching entry, is not an RFC 3339 time with an offset
+ * @example trustAt(store, did, proof.created).status === 'trusted'
+ */
+export function trustAt(store: TrustStore, issuer: string, created: string): TrustDecision {
+  const t = timestampMillis(created);
+  if (Number.isNaN(t)) badCreated(created);
+  const entry = store.issuers.find((e) => e.id === issuer);
+  if (!entry) return { status: 'untrusted' };
+  return { status: statusIn(windowOf(entry), t), entry };
+}
+
+/**
+ * @internal The trust decisions of one verifier: the store's windows read once, when the verifier
+ * is made (as its keys are), and owned by it: no state outside it. Not exported from the package
+ * entry.
+ * @param store - a {@link TrustStore}
+ * @returns what the store says about `issuer` for a proof created at `t` (epoch milliseconds, as
+ *   core's `timestampMillis` reads `created`: the same parser as the windows'), as {@link trustAt}
+ * @throws RangeError when a time of an entry is not an RFC 3339 time with an offset (a store made
+ *   by hand), and from the decider when `t` is `NaN`
+ */
+export function createTrustDecider(store: TrustStore): (issuer: string, t: number) => TrustStatus {
+  const windows = new Map<string, TrustWindow>();
+  // The first entry of a DID decides, as trustAt's search does (parseTrustStore refuses a DID twice).
+  for (const e of store.issuers) if (!windows.has(e.id)) windows.set(e.id, windowOf(e));
+  return (issuer, t) => {
+    if (Number.isNaN(t)) throw new RangeError('"t" expected the epoch milliseconds of an RFC 3339 time, got NaN');
+    const w = windows.get(issuer);
+    return w === undefined ? 'untrusted' : statusIn(w, t);
+  };
 }

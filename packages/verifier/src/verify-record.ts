@@ -20,6 +20,7 @@ import {
   parseJson,
   parseTimestamp,
   type PledgeTemplate,
+  timestampMillis,
   type VerificationCode,
   type VerifyPledgeResult,
   verifyPledge,
@@ -41,7 +42,7 @@ import {
 import { isPlainObject } from './internal/util.js';
 import { statusOfRecord, type StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
-import { trustAt, type TrustStore } from './trust-store.js';
+import { createTrustDecider, type TrustStore } from './trust-store.js';
 import type { RecordReason, Verdict } from './verdicts.js';
 
 /** Where a record came from, for reports: a file and line, or an index in a JSON array. */
@@ -97,6 +98,7 @@ export interface RecordOutcome {
 
 /** Options of {@link createRecordVerifier}. */
 export interface RecordVerifierOptions {
+  /** The trust store, read when the verifier is made (its keys and windows): a store changed afterwards is not seen. */
   readonly trustStore: TrustStore;
   /** The agency's own templates, beside the built-in ones. */
   readonly templates?: readonly PledgeTemplate[];
@@ -176,7 +178,7 @@ export function malformedOutcome(reason: RecordReason, source?: RecordSource, de
  *
  * @param options - trust store, templates, deadline, signature check, reveal
  * @returns a {@link RecordVerifier}; its methods never throw for bad records
- * @throws RangeError when `before` is not a time
+ * @throws RangeError when `before` is not a time, or a time in a trust store made by hand is not an RFC 3339 time
  * @example
  * ```ts
  * const v = createRecordVerifier({ trustStore, before: '2024-11-27T00:00:00+07:00' });
@@ -195,6 +197,8 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
   }
   // did:web and other DIDs: their key comes from the trust store entry.
   const resolveKey = keyResolver(store);
+  // The store's trust windows, read once here (as its keys are) and owned by this verifier.
+  const trustOf = createTrustDecider(store);
   const statusLists = options.statusLists;
   const requireStatus = options.requireStatus ?? false;
   // This verifier's own cache: texts hashed once per run, under this verifier's hash function.
@@ -312,11 +316,13 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
     // DESIGN.md: trust is decided at the final issuer proof's `created`. Data Integrity 1.0 §2.1 makes
     // `created` optional, so a proof without it is well formed, but there is no time to judge it by.
     if (created === undefined) return out('undated-proof', { code: 'ERR_PROOF_CREATED_MISSING' }, ip);
-    const trust = trustAt(store, r.issuer as string, created);
-    if (trust.status === 'untrusted') return out('untrusted-issuer', undefined, ip);
-    if (trust.status === 'revoked') return out('key-revoked', undefined, ip);
-    if (trust.status === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
-    if (trust.status === 'expired') return out('key-expired', undefined, ip);
+    // One parser for `created` and the windows (core's); read once for trust and the deadline.
+    const at = timestampMillis(created);
+    const trust = trustOf(r.issuer as string, at);
+    if (trust === 'untrusted') return out('untrusted-issuer', undefined, ip);
+    if (trust === 'revoked') return out('key-revoked', undefined, ip);
+    if (trust === 'not-yet-valid') return out('key-not-yet-valid', undefined, ip);
+    if (trust === 'expired') return out('key-expired', undefined, ip);
     const text = checkPledgeText(record, templates, textOptions);
     if (text.status === 'altered') {
       const reason: RecordReason = {
@@ -333,7 +339,7 @@ export function createRecordVerifier(options: RecordVerifierOptions): RecordVeri
       if (st.status === 'malformed') return out('malformed', st.reason, ip);
       if (st.status === 'unknown') return out('status-unknown', st.reason, ip);
     }
-    if (deadline !== undefined && (parseTimestamp(created) as Date).getTime() > deadline) {
+    if (deadline !== undefined && at > deadline) {
       return out('after-deadline', undefined, ip);
     }
     return out('valid', undefined, ip);

@@ -1,13 +1,15 @@
-// trustAt reads each entry's window once (a window kept per entry object, used only while the
-// entry holds the texts it was read from). The reference below is trustAt as it was before: every
-// call parses the entry's times with Date.parse. fast-check holds the two equal over random
-// windows and `created` values, at the edges (created equal to a bound, one millisecond either
-// side, the same instant in another offset), over stores changed after use, structured clones
-// (what a worker gets) and hand-made stores whose times are not texts.
-import { generateKeyPair } from '@ikrar/core';
+// trustAt reads an entry's window with core's timestampMillis (the parser of `created` too), on
+// every call; a verifier reads its store's windows once (createTrustDecider, owned by the
+// verifier, no module state). The reference below is trustAt as it was first written: every call
+// parses the entry's times with Date.parse. fast-check holds them equal over random windows and
+// `created` values, at the edges (created equal to a bound, one millisecond either side, the same
+// instant in another offset), over stores changed after use, structured clones (what a worker
+// gets) and hand-made stores whose times are not texts; and the decider equal to trustAt.
+import { generateKeyPair, timestampMillis } from '@ikrar/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTrustStore, trustAt, type TrustDecision, type TrustStore, type TrustedIssuer } from '../src/index.js';
+import { createTrustDecider } from '../src/trust-store.js';
 
 /** trustAt before this change, kept as the reference. */
 function reference(store: TrustStore, issuer: string, created: string): TrustDecision {
@@ -140,6 +142,69 @@ describe('trustAt reads each window once and decides as it did', () => {
     expect(trustAt(open, id, '2024-10-08T07:00:00+07:00').status).toBe('expired'); // validUntil is exclusive
     expect(() => trustAt(open, id, '2024-10-08')).toThrow(
       new RangeError('"created" expected an RFC 3339 time with an offset, got "2024-10-08"'),
+    );
+  });
+});
+
+describe("a verifier's trust decider (the store's windows read once, by core's timestampMillis)", () => {
+  it('fast-check: decides as trustAt over random stores, created values and the edges of every window', () => {
+    fc.assert(
+      fc.property(storeJson, fc.array(time, { maxLength: 8 }), (json, times) => {
+        const store = parseTrustStore(json);
+        const decide = createTrustDecider(store);
+        for (const created of [...times, ...edges(store)]) {
+          for (const id of DIDS) {
+            expect(decide(id, timestampMillis(created)), `${id} at ${created}`).toBe(
+              trustAt(store, id, created).status,
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a fraction of ten or more digits as created is read: its first three digits (Date.parse read .0123456789 as 123 ms)', () => {
+    const id = DIDS[0] as string;
+    const store = parseTrustStore({
+      issuers: [
+        {
+          id,
+          validFrom: '2024-10-07T00:00:00.0123456789Z',
+          validUntil: '2024-10-07T08:00:00.9999999999+08:00',
+          revokedAt: null,
+        },
+      ],
+    });
+    const decide = createTrustDecider(store);
+    const cases: [string, string][] = [
+      ['2024-10-07T00:00:00.011Z', 'not-yet-valid'],
+      ['2024-10-07T00:00:00.012Z', 'trusted'], // validFrom is 12 ms past the second, inclusive
+      ['2024-10-07T07:00:00.0129999999+07:00', 'trusted'],
+      ['2024-10-07T00:00:00.998Z', 'trusted'],
+      ['2024-10-07T00:00:00.999Z', 'expired'], // validUntil is 999 ms past the second, exclusive
+      ['2024-10-07T00:00:00.99999999999Z', 'expired'],
+    ];
+    for (const [created, status] of cases) {
+      expect(trustAt(store, id, created).status, created).toBe(status);
+      expect(decide(id, timestampMillis(created)), created).toBe(status);
+    }
+    expect(Date.parse('2024-10-07T00:00:00.0123456789Z') % 1000).not.toBe(12); // why one parser matters
+  });
+
+  it('refuses a store made by hand whose time is not an RFC 3339 time, instead of reading it as no bound', () => {
+    const id = DIDS[0] as string;
+    const store = {
+      issuers: [{ id, validFrom: null, validUntil: '2024-10-08', revokedAt: null }],
+    } as unknown as TrustStore;
+    const error = new RangeError(
+      `"validUntil" of ${id} expected an RFC 3339 time with an offset, or null, got 2024-10-08`,
+    );
+    expect(() => createTrustDecider(store)).toThrow(error);
+    expect(() => trustAt(store, id, '2024-10-07T00:00:00Z')).toThrow(error);
+    expect(trustAt(store, DIDS[1] as string, '2024-10-07T00:00:00Z')).toEqual({ status: 'untrusted' });
+    expect(() => createTrustDecider(parseTrustStore({ issuers: [] }))('x', NaN)).toThrow(
+      new RangeError('"t" expected the epoch milliseconds of an RFC 3339 time, got NaN'),
     );
   });
 });
