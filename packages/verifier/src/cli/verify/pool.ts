@@ -2,7 +2,7 @@
  * Runs jobs on worker threads (or in this thread with zero workers) and hands their outcomes
  * back strictly in submission order, whatever order the workers finish in, so line numbers,
  * "first signing" for duplicates and the streamed output are deterministic. At most
- * `3 × workers` jobs are not yet emitted: the reader waits, so memory stays flat whatever the
+ * `2 × workers` jobs are not yet emitted: the reader waits, so memory stays flat whatever the
  * input size. The scheduling is the library's `createOrderedPool` (the same as
  * `<ikrar-verifikasi>`'s Web Workers); this is its Node adapter: worker threads with small heaps,
  * jobs read from shared slabs (held until answered), answers unpacked when their turn comes.
@@ -26,6 +26,13 @@ import type { Slabs } from './slabs.js';
 
 /** Old-generation limit of a worker; jobs larger than {@link MAX_WORKER_JOB_BYTES} run inline. */
 const WORKER_OLD_SPACE_MB = 40;
+/**
+ * Jobs per worker not yet emitted (each holds its bytes until answered, and its answer waits in
+ * this thread for its turn). With 3, waiting answers survived the main thread's scavenges and its
+ * young generation grew from 8 to 15-20 MB at 3-4 workers; 2 keeps every worker busy on 2 cores at
+ * the same CPU per record (issue #17, 100k, --jobs 4: peak RSS 158.7 -> 152.6 MB; README).
+ */
+const JOBS_PER_WORKER = 2;
 /** Largest job sent to a worker, in bytes (a normal job is one 1 MiB read of complete lines). */
 export const MAX_WORKER_JOB_BYTES: number = 4 * 1024 * 1024;
 
@@ -105,6 +112,7 @@ export function createPool(
   const cursor = createLineCursor();
   const core = createOrderedPool<Job | RangeJob, RecordOutcome>({
     workers,
+    perWorker: JOBS_PER_WORKER,
     inline: (job) =>
       job.kind === 'range'
         ? Promise.reject(new Error('a range job runs in a worker'))
