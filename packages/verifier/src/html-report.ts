@@ -203,6 +203,15 @@ function revocationSection(
 }
 
 /**
+ * Whether a message is the verdict's own, by its text: outcomes from a worker thread are
+ * structured copies, so the identity of `verdictMessage(v)` does not survive the trip.
+ */
+function isVerdictMessage(message: { readonly id: string; readonly en: string }, verdict: Verdict): boolean {
+  const own = verdictMessage(verdict);
+  return message.id === own.id && message.en === own.en;
+}
+
+/**
  * Renders a report as one HTML document.
  *
  * @param report - from `createReport(…).finish()`
@@ -232,7 +241,7 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
         .map(
           (f) =>
             `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td class="v-bad">${e(f.verdict)}</td><td>${e(
-              f.verdict === 'malformed' && f.message !== verdictMessage('malformed')
+              f.verdict === 'malformed' && !isVerdictMessage(f.message, 'malformed')
                 ? f.message[lang]
                 : f.reason
                   ? formatReason(f.reason)

@@ -1,5 +1,5 @@
 // The --html report opened in headless Chromium: content, charts, no console errors, no requests.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair } from '@ikrar/core';
 import { chromium, type Browser } from 'playwright-core';
@@ -98,4 +98,29 @@ describe('--html report in Chromium', () => {
       await page.close();
     });
   }
+});
+
+describe('--html failures table', () => {
+  // A record that parses but is not a record gets the generic "malformed" message and a reason;
+  // the table shows the reason. Outcomes from worker threads are copies of that message, so the
+  // reason must show with workers exactly as without (it showed the generic text before).
+  it('shows the reason of a malformed record the same with and without workers', () => {
+    const pages = [0, 2].map((jobs) => {
+      const html = path.join(dir, `jobs-${jobs}.html`);
+      writeJsonl(path.join(dir, 'not-a-record.jsonl'), ['{"@context": 1}', '{"rusak": ']);
+      const r = runCli(
+        ['not-a-record.jsonl', '--trust', 'trust.json', '--html', html, '--jobs', String(jobs), '--quiet'],
+        {
+          cwd: dir,
+        },
+      );
+      expect(r.code).toBe(1);
+      return readFileSync(html, 'utf8').replace(/<p class="meta">[^]*?<\/p>/, '');
+    });
+    const [inline, workers] = pages as [string, string];
+    expect(inline).toContain('ERR_RECORD_INVALID at @context');
+    expect(workers).toContain('ERR_RECORD_INVALID at @context');
+    expect(workers).not.toContain('Rekaman rusak atau tidak sah bentuknya.</td>');
+    expect(workers).toBe(inline);
+  });
 });
