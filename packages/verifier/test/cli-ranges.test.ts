@@ -4,9 +4,10 @@
 // the outcomes of the library's reader fed the whole file at once: for random files (random line
 // lengths, lines longer than a range or than the planner's limit, blank lines, CRLF, a BOM, bad
 // UTF-8, no final newline), random range sizes and job lag. A file that grows after planning is
-// read as planned; one that shrinks is ERR_INPUT_UNREADABLE, never a hang or a crash.
+// read as planned; one that shrinks, or is replaced by another file, is ERR_INPUT_UNREADABLE, never a
+// hang, a crash or lines of two files mixed.
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -251,6 +252,47 @@ describe('ikrar-verify reads regular JSONL files in ranges, in its workers', () 
       `${e}:ERR_EMPTY_INPUT`,
       `${b}:ERR_EMPTY_INPUT`,
     ]);
+  });
+
+  it('a file replaced after planning (a rename over it) is ERR_INPUT_UNREADABLE, not read at the old offsets', async () => {
+    const p = path.join(dir, 'replaced.jsonl');
+    writeFileSync(p, `${record}\n${record}\n${record}\n`);
+    const jobs: RangeJob[] = [];
+    let seq = 0;
+    const ctxSink: RangeFeed['sink'] = {
+      nextSeq: () => seq++,
+      async submit(job) {
+        if (job.kind === 'range') jobs.push(job);
+      },
+      local() {},
+    };
+    await feedSpec(
+      { kind: 'jsonl', name: p, path: p },
+      {
+        sink: ctxSink,
+        counts: new Map(),
+        slabs: createSlabs(4096),
+        ranges: { sink: ctxSink, drain: async () => {}, nextLine: () => 1, plan: { rangeBytes: L } },
+      },
+      (async function* () {})(),
+    );
+    expect(jobs).toHaveLength(3);
+    const run = createNodePackedRunner(init);
+    const first = await run(jobs[0] as RangeJob);
+    expect(unpackOutcomes(first.packed, p, 0).map((o) => o.result.verdict)).toEqual(['valid']);
+    // An export rewritten in place by a rename: as long as the planned file, other lines.
+    const other = path.join(dir, 'replaced.jsonl.new');
+    writeFileSync(other, `${'x'.repeat(L - 1)}\n`.repeat(3));
+    renameSync(other, p);
+    let err: unknown;
+    try {
+      createRangeReader().read(jobs[1] as RangeJob);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as { code: string }).code).toBe('ERR_INPUT_UNREADABLE');
+    expect((err as Error).message).toBe(`${p} is no longer the file planned (replaced during the run)`);
+    await expect(run(jobs[2] as RangeJob)).rejects.toMatchObject({ code: 'ERR_INPUT_UNREADABLE' });
   });
 
   it('bytes appended after planning are not read; a file cut short is ERR_INPUT_UNREADABLE in both languages', async () => {

@@ -5,7 +5,9 @@
  * main thread no longer reads, copies or counts the file's bytes.
  *
  * - Ranges come from one `fstat` at open: bytes appended while the run goes on are not read;
- *   a file that became shorter than its range is `ERR_INPUT_UNREADABLE` (a short read).
+ *   a file that became shorter than its range is `ERR_INPUT_UNREADABLE` (a short read), and so
+ *   is a path that names another file by the time a worker opens it (replaced by a rename: its
+ *   bytes at the planned offsets would be parts of other lines).
  * - Line numbers: a worker numbers its range's lines from `firstLine` (1 for the range at the
  *   file's start, so a BOM is dropped there only; 2 elsewhere) and says how many lines the
  *   range holds; the main thread, which emits in order, adds the lines before it
@@ -32,6 +34,8 @@ export interface RangeJob {
   readonly kind: 'range';
   readonly file: string;
   readonly path: string;
+  /** The file planned (device and inode, from the planner's `fstat`): a worker reads no other. */
+  readonly identity: string;
   /** First byte of the range (a line's start). */
   readonly start: number;
   /** End of the range, exclusive (after a newline, or the file's size as planned). */
@@ -90,6 +94,12 @@ export class RangeReadError extends Error {
   readonly code = SHORT_READ;
 }
 
+/** A file's device and inode, as one text (either may pass 2^53). */
+function identityOf(fd: number): string {
+  const st = fstatSync(fd, { bigint: true });
+  return `${st.dev}:${st.ino}`;
+}
+
 /** `f()`, its file system error as a {@link RangeReadError}. */
 function fsCall<T>(f: () => T): T {
   try {
@@ -133,8 +143,10 @@ export async function feedRanges(path: string, name: string, ctx: RangeContext, 
   const fd = fsCall(() => openSync(path, 'r'));
   let pos = 0;
   let size: number;
+  let identity: string;
   try {
     size = fsCall(() => fstatSync(fd).size);
+    identity = fsCall(() => identityOf(fd));
     while (pos < size) {
       const at = pos;
       const end =
@@ -145,6 +157,7 @@ export async function feedRanges(path: string, name: string, ctx: RangeContext, 
         kind: 'range',
         file: name,
         path,
+        identity,
         start: pos,
         end,
         firstLine: pos === 0 ? 1 : 2,
@@ -210,6 +223,8 @@ export function createRangeReader(): {
       const fd = fsCall(() => openSync(job.path, 'r'));
       let got = 0;
       try {
+        if (fsCall(() => identityOf(fd)) !== job.identity)
+          throw new RangeReadError(`${job.path} is no longer the file planned (replaced during the run)`);
         while (got < len) {
           const at = got;
           const n = fsCall(() => readSync(fd, buf, at, len - at, job.start + at));
