@@ -153,6 +153,30 @@ const lineArb = (): fc.Arbitrary<string> =>
     fc.integer({ min: 1, max: 3000 }).map((n) => `{"x":"${'é'.repeat(n)}"}`),
   );
 
+/** The range jobs the planner submits for a file, ranges of one record (`rangeBytes` L), not run. */
+async function planOnly(p: string): Promise<RangeJob[]> {
+  const jobs: RangeJob[] = [];
+  let seq = 0;
+  const ctxSink: RangeFeed['sink'] = {
+    nextSeq: () => seq++,
+    async submit(job) {
+      if (job.kind === 'range') jobs.push(job);
+    },
+    local() {},
+  };
+  await feedSpec(
+    { kind: 'jsonl', name: p, path: p },
+    {
+      sink: ctxSink,
+      counts: new Map(),
+      slabs: createSlabs(4096),
+      ranges: { sink: ctxSink, drain: async () => {}, nextLine: () => 1, plan: { rangeBytes: L } },
+    },
+    (async function* () {})(),
+  );
+  return jobs;
+}
+
 describe('ikrar-verify reads regular JSONL files in ranges, in its workers', () => {
   it('gives the outcomes of one whole read, for random files, range sizes and job lag (property)', async () => {
     let file = 0;
@@ -257,25 +281,7 @@ describe('ikrar-verify reads regular JSONL files in ranges, in its workers', () 
   it('a file replaced after planning (a rename over it) is ERR_INPUT_UNREADABLE, not read at the old offsets', async () => {
     const p = path.join(dir, 'replaced.jsonl');
     writeFileSync(p, `${record}\n${record}\n${record}\n`);
-    const jobs: RangeJob[] = [];
-    let seq = 0;
-    const ctxSink: RangeFeed['sink'] = {
-      nextSeq: () => seq++,
-      async submit(job) {
-        if (job.kind === 'range') jobs.push(job);
-      },
-      local() {},
-    };
-    await feedSpec(
-      { kind: 'jsonl', name: p, path: p },
-      {
-        sink: ctxSink,
-        counts: new Map(),
-        slabs: createSlabs(4096),
-        ranges: { sink: ctxSink, drain: async () => {}, nextLine: () => 1, plan: { rangeBytes: L } },
-      },
-      (async function* () {})(),
-    );
+    const jobs = await planOnly(p);
     expect(jobs).toHaveLength(3);
     const run = createNodePackedRunner(init);
     const first = await run(jobs[0] as RangeJob);
@@ -299,25 +305,7 @@ describe('ikrar-verify reads regular JSONL files in ranges, in its workers', () 
     const p = path.join(dir, 'grow.jsonl');
     const text = `${record}\n${record}\n${record}\n`;
     writeFileSync(p, text);
-    const jobs: RangeJob[] = [];
-    let seq = 0;
-    const ctxSink: RangeFeed['sink'] = {
-      nextSeq: () => seq++,
-      async submit(job) {
-        if (job.kind === 'range') jobs.push(job);
-      },
-      local() {},
-    };
-    await feedSpec(
-      { kind: 'jsonl', name: p, path: p },
-      {
-        sink: ctxSink,
-        counts: new Map(),
-        slabs: createSlabs(4096),
-        ranges: { sink: ctxSink, drain: async () => {}, nextLine: () => 1, plan: { rangeBytes: L } },
-      },
-      (async function* () {})(),
-    );
+    const jobs = await planOnly(p);
     expect(jobs.map((j) => [j.start, j.end])).toEqual([
       [0, L + 1],
       [L + 1, 2 * L + 2],
