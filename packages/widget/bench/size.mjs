@@ -107,7 +107,9 @@ console.log('@ikrar/widget size (esbuild --bundle --minify --splitting, gzip -9 
 console.log(`  before any PDF, by path (Indonesian page):`);
 Object.entries(all.paths).forEach(([name, m], i) => {
   const g = i === 0 ? `  (${goal(m.gzip, TYPED_GOAL_KB)})` : '';
-  console.log(`    ${kb(m.gzip).padStart(5)} KB gzip (${String(m.gzip).padStart(6)} B), ${String(m.chunks).padStart(2)} files  ${name}${g}`);
+  console.log(
+    `    ${kb(m.gzip).padStart(5)} KB gzip (${String(m.gzip).padStart(6)} B), ${String(m.chunks).padStart(2)} files  ${name}${g}`,
+  );
 });
 const initial = all.initial;
 console.log(`  first view (static imports only; the rest loads on later steps):`);
