@@ -174,6 +174,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 th{background:#eef2f6;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.9em;word-break:break-all}code.loc{white-space:nowrap;word-break:normal}
 .chart{background:#fff;border:1px solid var(--track);border-radius:6px}.chart text{font-size:12px;fill:var(--ink)}.chart .bar{fill:var(--bar)}.chart .track{fill:var(--track)}.chart .axis{stroke:var(--muted)}
 .v-valid{color:var(--ok);font-weight:600}.v-bad{color:var(--bad);font-weight:600}footer{color:var(--muted);font-size:.85rem;margin-top:32px}
+.wide{overflow-x:auto}
 @media print{body{background:#fff}main{padding:0}}`;
 
 function revocationSection(
@@ -189,14 +190,14 @@ function revocationSection(
     )
     .join('')}</tbody></table>`;
   const rows = revoked.length
-    ? `<table id="revocations"><thead><tr><th>${e(t.where)}</th><th>${e(t.signer)}</th><th>${e(t.entry)}</th></tr></thead><tbody>${revoked
+    ? `<div class="wide"><table id="revocations"><thead><tr><th>${e(t.where)}</th><th>${e(t.signer)}</th><th>${e(t.entry)}</th></tr></thead><tbody>${revoked
         .map(
           (f) =>
             `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td>${e(
               [f.signer?.name, f.signer?.identifier, f.signer?.workUnit].filter(Boolean).join(' · '),
             )}</td><td><code>${e(f.reason?.detail ?? '')}</code></td></tr>`,
         )
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table></div>`
     : `<p>${e(t.none)}</p>`;
   const omitted = report.summary.revoked > revoked.length ? `<p>${e(t.revokedOmitted)}</p>` : '';
   return `<h2>${e(t.revocations)}</h2><p class="meta">${e(t.lists)}:</p>${listTable}${rows}${omitted}`;
@@ -237,7 +238,7 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
     )
     .join('');
   const failures = report.failures.length
-    ? `<table><thead><tr><th>${e(t.where)}</th><th>${e(t.verdict)}</th><th>${e(t.reason)}</th><th>${e(t.signer)}</th></tr></thead><tbody>${report.failures
+    ? `<div class="wide"><table><thead><tr><th>${e(t.where)}</th><th>${e(t.verdict)}</th><th>${e(t.reason)}</th><th>${e(t.signer)}</th></tr></thead><tbody>${report.failures
         .map(
           (f) =>
             `<tr><td><code class="loc">${e(formatSource(f))}</code></td><td class="v-bad">${e(f.verdict)}</td><td>${e(
@@ -248,7 +249,9 @@ export function renderHtmlReport(report: VerificationReport, options: HtmlReport
                   : '',
             )}</td><td>${e([f.signer?.name, f.signer?.identifier, f.signer?.workUnit].filter(Boolean).join(' · '))}</td></tr>`,
         )
-        .join('')}</tbody></table>${report.failuresOmitted ? `<p>${e(t.omitted(report.failuresOmitted))}</p>` : ''}`
+        .join(
+          '',
+        )}</tbody></table></div>${report.failuresOmitted ? `<p>${e(t.omitted(report.failuresOmitted))}</p>` : ''}`
     : `<p>${e(t.none)}</p>`;
   const c = report.coverage;
   const coverage = c

@@ -93,6 +93,10 @@ describe('--html report in Chromium', () => {
       expect(await page.locator('script').count()).toBe(0);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       await page.screenshot({ path: path.join(dir, `laporan-${lang}.png`), fullPage: true });
+      // On a phone (390 px) the page does not scroll sideways: a wide table scrolls in its own box.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.locator('.wide table').count()).toBeGreaterThan(0);
       expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
