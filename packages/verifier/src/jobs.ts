@@ -33,8 +33,7 @@ export type Job =
       readonly indices: readonly (number | null)[];
     };
 
-/** Longest record text a runner parses (UTF-16 code units), as core's parseJson default. */
-export const MAX_RECORD_CHARS: number = 16 * 1024 * 1024;
+export { MAX_RECORD_CHARS } from './internal/limits.js';
 
 /**
  * Builds the job runner of one thread (or worker).

@@ -19,13 +19,15 @@ import { isIkrarError, parseJson } from '@ikrar/core';
 import type { Reason } from '@ikrar/core/errors';
 import { StatusListInvalidError, TrustStoreInvalidError, type VerifierMessage } from './errors.js';
 import { createLineScanner } from './internal/canonical-line.js';
-import { MAX_RECORD_CHARS, type Job } from './jobs.js';
+import { MAX_RECORD_CHARS } from './internal/limits.js';
+import { malformedOutcome } from './internal/outcome.js';
+import type { Job } from './jobs.js';
 import { recordFromPdf } from './pdf-record.js';
-import { loadStatusLists, type StatusListInput, type StatusLists } from './status-lists.js';
+import type { StatusListInput, StatusLists } from './status-lists.js';
 import type { StrictVerify } from './strict-signature.js';
 import { parseTrustStore, type TrustStore } from './trust-store.js';
 import type { RecordReason } from './verdicts.js';
-import { malformedOutcome, type RecordOutcome } from './verify-record.js';
+import type { RecordOutcome } from './verify-record.js';
 
 /** Longest line kept in memory, in bytes; a longer one is skipped and reported. */
 export const MAX_LINE_BYTES: number = MAX_RECORD_CHARS;
@@ -597,5 +599,7 @@ export async function readStatusLists(
     if (Array.isArray(json)) json.forEach((credential, i) => inputs.push({ credential, source: `${name}[${i}]` }));
     else inputs.push({ credential: json, source: name });
   }
+  // Loaded here: the status lists' checks (core's status and crypto) only for a run that has lists.
+  const { loadStatusLists } = await import('./status-lists.js');
   return loadStatusLists(inputs, { trustStore, ...(verifySignature && { verifySignature }) });
 }

@@ -157,21 +157,9 @@ const MALFORMED_CODES: ReadonlySet<VerificationCode> = new Set([
   'ERR_CANONICALIZATION_FAILED',
 ]);
 
-/** The fields {@link malformedOutcome} builds from (used synchronously, so one for all). */
-const MALFORMED = createFields();
-
-/**
- * A malformed result for input that is not a record at all (bad JSON, an empty file, not a PDF).
- *
- * @param reason - why, e.g. `{ code: 'ERR_JSON_INVALID', detail: 'duplicate-key' }`
- * @param source - where it came from
- * @param detail - a message for the reason, in both languages
- * @returns the outcome
- * @example malformedOutcome({ code: 'ERR_EMPTY_INPUT' }, { file: 'a.jsonl' })
- */
-export function malformedOutcome(reason: RecordReason, source?: RecordSource, detail?: VerifierMessage): RecordOutcome {
-  return buildOutcome(malformedFields(MALFORMED, reason, detail), source);
-}
+// Built by the outcomes' own module, so that a reader needs none of the verify walk to report input
+// that is not a record (the command's main thread loads it without the walk).
+export { malformedOutcome } from './internal/outcome.js';
 
 /**
  * Builds a verifier for single records.

@@ -21,13 +21,11 @@ import { createTally } from '../../tally.js';
 import type { TrustStore } from '../../trust-store.js';
 import type { RecordResult } from '../../verify-record.js';
 import { parseCommandLine } from './args.js';
-import { loadEngine } from './engines.js';
 import { expandInputs, feedSpec } from './inputs.js';
 import { detectLang, MESSAGES, type Lang } from './messages.js';
 import { createOutput } from './output.js';
 import { createPool, MAX_WORKER_JOB_BYTES } from './pool.js';
 import { createSlabs } from './slabs.js';
-import { readStatusListFiles } from './status-input.js';
 import { peakRssKiB, threadCpu } from './thread-cpu.js';
 import { UsageError } from '../../errors.js';
 
@@ -87,11 +85,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         })),
       );
     }
-    if (cl.engine === 'sodium' && !loadEngine('sodium'))
+    // The engines (node:crypto, sodium-native, the strict checks) and the status lists' checks are
+    // loaded on this thread only when it uses them; the workers load their own.
+    if (cl.engine === 'sodium' && !(await import('./engines.js')).loadEngine('sodium'))
       throw new UsageError({ id: MESSAGES.id.noSodium, en: MESSAGES.en.noSodium });
     const statusLists =
       cl.status.length > 0
-        ? await readStatusListFiles(cl.status, trustStore, loadEngine(cl.engine)?.verify)
+        ? await (
+            await import('./status-input.js')
+          ).readStatusListFiles(cl.status, trustStore, (await import('./engines.js')).loadEngine(cl.engine)?.verify)
         : undefined;
     const specs = await expandInputs(cl.inputs, lang);
 
@@ -139,7 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         await feedSpec(
           spec,
           { sink: pool, counts: tally.counts, maxJobBytes: MAX_WORKER_JOB_BYTES, slabs, ...(ranges && { ranges }) },
-          process.stdin,
+          () => process.stdin,
         );
       await pool.drain();
       // Read before the workers end: a thread's time is gone with it.

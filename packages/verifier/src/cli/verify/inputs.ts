@@ -185,17 +185,18 @@ export interface RangeFeed {
  * @param spec - from {@link expandInputs}
  * @param ctx - sink (the pool), counts, and the slabs JSONL files are read into (without them,
  *   a file is read in fresh 512 KiB buffers that jobs carry to the workers)
- * @param stdin - standard input stream
+ * @param stdin - standard input stream, or a function that gives it (called only for `-`: Node
+ *   makes `process.stdin`, a stream and its handle, when it is first read)
  * @returns when everything has been submitted
  * @throws {InputUnreadableError} when a file cannot be read
- * @example await feedSpec(spec, { sink: pool, counts }, process.stdin)
+ * @example await feedSpec(spec, { sink: pool, counts }, () => process.stdin)
  */
 export async function feedSpec(
   spec: InputSpec,
   ctx: FeedContext & { readonly slabs?: Slabs; readonly ranges?: RangeFeed },
-  stdin: AsyncIterable<Uint8Array>,
+  stdin: AsyncIterable<Uint8Array> | (() => AsyncIterable<Uint8Array>),
 ): Promise<void> {
-  if (spec.kind === 'stdin') return feedSniffed(stdin, spec.name, ctx);
+  if (spec.kind === 'stdin') return feedSniffed(typeof stdin === 'function' ? stdin() : stdin, spec.name, ctx);
   let size: number;
   let regular: boolean;
   try {

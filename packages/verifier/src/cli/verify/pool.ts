@@ -19,7 +19,7 @@ import { InputUnreadableError } from '../../errors.js';
 import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
 import { createOrderedPool } from '../../ordered-pool.js';
 import type { RecordOutcome } from '../../verify-record.js';
-import { createNodeJobRunner as createJobRunner, type Job, type RunInit } from './jobs.js';
+import type { Job, RunInit } from './jobs.js';
 import { MESSAGES } from './messages.js';
 import { createLineCursor, type RangeAnswer, type RangeJob, SHORT_READ } from './ranges.js';
 import type { Slabs } from './slabs.js';
@@ -106,7 +106,10 @@ export function createPool(
 
   const threads: Worker[] = [];
   const tids: number[] = [];
-  let inlineRunner: ReturnType<typeof createJobRunner> | undefined;
+  // The verify walk on this thread only for a job run inline (`--jobs 0`, a record too large for a
+  // worker, a .json or .pdf input): loaded then, so a run whose records all go to workers never
+  // loads it here.
+  let inlineRunner: Promise<(job: Job) => Promise<RecordOutcome[]>> | undefined;
   // Line numbers of range jobs: the worker's are its range's; the lines before it are added as
   // its outcomes are emitted (in order).
   const cursor = createLineCursor();
@@ -116,7 +119,7 @@ export function createPool(
     inline: (job) =>
       job.kind === 'range'
         ? Promise.reject(new Error('a range job runs in a worker'))
-        : (inlineRunner ??= createJobRunner(init))(job),
+        : (inlineRunner ??= import('./jobs.js').then((m) => m.createNodeJobRunner(init))).then((run) => run(job)),
     emit,
     send(index, job, options) {
       if (job.kind === 'range') {
