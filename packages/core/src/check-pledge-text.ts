@@ -11,11 +11,12 @@
  */
 import { fillPlaceholders, type PledgeTemplate } from './templates/define-template.js';
 import { COLLECTIVE_TEMPLATES } from './templates/pakta-integritas.js';
-import { findTemplate } from './templates/registry.js';
+import { BUILTIN_TEMPLATES } from './templates/registry.js';
 import { isPlainObject } from './internal/assert.js';
 import type { FilledText, VerifyCache } from './verify-cache.js';
 
 type RecentFilled = VerifyCache['recentFilled'][number];
+type TextVerdict = NonNullable<ReturnType<NonNullable<VerifyCache['checked']>['get']>>[number];
 
 /** Result of {@link checkPledgeText}. */
 export interface PledgeTextCheck {
@@ -115,11 +116,7 @@ export function checkPledgeText(
   if (!isPlainObject(pledge) || typeof pledge.templateId !== 'string' || typeof pledge.templateVersion !== 'string') {
     return unknownTemplate();
   }
-  const template = findTemplate(
-    pledge.templateId,
-    pledge.templateVersion,
-    templates.length === 0 ? COLLECTIVE_TEMPLATES : [...templates, ...COLLECTIVE_TEMPLATES],
-  );
+  const template = templateOf(pledge.templateId, pledge.templateVersion, templates);
   const lang = pledge.language;
   if (!template || (lang !== 'id' && lang !== 'en')) return unknownTemplate();
   const text = template.texts[lang];
@@ -127,7 +124,70 @@ export function checkPledgeText(
   const issuer = record.issuer;
   const agency = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
   const event = isPlainObject(s.event) && typeof s.event.name === 'string' ? s.event.name : '';
-  const expected = filledText(template, lang, agency, event, options.cache);
+  const cache = options.cache;
+  // A pledge the verification on this cache found equal to a remembered text (cache.matched) is
+  // judged as that text, whose verdicts are remembered with it: a verdict depends on nothing else
+  // than the frozen template (by identity: a template frozen when its verdict was remembered
+  // still is), the language, the agency and the event. The text is judged, not the record's
+  // pledge, so a verdict remembered is always that text's.
+  const seen = cache?.matched === pledge ? (cache.matchedText as Record<string, unknown>) : undefined;
+  const verdicts = seen && cache?.checked ? rememberedVerdicts(cache.checked, seen) : undefined;
+  if (verdicts) {
+    for (let i = 0; i < verdicts.length; i++) {
+      const v = verdicts[i] as TextVerdict;
+      if (v.template === template && v.lang === lang && v.agency === agency && v.event === event) {
+        return { status: v.status, differences: [...v.differences] };
+      }
+    }
+  }
+  const check = compareText(seen ?? pledge, template, text, filledText(template, lang, agency, event, cache));
+  if (verdicts && isFrozenText(template, text)) {
+    if (verdicts.length >= RECENT) verdicts.pop();
+    const status = check.status as TextVerdict['status'];
+    verdicts.unshift({ template, lang, agency, event, status, differences: [...check.differences] });
+  }
+  return check;
+}
+
+/**
+ * @internal `findTemplate(id, version, [...templates, ...COLLECTIVE_TEMPLATES])` with its version
+ * given: every match has that version, so the first of them (the sort is stable), found without
+ * building a list per record.
+ */
+export function templateOf(
+  id: string,
+  version: string,
+  templates: readonly PledgeTemplate[],
+): PledgeTemplate | undefined {
+  for (const list of [templates, COLLECTIVE_TEMPLATES, BUILTIN_TEMPLATES]) {
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i] as PledgeTemplate;
+      if (t.id === id && t.version === version) return t;
+    }
+  }
+  return undefined;
+}
+
+/** The verdicts remembered for a text. */
+function rememberedVerdicts(checked: WeakMap<object, TextVerdict[]>, text: object): TextVerdict[] {
+  let verdicts = checked.get(text);
+  if (!verdicts) checked.set(text, (verdicts = []));
+  return verdicts;
+}
+
+/** A template whose text for a language cannot change: a verdict on it may be remembered (`defineTemplate` freezes). */
+function isFrozenText(template: PledgeTemplate, text: object): boolean {
+  const t = text as PledgeTemplate['texts']['id'];
+  return Object.isFrozen(template) && Object.isFrozen(t) && Object.isFrozen(t.points) && Object.isFrozen(t.legalBasis);
+}
+
+/** A pledge's text compared with its template's, filled for the agency and event. */
+function compareText(
+  pledge: Record<string, unknown>,
+  template: PledgeTemplate,
+  text: NonNullable<PledgeTemplate['texts']['id']>,
+  expected: FilledText,
+): PledgeTextCheck {
   const differences: string[] = [];
   for (const field of FIELDS) {
     if (pledge[field] !== expected[field]) differences.push(field);

@@ -29,8 +29,8 @@ export function formatTimestamp(date: Date | string | number, zone: IndonesianTi
   if (Number.isNaN(d.getTime())) throw new RangeError('"date" expected a valid date, got an invalid one');
   const offset = TIME_ZONE_OFFSETS[zone];
   if (offset === undefined) throw new RangeError(`"zone" expected WIB, WITA or WIT, got ${String(zone)}`);
-  const local = new Date(Math.floor(d.getTime() / 1000) * 1000 + offset * 60_000);
-  return local.toISOString().slice(0, 19) + offsetText(offset);
+  // To the second: the fields are the instant's, floored, whatever its milliseconds (cut off here).
+  return new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 19) + offsetText(offset);
 }
 
 /** `+07:00`, `+08:00`, `+09:00`: each zone is a whole number of hours ahead of UTC, fewer than ten. */

@@ -1,6 +1,7 @@
 /**
  * A cache for a batch of verifications, owned by the caller: pledge texts already hashed,
- * `did:key` keys already decoded and template texts already filled in. Nothing is remembered between calls unless the caller passes
+ * `did:key` keys already decoded, template texts already filled in and pledge texts already
+ * compared with their template. Nothing is remembered between calls unless the caller passes
  * one cache to them, and a remembered text is keyed by the SHA-256 function that hashed it, so a
  * caller with a wrong `sha256` can never change what another verifier (or the same cache used
  * with another hash) says.
@@ -35,6 +36,25 @@ export interface VerifyCache {
   readonly filled: WeakMap<object, Map<string, FilledText>>;
   /** @internal the last few filled texts found, with what each was filled from (a batch asks for a few, again and again) */
   readonly recentFilled: RecentFilled[];
+  /**
+   * @internal the pledge object a verification last found equal, value for value, to a text hashed
+   * before (`matchedText`, a remembered text of `texts`): `checkPledgeText` then judges that text
+   */
+  matched?: object | undefined;
+  /** @internal see `matched` */
+  matchedText?: object | undefined;
+  /** @internal verdicts of `checkPledgeText` on remembered texts (`matchedText`), by text, then by template, language, agency and event */
+  readonly checked?: WeakMap<object, TextVerdict[]>;
+}
+
+/** @internal A verdict of `checkPledgeText` on a remembered text, and what else it depends on. */
+interface TextVerdict {
+  readonly template: object;
+  readonly lang: string;
+  readonly agency: string;
+  readonly event: string;
+  readonly status: 'matches' | 'altered';
+  readonly differences: readonly string[];
 }
 
 /** @internal A filled text a cache gave, and the frozen template, language, agency and event of it. */
@@ -59,5 +79,8 @@ export function createVerifyCache(): VerifyCache {
     keys: new Map(),
     filled: new WeakMap(),
     recentFilled: [],
+    matched: undefined,
+    matchedText: undefined,
+    checked: new WeakMap(),
   };
 }

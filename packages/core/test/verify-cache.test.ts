@@ -15,6 +15,10 @@ import {
 import { verifyPledgeAsync } from '../src/webcrypto.js';
 import { sha256 } from '../src/digest.js';
 import { pledgeInput } from './fixtures/make-record.js';
+import { createCryptoProvider, digestJson, NOBLE_PROVIDER } from '../src/crypto.js';
+import { templateOf } from '../src/check-pledge-text.js';
+import { BUILTIN_TEMPLATES, findTemplate } from '../src/templates/registry.js';
+import { COLLECTIVE_TEMPLATES } from '../src/templates/pakta-integritas.js';
 
 /** A SHA-256 that is wrong: every input hashes to the same 32 bytes. */
 const constantSha256 = (): Uint8Array => new Uint8Array(32).fill(7);
@@ -165,6 +169,163 @@ describe('verification caches belong to the caller', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('fast-check: a text the walk found remembered is judged once per template, language, agency and event, as without a cache', async () => {
+    // Records of two templates, agencies and events, signed, then their pledges mutated (a point
+    // changed, points reordered, a title changed, another kind, language, template id or version,
+    // a legal basis dropped, an extra key) and their digest set to the text's (or left wrong), and
+    // their agency and event names changed apart from the text. A signature check that says yes
+    // takes every one to the pledge digest, where the text is found remembered (cache.matched);
+    // checkPledgeText on the same cache then gives exactly what it gives without one, for the
+    // record just verified and for another one, with the built-in templates, a frozen template of
+    // the caller's and an unfrozen one.
+    const agency = generateKeyPair();
+    const own = defineTemplate({
+      id: 'pemkab-contoh-2029',
+      version: '1.0.0',
+      kind: 'ikrar',
+      appliesTo: ['PNS'],
+      texts: {
+        id: {
+          title: 'IKRAR',
+          preamble: 'Kami, pegawai {agency}, dalam {event}, berikrar:',
+          points: ['Netral dalam {event}.', 'Tidak memihak.', 'Menolak politik uang di {agency}.', 'Bijak di media.'],
+          closing: 'Demikian ikrar ini.',
+          legalBasis: ['SKB 2022'],
+        },
+      },
+    });
+    const loose = structuredClone(own) as PledgeTemplate;
+    // The same id and version, frozen too, with another point: a verdict is the template's, by identity.
+    const other = defineTemplate({
+      ...structuredClone(own),
+      texts: {
+        id: {
+          ...structuredClone(own.texts.id),
+          points: ['Netral.', 'Tidak memihak.', 'Menolak politik uang.', 'Bijak.'],
+        },
+      },
+    });
+    const lists: (readonly PledgeTemplate[])[] = [[], [own], [loose], [other]];
+    const agencies = ['Pemerintah Kabupaten Jembrana', 'Pemerintah Kabupaten Badung'];
+    const events = ['Pilkada Serentak 2024', 'Pemilu 2029'];
+    const bases: Record<string, unknown>[] = [];
+    for (const template of ['jembrana-2024', 'skb-2022-asn', own] as const) {
+      for (const name of agencies) {
+        const input = pledgeInput(agency, {
+          template,
+          issuer: { id: agency.controller, name },
+          event: { name: events[bases.length % 2] as string, place: 'Denpasar', date: '2024-10-07' },
+        });
+        const record = createPledge(input);
+        bases.push((await signPledge(record, agency)) as unknown as Record<string, unknown>);
+      }
+    }
+    const provider = createCryptoProvider({ verify: () => true }, NOBLE_PROVIDER);
+    type Rec = {
+      issuer: { name: string };
+      credentialSubject: { event: { name: string }; pledge: Record<string, unknown> & { points: string[] } };
+    };
+    const mutate = (r: Rec, how: number): void => {
+      const p = r.credentialSubject.pledge;
+      if (how === 1) p.points[1] = `${p.points[1] as string}.`;
+      else if (how === 2) p.points.reverse();
+      else if (how === 3) p.title = 'IKRAR LAIN';
+      else if (how === 4) p.kind = p.kind === 'ikrar' ? 'pakta-integritas' : 'ikrar';
+      else if (how === 5) p.language = 'en';
+      else if (how === 6) p.templateVersion = '9.9.9';
+      else if (how === 7) p.templateId = 'jembrana-2024';
+      else if (how === 8) p.legalBasis = [];
+      else if (how === 9) p.note = 'tambahan';
+    };
+    // A few texts per run (a base record, a mutation, its digest true or wrong), then a batch of
+    // records of them, each with its own agency and event names, in any order.
+    const text = fc.record({
+      // The caller's template (the last two bases) more often: two frozen ones share its id and version.
+      base: fc.constantFrom(0, 1, 2, 3, 4, 5, 4, 5, 4, 5),
+      how: fc.nat({ max: 9 }),
+      digest: fc.constantFrom('true', 'true', 'true', 'wrong'),
+    });
+    const item = fc.record({
+      text: fc.nat(),
+      // Mostly the names the text was made with: then only the template tells two checks apart.
+      agency: fc.constantFrom(undefined, undefined, undefined, ...agencies, ''),
+      event: fc.constantFrom(undefined, undefined, undefined, ...events, 'Pilkada'),
+      list: fc.nat({ max: lists.length - 1 }),
+      other: fc.boolean(),
+    });
+    let served = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(text, { minLength: 1, maxLength: 4 }),
+        fc.array(item, { minLength: 1, maxLength: 30 }),
+        async (texts, items) => {
+          const cache = createVerifyCache();
+          let previous: unknown = bases[0];
+          for (const it of items) {
+            const t = texts[it.text % texts.length] as (typeof texts)[number];
+            const r = structuredClone(bases[t.base]) as unknown as Rec;
+            mutate(r, t.how);
+            if (it.agency !== undefined) r.issuer.name = it.agency;
+            if (it.event !== undefined) r.credentialSubject.event.name = it.event;
+            const { digestMultibase: _, ...body } = r.credentialSubject.pledge;
+            r.credentialSubject.pledge.digestMultibase = t.digest === 'true' ? digestJson(body) : 'uEiAwrong';
+            const verified = await verifyPledge(r, { crypto: provider, cache });
+            expect(verified.verified).toBe(t.digest === 'true');
+            const templates = lists[it.list] as readonly PledgeTemplate[];
+            const checked = it.other ? previous : r;
+            // Served from a verdict remembered with the text (the fast path is taken, not only allowed).
+            const remembered = cache.checked?.get(cache.matchedText as object)?.length ?? 0;
+            if (checked === r && cache.matched === r.credentialSubject.pledge && remembered > 0) served++;
+            expect(checkPledgeText(checked, templates, { cache })).toEqual(checkPledgeText(checked, templates));
+            previous = r;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(served).toBeGreaterThan(20);
+
+    // An unfrozen template changed between two checks of the same remembered text: judged anew.
+    const cache = createVerifyCache();
+    const mine = structuredClone(own) as PledgeTemplate & { texts: { id: { points: string[] } } };
+    const record = bases[4] as unknown as Rec;
+    for (const expected of [
+      { status: 'matches', differences: [] },
+      { status: 'altered', differences: ['points[1]'] },
+    ]) {
+      for (let i = 0; i < 3; i++) {
+        expect((await verifyPledge(record, { crypto: provider, cache })).verified).toBe(true);
+        expect(cache.matched).toBe(
+          i === 0 && expected.status === 'matches' ? undefined : record.credentialSubject.pledge,
+        );
+        expect(checkPledgeText(record, [mine], { cache })).toEqual(expected);
+      }
+      mine.texts.id.points[1] = 'Memihak.';
+    }
+  });
+
+  it('fast-check: templateOf is findTemplate with a version, over the templates of the caller and the collective ones', () => {
+    const ids = [...new Set([...BUILTIN_TEMPLATES, ...COLLECTIVE_TEMPLATES].map((t) => t.id)), 'pemkab-contoh-2029'];
+    const versions = ['1.0.0', '1.0', '2.0.0', '1.0.0-rc.1', 'x'];
+    const base = BUILTIN_TEMPLATES[0] as PledgeTemplate;
+    const own = fc
+      .record({ id: fc.constantFrom(...ids), version: fc.constantFrom(...versions) })
+      .map(({ id, version }) => Object.freeze({ ...base, id, version }) as PledgeTemplate);
+    fc.assert(
+      fc.property(
+        fc.array(own, { maxLength: 6 }),
+        fc.constantFrom(...ids, 'unknown'),
+        fc.constantFrom(...versions, ...[...BUILTIN_TEMPLATES, ...COLLECTIVE_TEMPLATES].map((t) => t.version)),
+        (templates, id, version) => {
+          expect(templateOf(id, version, templates)).toBe(
+            findTemplate(id, version, [...templates, ...COLLECTIVE_TEMPLATES]),
+          );
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

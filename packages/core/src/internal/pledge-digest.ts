@@ -5,7 +5,6 @@
  * @module
  * @internal
  */
-import { isPlainObject } from './assert.js';
 import type { VerifyCache } from '../verify-cache.js';
 import type { CryptoProvider } from '../types.js';
 import { sha256DigestMultibase } from './multihash.js';
@@ -15,33 +14,25 @@ import { sha256DigestMultibase } from './multihash.js';
 // equals one of them, value for value, has that digest (equal JSON values have one canonical
 // form), so a batch hashes each text once and compares the rest with a walk. No module state: a
 // caller's wrong `sha256` stays in that caller's cache, under that function.
-function remember(
-  known: Map<string, Record<string, unknown>> | undefined,
-  digest: string,
-  body: Record<string, unknown>,
-): string {
-  if (known) {
-    if (known.size > 1_000) known.clear();
-    known.set(digest, body);
-  }
-  return digest;
-}
 
 /** Equal JSON values: same types, same keys in any order, plain objects and arrays only. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    if (a.length !== (b as unknown[]).length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], (b as unknown[])[i])) return false;
     return true;
   }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const proto = Object.getPrototypeOf(b) as unknown; // a class instance is never equal JSON
   if (proto !== Object.prototype && proto !== null) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (!Object.hasOwn(b, k) || !sameJson(a[k], b[k])) return false;
+  for (const k of keys) {
+    if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  }
   return true;
 }
 
@@ -59,7 +50,8 @@ function textsHashedBy(
 /**
  * Whether a pledge equal to `pledge`, value for value, claiming `claimed` was hashed by `sha256`
  * before (in the caller's cache): then its digest is `claimed` (a text is remembered with its true
- * digest as its digestMultibase).
+ * digest as its digestMultibase). A pledge found so is the cache's `matched`, the text it equals
+ * its `matchedText`, until the next one is found.
  * @param cache - the caller's cache
  * @param sha256 - the hash function
  * @param pledge - the record's pledge
@@ -72,7 +64,11 @@ export function isKnownPledge(
   claimed: string,
 ): boolean {
   const seen = textsHashedBy(cache, sha256)?.get(claimed);
-  return seen !== undefined && sameJson(seen, pledge);
+  if (seen === undefined || !sameJson(seen, pledge)) return false;
+  // For checkPledgeText on the same cache: this pledge equals that text, value for value.
+  (cache as VerifyCache).matched = pledge;
+  (cache as VerifyCache).matchedText = seen;
+  return true;
 }
 
 /**
@@ -91,7 +87,12 @@ export function rememberPledge(
   digest: Uint8Array,
 ): string {
   const actual = sha256DigestMultibase(digest);
-  return remember(textsHashedBy(cache, sha256), actual, { ...pledge, digestMultibase: actual });
+  const known = textsHashedBy(cache, sha256);
+  if (known) {
+    if (known.size > 1_000) known.clear();
+    known.set(actual, { ...pledge, digestMultibase: actual });
+  }
+  return actual;
 }
 
 // Creating: every credential of one template, language, agency and event carries the same pledge
@@ -102,8 +103,9 @@ const DEFAULT_HASH = {};
 
 /** Where the digest of a pledge text being created is remembered: per SHA-256 function. */
 function madeBy(hash: object | undefined): Map<string, { body: unknown; digest: string }> {
-  let known = MADE.get(hash ?? DEFAULT_HASH);
-  if (!known) MADE.set(hash ?? DEFAULT_HASH, (known = new Map()));
+  const by = hash ?? DEFAULT_HASH;
+  let known = MADE.get(by);
+  if (!known) MADE.set(by, (known = new Map()));
   return known;
 }
 
