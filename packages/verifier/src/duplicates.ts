@@ -22,6 +22,15 @@ import { verdictMessage } from './verdicts.js';
 export interface DuplicateTracker {
   /** Returns the outcome unchanged, or turns a second valid signing into `duplicate`. */
   check(outcome: RecordOutcome): RecordOutcome;
+  /**
+   * The same check for a valid record without its outcome object: whether it is a second
+   * signing. A first signing is stored, as {@link DuplicateTracker.check} stores it; a second
+   * changes nothing, so checking its outcome afterwards gives `duplicate` again.
+   * @param identifier - the signer's identifier, unmasked (`RecordOutcome.identifier`)
+   * @param eventKey - its issuer and event (`RecordOutcome.eventKey`)
+   * @param id - the record's `id`
+   */
+  isDuplicate(identifier: string, eventKey: string, id: string | undefined): boolean;
 }
 
 /** FNV-1a, 32 bits: a fingerprint of a record id (a collision errs towards "same record"). */
@@ -110,28 +119,33 @@ export function createDuplicateTracker(): DuplicateTracker {
     check(outcome) {
       const { result, identifier, eventKey } = outcome;
       if (!result.valid || identifier === undefined || eventKey === undefined) return outcome;
-      let event: number;
-      if (eventKey === lastKey) event = lastEvent;
-      else {
-        let known = events.get(eventKey);
-        if (known === undefined) {
-          known = events.size;
-          events.set(eventKey, known);
-        }
-        lastKey = eventKey;
-        lastEvent = event = known;
-      }
-      const record = fnv1a(result.id ?? '');
-      const first = firstSigning(identifier, event, record);
-      if (first === -1) return outcome;
-      // The same record again is not a second signing.
-      if (first === record && result.id !== undefined) return outcome;
+      if (!isDuplicate(identifier, eventKey, result.id)) return outcome;
       return {
         ...outcome,
         result: { ...result, verdict: 'duplicate', valid: false, message: verdictMessage('duplicate') },
       };
     },
+    isDuplicate,
   };
+
+  function isDuplicate(identifier: string, eventKey: string, id: string | undefined): boolean {
+    let event: number;
+    if (eventKey === lastKey) event = lastEvent;
+    else {
+      let known = events.get(eventKey);
+      if (known === undefined) {
+        known = events.size;
+        events.set(eventKey, known);
+      }
+      lastKey = eventKey;
+      lastEvent = event = known;
+    }
+    const record = fnv1a(id ?? '');
+    const first = firstSigning(identifier, event, record);
+    if (first === -1) return false;
+    // The same record again is not a second signing.
+    return !(first === record && id !== undefined);
+  }
 
   /** The fingerprint stored for (event, identifier), or -1 after storing `record` for a new one. */
   function firstSigning(identifier: string, event: number, record: number): number {

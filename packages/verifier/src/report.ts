@@ -66,6 +66,13 @@ export interface ReportOptions {
 export interface ReportBuilder {
   /** Adds one record's outcome (after duplicate checks). */
   add(outcome: RecordOutcome): void;
+  /**
+   * Adds a valid record (after duplicate checks) without its outcome object, as
+   * {@link ReportBuilder.add} adds it.
+   * @param signedAt - `RecordResult.signedAt`
+   * @param identifier - `RecordOutcome.identifier`
+   */
+  addValid(signedAt: string | undefined, identifier: string | undefined): void;
   /** The report so far. */
   finish(): VerificationReport;
 }
@@ -96,31 +103,37 @@ export function createReport(options: ReportOptions = {}): ReportBuilder {
     dayCount = 0;
   };
 
+  // A valid record's day and roster entry.
+  const signing = (at: string | undefined, identifier: string | undefined): void => {
+    if (at) {
+      if (!(day.length === 10 && at.startsWith(day))) {
+        const d = at.slice(0, 10);
+        if (d !== day) {
+          endDay();
+          day = d;
+        }
+      }
+      dayCount++;
+    }
+    if (rosterIds && identifier !== undefined) {
+      const id = identifier.replace(/\s+/g, '');
+      if (rosterIds.has(id)) signed.add(id);
+      else notOnRoster++;
+    }
+  };
+
   return {
     add({ result, identifier }) {
       summary.total++;
       summary[result.verdict]++;
-      if (!result.valid) {
-        if (failures.length < maxFailures) failures.push(result);
-        else failuresOmitted++;
-        return;
-      }
-      const at = result.signedAt;
-      if (at) {
-        if (!(day.length === 10 && at.startsWith(day))) {
-          const d = at.slice(0, 10);
-          if (d !== day) {
-            endDay();
-            day = d;
-          }
-        }
-        dayCount++;
-      }
-      if (rosterIds && identifier !== undefined) {
-        const id = identifier.replace(/\s+/g, '');
-        if (rosterIds.has(id)) signed.add(id);
-        else notOnRoster++;
-      }
+      if (result.valid) return signing(result.signedAt, identifier);
+      if (failures.length < maxFailures) failures.push(result);
+      else failuresOmitted++;
+    },
+    addValid(at, identifier) {
+      summary.total++;
+      summary.valid++;
+      signing(at, identifier);
     },
     finish() {
       endDay();

@@ -34,6 +34,25 @@ export interface Tally {
    * @param into - receives the final results (the caller's output batch, or every result of the run)
    */
   add(outcomes: readonly RecordOutcome[], into: RecordResult[]): void;
+  /**
+   * Adds the next record, a valid one, from its fields alone (no outcome object: the command's
+   * main thread, whose output shows no valid result), as {@link Tally.add} would add its outcome
+   * with no result to show.
+   * @param file - its input (`source.file`)
+   * @param id - `RecordResult.id`
+   * @param signedAt - `RecordResult.signedAt`
+   * @param identifier - `RecordOutcome.identifier`
+   * @param eventKey - `RecordOutcome.eventKey`
+   * @returns `false`, having added nothing, when it is a second signing: the caller then adds its
+   *   outcome with {@link Tally.add}, which makes it `duplicate`
+   */
+  addValid(
+    file: string,
+    id: string | undefined,
+    signedAt: string | undefined,
+    identifier: string | undefined,
+    eventKey: string | undefined,
+  ): boolean;
   /** The report so far (see `createReport`). */
   finish(): VerificationReport;
 }
@@ -67,6 +86,13 @@ export function createTally(options: ReportOptions = {}): Tally {
         into.push(final.result);
       }
       if (file !== undefined) counts.set(file, (counts.get(file) ?? 0) + run);
+    },
+    addValid(file, id, signedAt, identifier, eventKey) {
+      if (identifier !== undefined && eventKey !== undefined && dupes.isDuplicate(identifier, eventKey, id))
+        return false;
+      report.addValid(signedAt, identifier);
+      counts.set(file, (counts.get(file) ?? 0) + 1);
+      return true;
     },
     finish: () => report.finish(),
   };

@@ -60,6 +60,9 @@ beforeAll(async () => {
       Buffer.from(JSON.stringify(good[1]) + '\r\n'), // 12 valid with CRLF
     ]),
   );
+  // A second signing among the first records a worker answers, which the text output tallies
+  // without outcome objects (line 3: the first record again, not a second signing).
+  writeJsonl(f('leading-duplicate.jsonl'), [good[0], again, good[0], good[1], again, good[2]]);
   writeFileSync(f('empty.jsonl'), '');
   writeFileSync(f('truncated.jsonl'), text.slice(0, text.length / 2));
   writeFileSync(f('array.json'), JSON.stringify(good, null, 2));
@@ -110,6 +113,27 @@ describe('ikrar-verify exit codes and output', () => {
     expect(r.stdout).not.toContain(`${m}:12  `);
     expect(r.stdout).toContain('NOT ALL VALID: 9 of 11 records are not valid.');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a second signing among the valid records a worker answers first: the same text, --html and exit code with workers as without', () => {
+    const m = f('leading-duplicate.jsonl');
+    const runs = ['2', '1', '0'].map((jobs) => {
+      const html = f(`leading-duplicate-${jobs}.html`);
+      const r = runCli([m, '--trust', trust, '--lang', 'en', '--jobs', jobs, '--html', html]);
+      return { ...r, html: readFileSync(html, 'utf8').replace(/Generated: [0-9TZ:.-]*/, '') };
+    });
+    const [two, one, inline] = runs as [(typeof runs)[0], (typeof runs)[0], (typeof runs)[0]];
+    expect(two.code).toBe(1);
+    expect(two.stdout).toContain(`${m}:2  duplicate`);
+    expect(two.stdout).toContain(`${m}:5  duplicate`);
+    expect(two.stdout).not.toContain(`${m}:3  `);
+    expect(two.stdout).toMatch(/valid\s+4/);
+    expect(two.stdout).toMatch(/duplicate\s+2/);
+    for (const r of [one, inline]) {
+      expect(r.code).toBe(two.code);
+      expect(r.stdout).toBe(two.stdout);
+      expect(r.html).toBe(two.html);
+    }
   });
 
   it('--json: one JSON object on stdout with summary and per-record results, nothing on stderr', () => {

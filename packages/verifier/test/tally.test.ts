@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createDuplicateTracker, createReport, verdictMessage, VERDICTS, type RecordOutcome } from '../src/index.js';
 import type { RecordResult } from '../src/verify-record.js';
 import { createTally } from '../src/tally.js';
+import { createFields, type OutcomeFields } from '../src/internal/outcome.js';
+import { createPacker, unpackOutcomes } from '../src/internal/pack-outcomes.js';
 
 const EVENT = 'did:key:z6Mk…\u0000Pilkada 2024\u00002024-10-07';
 
@@ -158,5 +160,70 @@ describe('createTally', () => {
     tally.add([], into);
     expect(Object.fromEntries(tally.counts)).toEqual({ 'a.jsonl': 4, 'b.json': 1 });
     expect(tally.finish().summary.total).toBe(6);
+  });
+
+  it('addValid with unpackOutcomes taking the leading valid records gives what add gives with every outcome (property)', () => {
+    // The command's text output: a worker's answer, packed, is unpacked with the tally taking its
+    // leading valid records from their fields; the rest are outcomes for add. Against the model
+    // (every outcome added), over answers of random records and sizes sharing one tally.
+    const few = <T>(...v: T[]) => fc.constantFrom(...v);
+    const fieldsArb = fc.record({
+      verdict: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('valid' as const) },
+        { weight: 1, arbitrary: fc.constantFrom(...VERDICTS.filter((v) => v !== 'duplicate' && v !== 'valid')) },
+      ),
+      reason: fc.option(fc.constant('ERR_SIGNATURE_INVALID' as const), { nil: undefined, freq: 8 }),
+      id: fc.option(few('urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3'), { nil: undefined, freq: 6 }),
+      issuer: fc.option(few('did:key:z6MkA', 'did:key:z6MkB'), { nil: undefined, freq: 8 }),
+      signedAt: fc.option(few('2024-10-07T08:00:00+08:00', '2024-10-08T08:00:00+07:00', 'x'), { nil: undefined }),
+      unmasked: fc.option(few('199001012015031001', '1990 0101 2015 03 1 001', '5101011505901000', 'PEG-1'), {
+        nil: undefined,
+        freq: 6,
+      }),
+      eventName: fc.option(few('Pilkada 2024', 'Pemilu'), { nil: undefined }),
+      eventDate: fc.option(few('2024-11-27'), { nil: undefined }),
+    });
+    const pack = (items: readonly (typeof fieldsArb extends fc.Arbitrary<infer T> ? T : never)[], first: number) => {
+      const packer = createPacker('a.jsonl');
+      items.forEach((g, i) => {
+        const f: OutcomeFields = Object.assign(createFields(), g, {
+          hasSigner: g.unmasked !== undefined,
+          identifier: g.unmasked === undefined ? undefined : `**${g.unmasked.slice(-4)}`,
+          hasEvent: g.eventName !== undefined || g.eventDate !== undefined,
+        });
+        packer.at(first + i, undefined);
+        packer.conclude(f);
+      });
+      return packer.take();
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fieldsArb, { maxLength: 12 }), { maxLength: 6 }),
+        fc.boolean(),
+        (answers, withRoster) => {
+          const options = withRoster ? { roster: ROSTER, maxFailures: 3 } : { maxFailures: 3 };
+          const model = createTally(options);
+          const tally = createTally(options);
+          let line = 1;
+          for (const items of answers) {
+            const all: RecordResult[] = [];
+            model.add(unpackOutcomes(pack(items, line), 'a.jsonl'), all);
+            const rest = unpackOutcomes(pack(items, line), 'a.jsonl', 0, (f, key) =>
+              tally.addValid('a.jsonl', f.id, f.signedAt, f.unmasked, key),
+            );
+            const got: RecordResult[] = [];
+            tally.add(rest, got);
+            // What was taken is the leading run of the model's results, all valid; the rest the same.
+            const taken = all.length - got.length;
+            expect(all.slice(0, taken).every((r) => r.verdict === 'valid')).toBe(true);
+            expect(got).toEqual(all.slice(taken));
+            expect(tally.counts.get('a.jsonl')).toBe(model.counts.get('a.jsonl'));
+            line += items.length;
+          }
+          expect(tally.finish()).toEqual(model.finish());
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

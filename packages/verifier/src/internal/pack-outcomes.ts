@@ -99,9 +99,19 @@ export function createPacker(file: string): Packer {
  * @param packed - from a {@link Packer} (its shared slots are filled in: unpack it once)
  * @param file - the job's file
  * @param lineDelta - added to every line number (a range job's lines are numbered in its range)
- * @returns the outcomes, equal to those packed (lines moved by `lineDelta`)
+ * @param taken - offered each record of the job's leading run of valid records, in order, before
+ *   its outcome is built: when it returns `true` (it has dealt with the record: the command's
+ *   tally) no outcome is built for it. The first record it is not offered or refuses ends the
+ *   run: from there on every outcome is built, so whoever takes the outcomes sees the rest in
+ *   order after the records `taken` took.
+ * @returns the outcomes, equal to those packed (lines moved by `lineDelta`), but for those `taken` took
  */
-export function unpackOutcomes(packed: PackedOutcomes, file: string, lineDelta = 0): RecordOutcome[] {
+export function unpackOutcomes(
+  packed: PackedOutcomes,
+  file: string,
+  lineDelta = 0,
+  taken?: (f: OutcomeFields, eventKey: string | undefined) => boolean,
+): RecordOutcome[] {
   const out: RecordOutcome[] = [];
   // A job's records mostly share one issuer and event: the same key string is handed on, so the
   // duplicate check finds it by identity instead of hashing a new string per record.
@@ -115,6 +125,7 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string, lineDelta =
   for (let i = 0; i < packed.length;) {
     const head = packed[i];
     if (typeof head !== 'number') {
+      taken = undefined;
       const o = head as RecordOutcome;
       // A clone of the worker's object: its source is this outcome's alone.
       const source = o.result.source as { line?: number } | undefined;
@@ -149,6 +160,13 @@ export function unpackOutcomes(packed: PackedOutcomes, file: string, lineDelta =
       lastName = name;
       lastDate = date;
       lastKey = eventKeyOf(issuer, name, date);
+    }
+    if (taken !== undefined) {
+      if (f.verdict === 'valid' && taken(f, issuer === undefined ? undefined : lastKey)) {
+        i += SLOTS;
+        continue;
+      }
+      taken = undefined;
     }
     out.push(buildOutcome(f, { file, line: (packed[i + 2] as number) + lineDelta }, lastKey));
     i += SLOTS;

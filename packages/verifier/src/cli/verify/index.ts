@@ -132,6 +132,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         return output.results(results);
       },
       slabs,
+      // The text output shows no valid result: a worker's valid records are tallied from their
+      // fields, and only the rest (from the first one that is not valid, or a second signing, on)
+      // become outcome objects. --json prints every result.
+      cl.json
+        ? undefined
+        : (file, f, key) => {
+            if (!tally.addValid(file, f.id, f.signedAt, f.unmasked, key)) return false;
+            output.taken();
+            return true;
+          },
     );
     let threads: ReturnType<typeof threadCpu>;
     try {

@@ -30,6 +30,8 @@ export interface OutputOptions {
 /** The output of one run. */
 export interface Output {
   results(results: readonly RecordResult[]): Promise<void>;
+  /** One more record, valid, tallied without its result (text output shows none): for the progress line. */
+  taken(): void;
   finish(report: VerificationReport): Promise<void>;
   /** Clears the progress line (before an error message). */
   clear(): void;
@@ -106,6 +108,10 @@ export function createOutput(o: OutputOptions): Output {
       }
       await write();
       progress();
+    },
+    taken() {
+      // The progress line is looked at once per 256 records, not per record.
+      if ((++seen & 255) === 0) progress();
     },
     async finish(report) {
       clear();

@@ -16,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { InputUnreadableError } from '../../errors.js';
+import type { OutcomeFields } from '../../internal/outcome.js';
 import { type PackedOutcomes, unpackOutcomes } from '../../internal/pack-outcomes.js';
 import { createOrderedPool } from '../../ordered-pool.js';
 import type { RecordOutcome } from '../../verify-record.js';
@@ -84,6 +85,8 @@ export function jobError(m: Answer, file: string | undefined): Error {
  * @param workers - thread count; 0 runs jobs in this thread
  * @param emit - receives outcomes in order; may return a promise (output backpressure)
  * @param slabs - the shared read buffers: a job whose bytes are in one holds it until answered
+ * @param taken - offered, when a worker's answer has its turn, the answer's leading valid records
+ *   (in order, before `emit` gets the rest): one it takes gets no outcome object (`unpackOutcomes`)
  * @returns a {@link Pool}
  * @example createPool(init, 2, emit, createSlabs(512 * 1024))
  */
@@ -92,6 +95,7 @@ export function createPool(
   workers: number,
   emit: (outcomes: RecordOutcome[]) => void | Promise<void>,
   slabs?: Slabs,
+  taken?: (file: string, f: OutcomeFields, eventKey: string | undefined) => boolean,
 ): Pool {
   // The file of each range job, by sequence number, for an error reading it.
   const files = new Map<number, string>();
@@ -155,14 +159,15 @@ export function createPool(
       }
       answered(m.seq);
       const { packed, file, range } = m;
+      const take = taken && ((f: OutcomeFields, key: string | undefined) => taken(file as string, f, key));
       core.answer(
         index,
         m.seq,
         m.error !== undefined || !packed
           ? jobError(m, files.get(m.seq))
           : range
-            ? () => unpackOutcomes(packed, file as string, cursor.place(range))
-            : () => unpackOutcomes(packed, file as string),
+            ? () => unpackOutcomes(packed, file as string, cursor.place(range), take)
+            : () => unpackOutcomes(packed, file as string, 0, take),
       );
       files.delete(m.seq);
     });
