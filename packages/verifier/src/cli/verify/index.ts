@@ -18,6 +18,7 @@ import { renderHtmlReport } from '../../html-report.js';
 import { parseRoster, type RosterEntry } from '../../roster.js';
 import { readTrustStore } from '../../read-inputs.js';
 import { createTally } from '../../tally.js';
+import type { StatusLists } from '../../status-lists.js';
 import type { TrustStore } from '../../trust-store.js';
 import type { RecordResult } from '../../verify-record.js';
 import { parseCommandLine } from './args.js';
@@ -89,12 +90,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     // loaded on this thread only when it uses them; the workers load their own.
     if (cl.engine === 'sodium' && !(await import('./engines.js')).loadEngine('sodium'))
       throw new UsageError({ id: MESSAGES.id.noSodium, en: MESSAGES.en.noSodium });
-    const statusLists =
-      cl.status.length > 0
-        ? await (
-            await import('./status-input.js')
-          ).readStatusListFiles(cl.status, trustStore, (await import('./engines.js')).loadEngine(cl.engine)?.verify)
-        : undefined;
+    let statusLists: StatusLists | undefined;
+    if (cl.status.length > 0) {
+      const [{ readStatusListFiles }, { loadEngine }] = await Promise.all([
+        import('./status-input.js'),
+        import('./engines.js'),
+      ]);
+      statusLists = await readStatusListFiles(cl.status, trustStore, loadEngine(cl.engine)?.verify);
+    }
     const specs = await expandInputs(cl.inputs, lang);
 
     const output = createOutput({
